@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { ROLE_LABELS, type Actor } from '@/lib/auth/actor';
+import { SignOutButton } from './sign-out-button';
+
+export function SiteHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <span className="site-header__title">电子保函服务平台</span>
+        <nav className="site-header__nav">
+          <Link href="/">我的投标保函</Link>
+        </nav>
+        <div className="site-header__user">
+          <span>
+            {actor.name}（{ROLE_LABELS[actor.role]}）
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import BusinessIcon from '@mui/icons-material/Business';
+import HistoryIcon from '@mui/icons-material/History';
+import InventoryIcon from '@mui/icons-material/Inventory2';
+import WorkIcon from '@mui/icons-material/Work';
+import simpleRestProvider from 'ra-data-simple-rest';
+import { Admin, Resource, ShowGuesser } from 'react-admin';
+import { AuditEventList } from '../_resources/audit-events';
+import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
+import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
+import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from '../_resources/projects';
+import { SectionCreate, SectionEdit } from '../_resources/sections';
+import { authProvider, type AdminPermissions } from './auth-provider';
+import { i18nProvider } from './i18n-provider';
+
+const dataProvider = simpleRestProvider('/api/admin');
+
+export default function AdminApp() {
+  return (
+    <Admin
+      title="电子保函服务平台 · 管理后台"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      requireAuth
+      disableTelemetry
+    >
+      {(permissions: AdminPermissions) => {
+        // Screens that change data are not registered for read-only roles, so no route or button leads to them.
+        const write = permissions?.canWrite === true;
+        return [
+          <Resource key="insurers" name="insurers" icon={BusinessIcon} list={InsurerList} show={InsurerShow}
+            edit={write ? InsurerEdit : undefined} create={write ? InsurerCreate : undefined} recordRepresentation="name" />,
+          <Resource key="products" name="products" icon={InventoryIcon} list={ProductList} show={ProductShow}
+            edit={write ? ProductEdit : undefined} create={write ? ProductCreate : undefined} recordRepresentation="name" />,
+          <Resource key="projects" name="projects" icon={WorkIcon} list={ProjectList} show={ProjectShow}
+            edit={write ? ProjectEdit : undefined} create={write ? ProjectCreate : undefined} recordRepresentation="name" />,
+          <Resource key="sections" name="sections" edit={write ? SectionEdit : undefined}
+            create={write ? SectionCreate : undefined} recordRepresentation="name" />,
+          <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={ShowGuesser} />,
+          <Resource key="regions" name="regions" recordRepresentation="name" />,
+        ];
+      }}
+    </Admin>
+  );
+}

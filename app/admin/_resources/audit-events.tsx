@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import {
+  Button, Datagrid, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useNotify, usePermissions,
+  useRecordContext,
+} from 'react-admin';
+import { InstantField } from '../_components/fields';
+import type { AdminPermissions } from '../_components/auth-provider';
+
+const entityChoices = [
+  { id: 'insurer', name: '保险公司' },
+  { id: 'product', name: '保险产品' },
+  { id: 'project', name: '项目' },
+  { id: 'section', name: '标段' },
+];
+
+const filters = [
+  <SelectInput key="entity_type" source="entity_type" choices={entityChoices} alwaysOn />,
+  <TextInput key="entity_id" source="entity_id" />,
+];
+
+function ChangeDetail() {
+  const record = useRecordContext<{ before: unknown; after: unknown }>();
+  if (!record) return null;
+  const block = (title: string, value: unknown) => (
+    <div style={{ flex: 1, minWidth: 0 }}>
+      <strong>{title}</strong>
+      <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+        {value == null ? '—' : JSON.stringify(value, null, 2)}
+      </pre>
+    </div>
+  );
+  return (
+    <div style={{ display: 'flex', gap: 16 }}>
+      {block('变更前', record.before)}
+      {block('变更后', record.after)}
+    </div>
+  );
+}
+
+type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; message: string };
+
+function VerifyChainButton() {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch('/api/admin/audit-chain');
+      const body = (await response.json()) as ChainReport & { message?: string };
+      if (!response.ok) notify(body.message ?? '校验失败', { type: 'error' });
+      else if (body.ok) notify(`审计链完整：已校验 ${body.checked} 条记录`, { type: 'success' });
+      else notify(`审计链已损坏：${body.message}`, { type: 'error', autoHideDuration: 15000 });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <Button label={busy ? '校验中…' : '校验审计链'} onClick={verify} disabled={busy} />;
+}
+
+function AuditActions() {
+  const { permissions } = usePermissions<AdminPermissions>();
+  const overseer = permissions?.role === 'compliance' || permissions?.role === 'platform_admin';
+  return <TopToolbar>{overseer && <VerifyChainButton />}</TopToolbar>;
+}
+
+export function AuditEventList() {
+  return (
+    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} actions={<AuditActions />}>
+      <Datagrid expand={<ChangeDetail />} bulkActionButtons={false} rowClick="expand">
+        <TextField source="id" />
+        <InstantField source="occurred_at" />
+        <TextField source="actor_label" sortable={false} />
+        <TextField source="action" sortable={false} />
+        <TextField source="entity_type" sortable={false} />
+        <ReferenceField source="region_id" reference="regions" link={false} sortable={false} />
+        <TextField source="reason" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

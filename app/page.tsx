@@ -1,0 +1,146 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { BACK_OFFICE_ROLES } from '@/lib/auth/actor';
+import { currentActor } from '@/lib/auth/current-actor';
+import { getDb } from '@/lib/database';
+import { formatFen } from '@/lib/money/format-fen';
+import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
+import { listRegions } from '@/lib/regions/list-regions';
+import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { formatDateTime } from '@/lib/time/format';
+import { SiteHeader } from './_components/site-header';
+
+export const metadata = { title: '我的投标保函 - 电子保函服务平台' };
+
+const PAGE_SIZE = 10;
+
+const querySchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  region: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  type: z.enum(['construction', 'procurement']).optional().catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined),
+});
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BidderHome({ searchParams }: Props) {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  if (BACK_OFFICE_ROLES.includes(actor.role)) redirect('/admin');
+  const query = querySchema.parse(await searchParams);
+  const db = await getDb();
+  const [regions, { rows, total }] = await Promise.all([
+    listRegions(db),
+    listOpenSections(db, actor, { page: query.page, pageSize: PAGE_SIZE, regionId: query.region, type: query.type, keyword: query.q || undefined }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.region) params.set('region', query.region);
+    if (query.type) params.set('type', query.type);
+    if (query.q) params.set('q', query.q);
+    params.set('page', String(page));
+    return `/?${params}`;
+  };
+
+  return (
+    <>
+      <SiteHeader actor={actor} />
+      <main className="page">
+        <h1>我的投标保函</h1>
+        <p className="muted">以下为可申请投标保函的标段（项目状态正常且未过保证金缴纳截止时间）。建议在截止时间前至少 24 小时完成保费支付。</p>
+        <form className="filters" method="get">
+          <label>
+            区域
+            <select className="input" name="region" defaultValue={query.region ?? ''}>
+              <option value="">全部区域</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            项目类型
+            <select className="input" name="type" defaultValue={query.type ?? ''}>
+              <option value="">全部类型</option>
+              <option value="construction">建设工程</option>
+              <option value="procurement">政府采购</option>
+            </select>
+          </label>
+          <label>
+            关键字
+            <input className="input" name="q" defaultValue={query.q ?? ''} placeholder="项目名称、编号或标段" />
+          </label>
+          <button className="btn" type="submit">
+            查询
+          </button>
+        </form>
+        <div className="card" style={{ padding: 0 }}>
+          {rows.length === 0 ? (
+            <div className="empty">暂无可申请的标段</div>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>项目</th>
+                  <th>标段</th>
+                  <th>类型</th>
+                  <th>区域</th>
+                  <th style={{ textAlign: 'right' }}>保证金金额</th>
+                  <th>保证金截止时间</th>
+                  <th>开标时间</th>
+                  <th>操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.sectionId}>
+                    <td>
+                      {s.projectName}
+                      <div className="muted">
+                        {s.projectCode} · 招标人：{s.tenderer}
+                      </div>
+                    </td>
+                    <td>{s.sectionName}</td>
+                    <td>
+                      <span className={`tag tag--${s.projectType}`}>{PROJECT_TYPE_LABELS[s.projectType]}</span>
+                    </td>
+                    <td>{s.regionName}</td>
+                    <td className="num">{formatFen(s.depositFen)}</td>
+                    <td>{formatDateTime(s.depositDeadline)}</td>
+                    <td>{formatDateTime(s.bidOpeningAt)}</td>
+                    <td>
+                      <Link className="btn" href={`/apply/${s.sectionId}`}>
+                        立即申请
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div className="pagination">
+          <span className="muted">
+            共 {total} 个标段，第 {Math.min(query.page, pages)} / {pages} 页
+          </span>
+          <span className="pagination__links">
+            {query.page > 1 && (
+              <Link className="btn btn--plain" href={pageLink(query.page - 1)}>
+                上一页
+              </Link>
+            )}
+            {query.page < pages && (
+              <Link className="btn btn--plain" href={pageLink(query.page + 1)}>
+                下一页
+              </Link>
+            )}
+          </span>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export type Role = 'bidder' | 'operator' | 'compliance' | 'platform_admin';
+export type ProjectType = 'construction' | 'procurement';
+export type ProjectStatus = 'normal' | 'suspended' | 'paused' | 'failed' | 'terminated';
+
+export interface RegionsTable {
+  id: string;
+  name: string;
+}
+
+export interface EnterprisesTable {
+  id: Generated<string>;
+  name: string;
+  uscc: string;
+  legal_representative: string;
+  contact_name: string;
+  contact_phone: string;
+  email: string;
+  basic_account_bank: string;
+  basic_account_name: string;
+  basic_account_number: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  phone: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_id: string | null;
+  enterprise_id: string | null;
+  can_edit_rules: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface InsurersTable {
+  id: Generated<string>;
+  region_id: string;
+  name: string;
+  receiving_account_name: string;
+  receiving_account_bank: string;
+  receiving_account_number: string;
+  contact_phone: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  insurer_id: string;
+  name: string;
+  /** Premium rate in basis points of the deposit (25 = 0.25%). */
+  rate_bp: number;
+  min_premium_fen: number;
+  project_types: ProjectType[];
+  notice: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  region_id: string;
+  code: string;
+  name: string;
+  type: ProjectType;
+  tenderer: string;
+  status: ProjectStatus;
+  deposit_deadline: Timestamp;
+  bid_opening_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SectionsTable {
+  id: Generated<string>;
+  project_id: string;
+  code: string;
+  name: string;
+  deposit_fen: number;
+  created_at: CreatedAt;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  actor_role: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  region_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  reason: string | null;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  enterprises: EnterprisesTable;
+  users: UsersTable;
+  insurers: InsurersTable;
+  products: ProductsTable;
+  projects: ProjectsTable;
+  sections: SectionsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Insurer = Selectable<InsurersTable>;
+export type NewInsurer = Insertable<InsurersTable>;
+export type InsurerUpdate = Updateable<InsurersTable>;
+export type Product = Selectable<ProductsTable>;
+export type Project = Selectable<ProjectsTable>;
+export type Section = Selectable<SectionsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './0001_foundation';
+
+/**
+ * Migrations are listed here rather than read from the directory, so they survive bundling
+ * (Next.js) and run the same from the app, the CLI and the tests. Keys sort in run order.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '@/lib/auth/actor';
+import { loadActor } from '@/lib/auth/load-actor';
+import type { Database } from '../database';
+import { seedDemo } from '../seed/seed-demo';
+import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
+
+/** The moment the demo data is seeded at in tests; deadlines are days before and after it. */
+export const SEEDED_AT = new Date('2026-11-24T02:00:00Z');
+
+export const DEMO_PHONES = {
+  bidder: '13900000001',
+  otherBidder: '13900000004',
+  operator: '13900000002',
+  otherOperator: '13900000005',
+  compliance: '13900000003',
+  platformAdmin: '13900000006',
+} as const;
+
+export type DemoActors = Record<keyof typeof DEMO_PHONES, Actor>;
+
+export interface DemoFixture extends TestDatabase {
+  actors: DemoActors;
+}
+
+/** A fresh database of the given kind with the demo data and an actor for every demo account. */
+export async function openDemoFixture(kind: TestDatabaseKind): Promise<DemoFixture> {
+  const database = await openTestDatabase(kind);
+  await seedDemo(database.db, SEEDED_AT);
+  return { ...database, actors: await demoActors(database.db) };
+}
+
+async function demoActors(db: Kysely<Database>): Promise<DemoActors> {
+  const entries = await Promise.all(
+    Object.entries(DEMO_PHONES).map(async ([key, phone]) => {
+      const actor = await loadActor(db, { phone });
+      if (!actor) throw new Error(`demo account ${phone} missing`);
+      return [key, actor] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as DemoActors;
+}

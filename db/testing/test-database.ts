@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { createDatabase } from '../create-database';
+import type { Database } from '../database';
+import { migrateToLatest } from '../migrate';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+/** PGlite always; a real PostgreSQL server too when TEST_DATABASE_URL names one (CI sets it). */
+export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  db: Kysely<Database>;
+  kind: TestDatabaseKind;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated, empty database: in-memory PGlite, or a new database on the server that is
+ * dropped again on close, so test files never see each other's rows.
+ */
+export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const db = createDatabase({ kind: 'pglite', dataDir: null });
+    await migrateToLatest(db);
+    return { db, kind, close: () => db.destroy() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `bg_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(adminUrl, (client) => client.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 20 });
+  await migrateToLatest(db);
+  return {
+    db,
+    kind,
+    close: async () => {
+      await db.destroy();
+      await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+async function withAdminClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

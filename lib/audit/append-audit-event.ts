@@ -1,0 +1,61 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { now } from '@/lib/time/clock';
+import { auditHash, toAuditJson } from './audit-hash';
+
+export interface AuditEventInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  regionId: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+// Any constant shared by all writers: appends take turns on it, so each new row links to the last one.
+const AUDIT_CHAIN_LOCK = 7_220_001;
+
+/**
+ * Appends one link to the audit chain inside the caller's transaction, so the change and its record
+ * commit together or not at all.
+ */
+export async function appendAuditEvent(trx: Transaction<Database>, actor: Actor, event: AuditEventInput) {
+  await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const content = {
+    occurredAt: now(),
+    actorId: actor.userId,
+    actorLabel: `${actor.name}（${actor.phone}）`,
+    actorRole: actor.role,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    regionId: event.regionId,
+    before: toAuditJson(event.before),
+    after: toAuditJson(event.after),
+    reason: event.reason ?? null,
+  };
+  const prevHash = last?.hash ?? null;
+  const hash = auditHash(prevHash, content);
+  await trx
+    .insertInto('audit_events')
+    .values({
+      occurred_at: content.occurredAt,
+      actor_id: content.actorId,
+      actor_label: content.actorLabel,
+      actor_role: content.actorRole,
+      action: content.action,
+      entity_type: content.entityType,
+      entity_id: content.entityId,
+      region_id: content.regionId,
+      before: content.before === null ? null : JSON.stringify(content.before),
+      after: content.after === null ? null : JSON.stringify(content.after),
+      reason: content.reason,
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  return hash;
+}

@@ -1,0 +1,59 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { secret } from '@/lib/config/secrets';
+import { getDb } from '@/lib/database';
+import { authenticate } from './authenticate';
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+let options: NextAuthOptions | undefined;
+
+/** Built on first use, not at import, so that `next build` never reads secrets or opens the database. */
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: secret('NEXTAUTH_SECRET'),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: '手机号密码',
+        credentials: {
+          phone: { label: '手机号', type: 'tel' },
+          password: { label: '密码', type: 'password' },
+        },
+        async authorize(credentials) {
+          const actor = await authenticate(await getDb(), credentials);
+          if (!actor) return null;
+          return {
+            id: actor.userId,
+            name: actor.name,
+            role: actor.role,
+            regionId: actor.regionId,
+            enterpriseId: actor.enterpriseId,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.role = user.role;
+          token.regionId = user.regionId;
+          token.enterpriseId = user.enterpriseId;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          id: token.sub ?? '',
+          name: token.name ?? '',
+          role: token.role,
+          regionId: token.regionId,
+          enterpriseId: token.enterpriseId,
+        };
+        return session;
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanWrite, requireWriter } from '@/lib/auth/authorize';
+import { DomainError } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { parseInput } from '@/lib/validation/parse-input';
+import type { AnyResource, RegionalRecord } from './resource-definition';
+
+export async function createRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  resource: AnyResource,
+  input: unknown,
+): Promise<RegionalRecord> {
+  requireWriter(actor);
+  if (!resource.create) throw new DomainError('METHOD_NOT_ALLOWED', `${resource.label}不支持新建`);
+  const create = resource.create;
+  const data = parseInput(create.schema, input);
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const regionId = await create.regionOf(trx, data);
+      if (regionId === undefined) throw new DomainError('VALIDATION_FAILED', '所关联的记录不存在');
+      assertCanWrite(actor, regionId);
+      const row = await create.insert(trx, data);
+      await appendAuditEvent(trx, actor, {
+        action: `${resource.entityType}.create`,
+        entityType: resource.entityType,
+        entityId: String(row.id),
+        regionId,
+        after: row,
+      });
+      return row;
+    }),
+  );
+}

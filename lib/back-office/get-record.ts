@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanRead } from '@/lib/auth/authorize';
+import { notFound } from '@/lib/errors/domain-error';
+import { parseInput } from '@/lib/validation/parse-input';
+import type { AnyResource, RegionalRecord } from './resource-definition';
+
+export async function getRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  resource: AnyResource,
+  rawId: string,
+): Promise<RegionalRecord> {
+  const id = parseInput(resource.idSchema, rawId);
+  const row = await resource.findById(db, id);
+  if (!row) throw notFound(resource.label);
+  assertCanRead(actor, row.region_id);
+  return row;
+}

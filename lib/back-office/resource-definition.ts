@@ -1,0 +1,53 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '@/db/database';
+import type { RegionScope } from '@/lib/auth/authorize';
+import type { ListParams } from './list-params';
+
+/** Every back-office record knows its region: that is what authorization is decided on. */
+export interface RegionalRecord {
+  id: string | number;
+  region_id: string | null;
+}
+
+export interface ListResult<Row> {
+  rows: Row[];
+  total: number;
+}
+
+/**
+ * What a back-office resource (insurers, products, …) supplies: its queries and its input schemas.
+ * Authorization, validation, transactions and the audit chain are the same for all of them and live
+ * in the use cases beside this file.
+ */
+export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord, Create = unknown, Update = unknown> {
+  /** The URL segment, as react-admin names the resource. */
+  name: string;
+  /** Singular noun used in audit actions (`insurer.create`) and messages. */
+  entityType: string;
+  label: string;
+  idSchema: z.ZodType<string | number>;
+  defaultSort: string;
+  list(db: Kysely<Database>, scope: RegionScope, params: ListParams): Promise<ListResult<Row>>;
+  findById(db: Kysely<Database> | Transaction<Database>, id: string | number): Promise<Row | undefined>;
+  create?: {
+    schema: z.ZodType<Create, unknown>;
+    /** The region the new record will belong to; undefined when what it points to does not exist. */
+    regionOf(db: Transaction<Database>, input: Create): Promise<string | null | undefined>;
+    insert(trx: Transaction<Database>, input: Create): Promise<Row>;
+  };
+  update?: {
+    schema: z.ZodType<Update & { reason?: string }, unknown>;
+    /** Names the change that needs a reason in the audit chain, if this update makes one. */
+    reasonRequiredFor?(existing: Row, input: Update): string | null;
+    apply(trx: Transaction<Database>, existing: Row, input: Update): Promise<Row>;
+  };
+  remove?(trx: Transaction<Database>, existing: Row): Promise<void>;
+}
+
+/**
+ * The registry holds resources of different row and input types side by side; callers only pass
+ * values through the resource's own schema, so the erased type is safe to use.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyResource = ResourceDefinition<RegionalRecord, any, any>;

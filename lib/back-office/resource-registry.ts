@@ -1,0 +1,21 @@
+import { auditEventResource } from '@/lib/audit/audit-event-resource';
+import { insurerResource } from '@/lib/insurers/insurer-resource';
+import { productResource } from '@/lib/products/product-resource';
+import { projectResource } from '@/lib/projects/project-resource';
+import { sectionResource } from '@/lib/projects/section-resource';
+import { regionResource } from '@/lib/regions/region-resource';
+import { DomainError } from '@/lib/errors/domain-error';
+import type { AnyResource } from './resource-definition';
+
+const resources: Record<string, AnyResource> = Object.fromEntries(
+  [insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource].map((r) => [
+    r.name,
+    r as AnyResource,
+  ]),
+);
+
+export function backOfficeResource(name: string): AnyResource {
+  const resource = Object.hasOwn(resources, name) ? resources[name] : undefined;
+  if (!resource) throw new DomainError('NOT_FOUND', `没有名为 ${name} 的管理对象`);
+  return resource;
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanRead, assertCanWrite, requireWriter } from '@/lib/auth/authorize';
+import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { parseInput } from '@/lib/validation/parse-input';
+import type { AnyResource, RegionalRecord } from './resource-definition';
+
+export async function updateRecord(
+  db: Kysely<Database>,
+  actor: Actor,
+  resource: AnyResource,
+  rawId: string,
+  input: unknown,
+): Promise<RegionalRecord> {
+  requireWriter(actor);
+  if (!resource.update) throw new DomainError('METHOD_NOT_ALLOWED', `${resource.label}不支持修改`);
+  const update = resource.update;
+  const id = parseInput(resource.idSchema, rawId);
+  const data = parseInput(update.schema, input);
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const existing = await resource.findById(trx, id);
+      if (!existing) throw notFound(resource.label);
+      assertCanRead(actor, existing.region_id);
+      assertCanWrite(actor, existing.region_id);
+      const needsReason = update.reasonRequiredFor?.(existing, data);
+      if (needsReason && !data.reason) {
+        throw new DomainError('VALIDATION_FAILED', `${needsReason}必须填写原因`, { reason: `${needsReason}必须填写原因` });
+      }
+      const row = await update.apply(trx, existing, data);
+      await appendAuditEvent(trx, actor, {
+        action: `${resource.entityType}.update`,
+        entityType: resource.entityType,
+        entityId: String(row.id),
+        regionId: existing.region_id,
+        before: existing,
+        after: row,
+        reason: data.reason ?? null,
+      });
+      return row;
+    }),
+  );
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import type { DatabaseTarget } from '@/db/create-database';
+
+/** Where the embedded database and generated development secrets live (git-ignored). */
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? '.data');
+}
+
+/** No DATABASE_URL means the embedded PGlite database under the data directory. */
+export function databaseTarget(): DatabaseTarget {
+  const url = process.env.DATABASE_URL;
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: path.join(dataDir(), 'pglite') };
+}
+
+/** Demo accounts and data are seeded only where nobody could mistake them for real ones. */
+export function isDemoMode(): boolean {
+  return !process.env.DATABASE_URL || process.env.SEED_DEMO === '1';
+}

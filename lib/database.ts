@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import { createDatabase } from '@/db/create-database';
+import type { Database } from '@/db/database';
+import { migrateToLatest } from '@/db/migrate';
+import { seedDemo } from '@/db/seed/seed-demo';
+import { databaseTarget, isDemoMode } from './config/runtime-config';
+import { now } from './time/clock';
+
+// Next.js may evaluate this module once per route bundle; the database (and above all the one PGlite
+// instance that owns the data directory) must exist once per process, so it lives on globalThis.
+const KEY = Symbol.for('bid-guarantee.database');
+type Holder = { [KEY]?: Promise<Kysely<Database>> };
+
+/** The process's database, migrated (and seeded in demo mode) before first use. */
+export function getDb(): Promise<Kysely<Database>> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= open().catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
+
+async function open(): Promise<Kysely<Database>> {
+  const target = databaseTarget();
+  if (target.kind === 'pglite' && target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  const db = createDatabase(target);
+  await migrateToLatest(db);
+  if (isDemoMode()) await seedDemo(db, now());
+  return db;
+}

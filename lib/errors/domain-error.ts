@@ -1,0 +1,39 @@
+/**
+ * Every refusal the product gives has a stable code (for machines, tests and support) and a Chinese
+ * message (for people). Route handlers and pages map the code to an HTTP status or a UI message;
+ * nothing else inspects the message text.
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  READ_ONLY_ROLE: 403,
+  OTHER_REGION: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  VALIDATION_FAILED: 422,
+  CONFLICT: 409,
+  STILL_REFERENCED: 409,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field path → Chinese message, for forms that show errors beside their fields. */
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}不存在或您无权查看`);

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Database, ProjectType } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+import { containsPattern } from '@/lib/back-office/run-list-query';
+import { now } from '@/lib/time/clock';
+
+export interface OpenSectionsQuery {
+  page: number;
+  pageSize: number;
+  regionId?: string;
+  type?: ProjectType;
+  keyword?: string;
+}
+
+export interface OpenSection {
+  sectionId: string;
+  sectionCode: string;
+  sectionName: string;
+  depositFen: number;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  projectType: ProjectType;
+  tenderer: string;
+  regionName: string;
+  depositDeadline: Date;
+  bidOpeningAt: Date;
+}
+
+/**
+ * 我的投标保函: the sections a bidder can still apply for — project in normal status and deposit
+ * deadline not yet passed — soonest deadline first.
+ */
+export async function listOpenSections(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: OpenSectionsQuery,
+): Promise<{ rows: OpenSection[]; total: number }> {
+  if (actor.role !== 'bidder') throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
+  let base = db
+    .selectFrom('sections')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('regions', 'regions.id', 'projects.region_id')
+    .where('projects.status', '=', 'normal')
+    .where('projects.deposit_deadline', '>', now());
+  if (query.regionId) base = base.where('projects.region_id', '=', query.regionId);
+  if (query.type) base = base.where('projects.type', '=', query.type);
+  if (query.keyword) {
+    const pattern = containsPattern(query.keyword);
+    base = base.where((eb) =>
+      eb.or([eb('projects.name', 'ilike', pattern), eb('projects.code', 'ilike', pattern), eb('sections.name', 'ilike', pattern)]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'sections.id as sectionId',
+        'sections.code as sectionCode',
+        'sections.name as sectionName',
+        'sections.deposit_fen as depositFen',
+        'projects.id as projectId',
+        'projects.code as projectCode',
+        'projects.name as projectName',
+        'projects.type as projectType',
+        'projects.tenderer as tenderer',
+        'regions.name as regionName',
+        'projects.deposit_deadline as depositDeadline',
+        'projects.bid_opening_at as bidOpeningAt',
+      ])
+      .orderBy('projects.deposit_deadline')
+      .orderBy('projects.code')
+      .orderBy('sections.code')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

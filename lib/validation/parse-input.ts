@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { DomainError, type FieldErrors } from '@/lib/errors/domain-error';
+
+/** Parses input with a schema or throws VALIDATION_FAILED carrying one Chinese message per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fieldErrors[key] ??= issue.message;
+  }
+  const first = Object.entries(fieldErrors)[0];
+  throw new DomainError('VALIDATION_FAILED', first ? `提交的信息有误：${first[1]}` : '提交的信息有误', fieldErrors);
+}

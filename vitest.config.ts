@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    include: ['{app,lib,db,rules,forms}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // Each file boots its own databases (PGlite in memory, and a fresh PostgreSQL database in CI).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { TZ: 'UTC' },
+  },
+});
