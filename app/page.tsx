@@ -6,6 +6,7 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
 import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
+import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
 import { listRegions } from '@/lib/regions/list-regions';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { formatDateTime } from '@/lib/time/format';
@@ -30,7 +31,8 @@ export default async function BidderHome({ searchParams }: Props) {
   if (BACK_OFFICE_ROLES.includes(actor.role)) redirect('/admin');
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
-  const [regions, { rows, total }] = await Promise.all([
+  const [enterprise, regions, { rows, total }] = await Promise.all([
+    getEnterpriseProfile(db, actor, actor.enterpriseId ?? ''),
     listRegions(db),
     listOpenSections(db, actor, { page: query.page, pageSize: PAGE_SIZE, regionId: query.region, type: query.type, keyword: query.q || undefined }),
   ]);
@@ -49,6 +51,18 @@ export default async function BidderHome({ searchParams }: Props) {
       <SiteHeader actor={actor} />
       <main className="page">
         <h1>我的投标保函</h1>
+        <section className="card" style={{ marginBottom: 16 }} aria-label="投保企业">
+          <dl className="summary">
+            <dt>投保企业</dt>
+            <dd>{enterprise.name}</dd>
+            <dt>统一社会信用代码</dt>
+            <dd>{enterprise.uscc}</dd>
+            <dt>企业基本户</dt>
+            <dd>
+              {enterprise.basic_account_bank} {enterprise.basic_account_number}
+            </dd>
+          </dl>
+        </section>
         <p className="muted">以下为可申请投标保函的标段（项目状态正常且未过保证金缴纳截止时间）。建议在截止时间前至少 24 小时完成保费支付。</p>
         <form className="filters" method="get">
           <label>

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { lockDataDir } from './data-dir-lock';
 import { INT8_OID, parseInt8 } from './int8';
 import { SerialPGliteDialect } from './serial-pglite-dialect';
 
@@ -22,6 +24,10 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
       },
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (target.dataDir) {
+    fs.mkdirSync(target.dataDir, { recursive: true });
+    lockDataDir(target.dataDir);
   }
   const pglite = new PGlite(target.dataDir ?? undefined, { parsers: { [INT8_OID]: parseInt8 } });
   return new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
@@ -23,9 +22,7 @@ export function getDb(): Promise<Kysely<Database>> {
 }
 
 async function open(): Promise<Kysely<Database>> {
-  const target = databaseTarget();
-  if (target.kind === 'pglite' && target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-  const db = createDatabase(target);
+  const db = createDatabase(databaseTarget());
   await migrateToLatest(db);
   if (isDemoMode()) await seedDemo(db, now());
   return db;

@@ -3,7 +3,8 @@ import type { DatabaseTarget } from '@/db/create-database';
 
 /** Where the embedded database and generated development secrets live (git-ignored). */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? '.data');
+  // A run-time location, not a source path: keep the bundler from tracing the whole project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? '.data');
 }
 
 /** No DATABASE_URL means the embedded PGlite database under the data directory. */

@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '@/db/testing/test-database';
 import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
 import { DomainError } from '@/lib/errors/domain-error';
 import { fixedClock, useClock } from '@/lib/time/clock';
-import { listOpenSections } from './list-open-sections';
+import { getOpenSection, listOpenSections } from './list-open-sections';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -50,6 +50,22 @@ describe.each(testDatabaseKinds)('bidder home on %s', (kind) => {
     expect(second.rows).toHaveLength(2);
     const keyword = await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50, keyword: '第十二中学' });
     expect(keyword.total).toBe(2);
+  });
+
+  it('opens one section for application only while it is open', async () => {
+    clock.set(SEEDED_AT);
+    const [first] = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 1 })).rows;
+    expect(await getOpenSection(f.db, f.actors.bidder, first!.sectionId)).toEqual(first);
+    const suspended = await f.db
+      .selectFrom('sections')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .where('projects.status', '=', 'suspended')
+      .select('sections.id')
+      .executeTakeFirstOrThrow();
+    await expect(getOpenSection(f.db, f.actors.bidder, suspended.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getOpenSection(f.db, f.actors.bidder, 'not-a-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    clock.set(new Date(first!.depositDeadline.getTime() + 1000));
+    await expect(getOpenSection(f.db, f.actors.bidder, first!.sectionId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('is for bidders only', async () => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database, ProjectType } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -37,13 +38,7 @@ export async function listOpenSections(
   actor: Actor,
   query: OpenSectionsQuery,
 ): Promise<{ rows: OpenSection[]; total: number }> {
-  if (actor.role !== 'bidder') throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
-  let base = db
-    .selectFrom('sections')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
-    .innerJoin('regions', 'regions.id', 'projects.region_id')
-    .where('projects.status', '=', 'normal')
-    .where('projects.deposit_deadline', '>', now());
+  let base = openSections(db, actor);
   if (query.regionId) base = base.where('projects.region_id', '=', query.regionId);
   if (query.type) base = base.where('projects.type', '=', query.type);
   if (query.keyword) {
@@ -54,20 +49,7 @@ export async function listOpenSections(
   }
   const [rows, count] = await Promise.all([
     base
-      .select([
-        'sections.id as sectionId',
-        'sections.code as sectionCode',
-        'sections.name as sectionName',
-        'sections.deposit_fen as depositFen',
-        'projects.id as projectId',
-        'projects.code as projectCode',
-        'projects.name as projectName',
-        'projects.type as projectType',
-        'projects.tenderer as tenderer',
-        'regions.name as regionName',
-        'projects.deposit_deadline as depositDeadline',
-        'projects.bid_opening_at as bidOpeningAt',
-      ])
+      .select(openSectionColumns)
       .orderBy('projects.deposit_deadline')
       .orderBy('projects.code')
       .orderBy('sections.code')
@@ -78,3 +60,37 @@ export async function listOpenSections(
   ]);
   return { rows, total: Number(count.total) };
 }
+
+/** One open section, or "not found" — also for a section that exists but can no longer be applied for. */
+export async function getOpenSection(db: Kysely<Database>, actor: Actor, sectionId: string): Promise<OpenSection> {
+  const section = z.uuid().safeParse(sectionId).success
+    ? await openSections(db, actor).select(openSectionColumns).where('sections.id', '=', sectionId).executeTakeFirst()
+    : undefined;
+  if (!section) throw new DomainError('NOT_FOUND', '该标段不存在，或已不在可申请范围内（项目状态异常或已过保证金截止时间）');
+  return section;
+}
+
+function openSections(db: Kysely<Database>, actor: Actor) {
+  if (actor.role !== 'bidder') throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
+  return db
+    .selectFrom('sections')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('regions', 'regions.id', 'projects.region_id')
+    .where('projects.status', '=', 'normal')
+    .where('projects.deposit_deadline', '>', now());
+}
+
+const openSectionColumns = [
+  'sections.id as sectionId',
+  'sections.code as sectionCode',
+  'sections.name as sectionName',
+  'sections.deposit_fen as depositFen',
+  'projects.id as projectId',
+  'projects.code as projectCode',
+  'projects.name as projectName',
+  'projects.type as projectType',
+  'projects.tenderer as tenderer',
+  'regions.name as regionName',
+  'projects.deposit_deadline as depositDeadline',
+  'projects.bid_opening_at as bidOpeningAt',
+] as const;

@@ -1,17 +1,13 @@
 import { useState } from 'react';
 import {
-  Button, Datagrid, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useNotify, usePermissions,
+  Button, Datagrid, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useNotify, usePermissions,
   useRecordContext,
 } from 'react-admin';
+import { AUDIT_ENTITY_LABELS, auditActionLabel } from '@/lib/audit/audit-labels';
 import { InstantField } from '../_components/fields';
 import type { AdminPermissions } from '../_components/auth-provider';
 
-const entityChoices = [
-  { id: 'insurer', name: '保险公司' },
-  { id: 'product', name: '保险产品' },
-  { id: 'project', name: '项目' },
-  { id: 'section', name: '标段' },
-];
+const entityChoices = Object.entries(AUDIT_ENTITY_LABELS).map(([id, name]) => ({ id, name }));
 
 const filters = [
   <SelectInput key="entity_type" source="entity_type" choices={entityChoices} alwaysOn />,
@@ -70,8 +66,8 @@ export function AuditEventList() {
         <TextField source="id" />
         <InstantField source="occurred_at" />
         <TextField source="actor_label" sortable={false} />
-        <TextField source="action" sortable={false} />
-        <TextField source="entity_type" sortable={false} />
+        <FunctionField source="action" sortable={false} render={(r: { action: string }) => auditActionLabel(r.action)} />
+        <TextField source="entity_id" sortable={false} />
         <ReferenceField source="region_id" reference="regions" link={false} sortable={false} />
         <TextField source="reason" sortable={false} />
       </Datagrid>

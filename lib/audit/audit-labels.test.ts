@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { auditActionLabel } from './audit-labels';
+
+describe('audit action labels', () => {
+  it.each([
+    ['insurer.create', '新建保险公司'],
+    ['project.update', '修改项目'],
+    ['section.delete', '删除标段'],
+    ['rule_set.publish', 'rule_set.publish'],
+  ])('%s → %s', (action, label) => {
+    expect(auditActionLabel(action)).toBe(label);
+  });
+});

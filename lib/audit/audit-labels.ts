@@ -1,0 +1,21 @@
+/** Chinese names for the audit chain's machine-readable actions, for the people who read the log. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  insurer: '保险公司',
+  product: '保险产品',
+  project: '项目',
+  section: '标段',
+};
+
+const VERB_LABELS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+};
+
+/** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */
+export function auditActionLabel(action: string): string {
+  const [entity = '', verb = ''] = action.split('.');
+  const entityLabel = AUDIT_ENTITY_LABELS[entity];
+  const verbLabel = VERB_LABELS[verb];
+  return entityLabel && verbLabel ? `${verbLabel}${entityLabel}` : action;
+}
