@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -108,6 +109,52 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export type RuleVersionStatus = 'draft' | 'published' | 'archived';
+
+export interface RuleSetVersionsTable {
+  id: Generated<string>;
+  rule_set_key: RuleSetKey;
+  region_id: string | null;
+  version: number;
+  status: RuleVersionStatus;
+  /** The json-rules-engine rules array. */
+  document: ColumnType<unknown, string, string>;
+  note: Generated<string>;
+  copied_from: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  publish_reason: string | null;
+  archived_at: Timestamp | null;
+}
+
+export interface RuleTestCasesTable {
+  id: Generated<string>;
+  rule_set_key: RuleSetKey;
+  name: string;
+  facts: ColumnType<Record<string, unknown>, string, string>;
+  expected: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface RuleDecisionsTable {
+  id: Generated<string>;
+  rule_set_key: RuleSetKey;
+  region_id: string | null;
+  version_id: string;
+  subject_type: string;
+  subject_id: string;
+  facts: ColumnType<Record<string, unknown>, string, string>;
+  outcome: ColumnType<Record<string, unknown>, string, string>;
+  fired_rules: ColumnType<string[], string, string>;
+  rule_results: ColumnType<unknown, string, string>;
+  decided_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
@@ -117,6 +164,9 @@ export interface Database {
   projects: ProjectsTable;
   sections: SectionsTable;
   audit_events: AuditEventsTable;
+  rule_set_versions: RuleSetVersionsTable;
+  rule_test_cases: RuleTestCasesTable;
+  rule_decisions: RuleDecisionsTable;
 }
 
 export type User = Selectable<UsersTable>;

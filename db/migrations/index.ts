@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
+import * as rules from './0002_rules';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -7,4 +8,5 @@ import * as foundation from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_rules': rules,
 };

@@ -13,9 +13,10 @@ export function readableRegions(actor: Actor): RegionScope {
   return actor.role === 'operator' ? actor.regionId : null;
 }
 
+/** A record without a region (the platform baseline) is readable by the whole back office. */
 export function assertCanRead(actor: Actor, regionId: string | null): void {
   const scope = readableRegions(actor);
-  if (scope !== null && regionId !== scope) {
+  if (scope !== null && regionId !== null && regionId !== scope) {
     throw new DomainError('OTHER_REGION', '您只能查看本区域的数据');
   }
 }
