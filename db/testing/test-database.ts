@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase } from '../create-database';
 import type { Database } from '../database';
+import { installBaselineRuleSets } from '@/lib/rules/install-baseline-rule-sets';
 import { migrateToLatest } from '../migrate';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
@@ -23,7 +24,7 @@ export interface TestDatabase {
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const db = createDatabase({ kind: 'pglite', dataDir: null });
-    await migrateToLatest(db);
+    await prepare(db);
     return { db, kind, close: () => db.destroy() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -33,7 +34,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 20 });
-  await migrateToLatest(db);
+  await prepare(db);
   return {
     db,
     kind,
@@ -42,6 +43,12 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
       await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
+}
+
+/** What every database has after its first start: the schema and the platform's baseline rules. */
+async function prepare(db: Kysely<Database>) {
+  await migrateToLatest(db);
+  await installBaselineRuleSets(db, new Date('2026-01-01T00:00:00Z'));
 }
 
 async function withAdminClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -22,8 +22,10 @@ export async function createRecord(
     db.transaction().execute(async (trx) => {
       const regionId = await create.regionOf(trx, data);
       if (regionId === undefined) throw new DomainError('VALIDATION_FAILED', '所关联的记录不存在');
+      // A resource's own permission speaks first: its refusal says more than the generic region check.
+      resource.authorizeWrite?.(actor, regionId);
       assertCanWrite(actor, regionId);
-      const row = await create.insert(trx, data);
+      const row = await create.insert(trx, data, actor);
       await appendAuditEvent(trx, actor, {
         action: `${resource.entityType}.create`,
         entityType: resource.entityType,

@@ -24,6 +24,8 @@ export async function deleteRecord(
       const existing = await resource.findById(trx, id);
       if (!existing) throw notFound(resource.label);
       assertCanRead(actor, existing.region_id);
+      // A resource's own permission speaks first: its refusal says more than the generic region check.
+      resource.authorizeWrite?.(actor, existing.region_id);
       assertCanWrite(actor, existing.region_id);
       await remove(trx, existing);
       await appendAuditEvent(trx, actor, {

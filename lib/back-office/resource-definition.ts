@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
 import type { RegionScope } from '@/lib/auth/authorize';
 import type { ListParams } from './list-params';
 
@@ -34,15 +35,17 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
     schema: z.ZodType<Create, unknown>;
     /** The region the new record will belong to; undefined when what it points to does not exist. */
     regionOf(db: Transaction<Database>, input: Create): Promise<string | null | undefined>;
-    insert(trx: Transaction<Database>, input: Create): Promise<Row>;
+    insert(trx: Transaction<Database>, input: Create, actor: Actor): Promise<Row>;
   };
   update?: {
     schema: z.ZodType<Update & { reason?: string }, unknown>;
     /** Names the change that needs a reason in the audit chain, if this update makes one. */
     reasonRequiredFor?(existing: Row, input: Update): string | null;
-    apply(trx: Transaction<Database>, existing: Row, input: Update): Promise<Row>;
+    apply(trx: Transaction<Database>, existing: Row, input: Update, actor: Actor): Promise<Row>;
   };
   remove?(trx: Transaction<Database>, existing: Row): Promise<void>;
+  /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */
+  authorizeWrite?(actor: Actor, regionId: string | null): void;
 }
 
 /**

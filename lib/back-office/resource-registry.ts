@@ -4,11 +4,18 @@ import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
 import { regionResource } from '@/lib/regions/region-resource';
+import { ruleDecisionResource } from '@/lib/rules/rule-decision-resource';
+import { ruleSetResource } from '@/lib/rules/rule-set-resource';
+import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
+import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
 const resources: Record<string, AnyResource> = Object.fromEntries(
-  [insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource].map((r) => [
+  [
+    insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
+    ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource,
+  ].map((r) => [
     r.name,
     r as AnyResource,
   ]),

@@ -25,12 +25,14 @@ export async function updateRecord(
       const existing = await resource.findById(trx, id);
       if (!existing) throw notFound(resource.label);
       assertCanRead(actor, existing.region_id);
+      // A resource's own permission speaks first: its refusal says more than the generic region check.
+      resource.authorizeWrite?.(actor, existing.region_id);
       assertCanWrite(actor, existing.region_id);
       const needsReason = update.reasonRequiredFor?.(existing, data);
       if (needsReason && !data.reason) {
         throw new DomainError('VALIDATION_FAILED', `${needsReason}必须填写原因`, { reason: `${needsReason}必须填写原因` });
       }
-      const row = await update.apply(trx, existing, data);
+      const row = await update.apply(trx, existing, data, actor);
       await appendAuditEvent(trx, actor, {
         action: `${resource.entityType}.update`,
         entityType: resource.entityType,

@@ -1,0 +1,50 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { now } from '@/lib/time/clock';
+import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import type { ValidRuleDocument } from '@/rules/rule-document-types';
+import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
+
+/** Serializes writers of one rule set in one region: version numbers and the single published version. */
+export async function lockRuleSet(trx: Transaction<Database>, key: RuleSetKey, regionId: string | null): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`rule-set:${key}:${regionId ?? 'baseline'}`}))`.execute(trx);
+}
+
+export interface NewDraft {
+  ruleSetKey: RuleSetKey;
+  regionId: string | null;
+  document: ValidRuleDocument;
+  note: string;
+  copiedFrom: string | null;
+}
+
+/** A new draft numbered after the rule set's last version in that region. */
+export async function insertRuleDraft(trx: Transaction<Database>, actor: Actor, draft: NewDraft): Promise<RuleVersionRecord> {
+  await lockRuleSet(trx, draft.ruleSetKey, draft.regionId);
+  let last = trx
+    .selectFrom('rule_set_versions')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('rule_set_key', '=', draft.ruleSetKey);
+  last = draft.regionId === null ? last.where('region_id', 'is', null) : last.where('region_id', '=', draft.regionId);
+  const { version } = await last.executeTakeFirstOrThrow();
+  const at = now();
+  const row = await trx
+    .insertInto('rule_set_versions')
+    .values({
+      rule_set_key: draft.ruleSetKey,
+      region_id: draft.regionId,
+      version: (version ?? 0) + 1,
+      status: 'draft',
+      document: JSON.stringify(draft.document),
+      note: draft.note,
+      copied_from: draft.copiedFrom,
+      created_by: actor.userId,
+      created_at: at,
+      updated_by: actor.userId,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await findRuleVersion(trx, row.id))!;
+}

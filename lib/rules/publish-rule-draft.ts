@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+import type { RuleTestResult } from '@/rules/run-test-cases';
+import { lockRuleSet } from './insert-rule-draft';
+import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
+import { testRuleDocument } from './test-rule-document';
+
+export interface PublishResult {
+  version: RuleVersionRecord;
+  previous: RuleVersionRecord | null;
+  testResults: RuleTestResult[];
+}
+
+/**
+ * Inside the caller's transaction: the draft becomes the one published version of its rule set and
+ * region, the previous one is archived, and the audit chain records both documents and the reason.
+ * Refused unless every saved test case passes on the draft.
+ */
+export async function publishRuleDraft(
+  trx: Transaction<Database>,
+  actor: Actor,
+  draftId: string,
+  reason: string,
+): Promise<PublishResult> {
+  const unlocked = await findRuleVersion(trx, draftId);
+  if (!unlocked) throw new DomainError('NOT_FOUND', '规则版本不存在');
+  await lockRuleSet(trx, unlocked.rule_set_key, unlocked.region_id);
+  // Read again under the lock: another publish may have just taken this draft.
+  const draft = (await findRuleVersion(trx, draftId))!;
+  if (draft.status !== 'draft') throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`);
+
+  const testResults = await testRuleDocument(trx, draft.rule_set_key, draft.document);
+  const failed = testResults.filter((r) => !r.passed);
+  if (failed.length) {
+    throw new DomainError(
+      'RULE_TESTS_FAILED',
+      `有 ${failed.length} 个测试用例未通过，不能发布：${failed.map((r) => `「${r.name}」实际为「${r.summary}」`).join('；')}`,
+    );
+  }
+
+  let current = trx.selectFrom('rule_set_versions').select('id').where('rule_set_key', '=', draft.rule_set_key).where('status', '=', 'published');
+  current = draft.region_id === null ? current.where('region_id', 'is', null) : current.where('region_id', '=', draft.region_id);
+  const previousRow = await current.executeTakeFirst();
+  const previous = previousRow ? ((await findRuleVersion(trx, previousRow.id)) ?? null) : null;
+  const at = now();
+  if (previous) {
+    await trx.updateTable('rule_set_versions').set({ status: 'archived', archived_at: at }).where('id', '=', previous.id).execute();
+  }
+  await trx
+    .updateTable('rule_set_versions')
+    .set({ status: 'published', published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at })
+    .where('id', '=', draft.id)
+    .execute();
+  const version = (await findRuleVersion(trx, draft.id))!;
+  await appendAuditEvent(trx, actor, {
+    action: 'rule_version.publish',
+    entityType: 'rule_version',
+    entityId: version.id,
+    regionId: version.region_id,
+    before: previous && { id: previous.id, rule_set_key: previous.rule_set_key, version: previous.version, document: previous.document },
+    after: { id: version.id, rule_set_key: version.rule_set_key, version: version.version, document: version.document },
+    reason,
+  });
+  return { version, previous, testResults };
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
+import { findEffectiveVersion } from './find-effective-version';
+import { insertRuleDraft } from './insert-rule-draft';
+import { parseRuleDocument } from './parse-rule-document';
+import { assertCanEditRules } from './rule-permissions';
+import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
+
+const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
+const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
+
+const createSchema = z.object({
+  rule_set_key: ruleSetKey,
+  /** null (or absent) is the platform baseline. */
+  region_id: z.string().regex(/^\d{6}$/, { error: '区域无效' }).nullish().transform((v) => v ?? null),
+  copied_from: z.uuid({ error: '复制来源无效' }).nullish().transform((v) => v ?? null),
+  note: note.default(''),
+});
+
+const updateSchema = z.object({
+  document: z.unknown().refine((v) => v !== undefined, { error: '请填写规则文档' }),
+  note: note.optional(),
+  reason: z.string().optional(),
+});
+
+const sortable = {
+  id: 'v.id',
+  version: 'v.version',
+  rule_set_key: 'v.rule_set_key',
+  status: 'v.status',
+  updated_at: 'v.updated_at',
+  published_at: 'v.published_at',
+};
+
+/** 规则版本: drafts are created, edited and deleted here; publishing and rollback have their own use cases. */
+export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output<typeof createSchema>, z.output<typeof updateSchema>> = {
+  name: 'rule-versions',
+  entityType: 'rule_version',
+  label: '规则版本',
+  idSchema: z.uuid({ error: '规则版本编号无效' }),
+  defaultSort: 'version',
+  authorizeWrite: assertCanEditRules,
+
+  list(db, scope, params) {
+    let query = selectRuleVersions(db);
+    // Every back-office reader sees the baseline; an operator sees its own region besides.
+    if (scope !== null) query = query.where((eb) => eb.or([eb('v.region_id', '=', scope), eb('v.region_id', 'is', null)]));
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('v.id', 'in', ids.map(String));
+    const key = filterValue(params.filter, 'rule_set_key', 'string');
+    if (key) query = query.where('v.rule_set_key', '=', key as RuleVersionRecord['rule_set_key']);
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status) query = query.where('v.status', '=', status as RuleVersionRecord['status']);
+    const region = filterValue(params.filter, 'region_id', 'string');
+    if (region === 'baseline') query = query.where('v.region_id', 'is', null);
+    else if (region) query = query.where('v.region_id', '=', region);
+    return runListQuery(query, params, sortable);
+  },
+
+  findById: (db, id) => findRuleVersion(db, String(id)),
+
+  create: {
+    schema: createSchema,
+    async regionOf(trx, input) {
+      if (input.region_id === null) return null;
+      return (await trx.selectFrom('regions').select('id').where('id', '=', input.region_id).executeTakeFirst())?.id;
+    },
+    async insert(trx, input, actor) {
+      const key = input.rule_set_key as RuleVersionRecord['rule_set_key'];
+      let source: { id: string; document: unknown } | undefined;
+      if (input.copied_from) {
+        source = await findRuleVersion(trx, input.copied_from);
+        if (!source || (source as RuleVersionRecord).rule_set_key !== key) {
+          throw new DomainError('VALIDATION_FAILED', '复制来源必须是同一规则集的版本', { copied_from: '复制来源必须是同一规则集的版本' });
+        }
+      } else {
+        // A new draft starts from what decides for that region today.
+        source = await findEffectiveVersion(trx, key, input.region_id);
+      }
+      if (!source) throw new DomainError('CONFLICT', '该规则集尚无已发布版本可供复制');
+      return insertRuleDraft(trx, actor, {
+        ruleSetKey: key,
+        regionId: input.region_id,
+        document: parseRuleDocument(key, source.document),
+        note: input.note,
+        copiedFrom: source.id,
+      });
+    },
+  },
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing, input, actor) {
+      if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
+      const document = parseRuleDocument(existing.rule_set_key, input.document);
+      await trx
+        .updateTable('rule_set_versions')
+        .set({ document: JSON.stringify(document), note: input.note ?? existing.note, updated_at: now(), updated_by: actor.userId })
+        .where('id', '=', existing.id)
+        .where('status', '=', 'draft')
+        .execute();
+      return (await findRuleVersion(trx, existing.id))!;
+    },
+  },
+
+  async remove(trx, existing) {
+    if (existing.status !== 'draft') throw new DomainError('CONFLICT', '只能删除草稿；已发布和已归档的版本是历史记录，不能删除');
+    await trx.deleteFrom('rule_set_versions').where('id', '=', existing.id).execute();
+  },
+};
