@@ -10,7 +10,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { decide } from './decide';
 import { publishRuleVersion } from './publish-rule-version';
 import { rollbackRuleVersion } from './rollback-rule-version';
-import { ruleDecisionResource } from './rule-decision-resource';
+import { ruleDecisionResource, type RuleDecisionRecord } from './rule-decision-resource';
 import type { RuleVersionRecord } from './rule-version-record';
 import { ruleVersionResource } from './rule-version-resource';
 import { simulateRuleVersion } from './simulate-rule-version';
@@ -124,15 +124,16 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
     expect((audit.after as { document: unknown }).document).toEqual(ALLOW_ELECTRONIC_SPECIAL);
 
     const logged = await listRecords(f.db, f.actors.compliance, ruleDecisionResource, { sort: { field: 'decided_at', order: 'asc' }, offset: 0, limit: 10, filter: { rule_set_key: 'invoice-type' } });
-    expect(logged.rows.map((r) => [r.subject_id, (r as unknown as { version: number }).version, (r as unknown as { region_id: string }).region_id])).toEqual([
+    const rows = logged.rows as RuleDecisionRecord[];
+    expect(rows.map((r) => [r.subject_id, r.version, r.region_id])).toEqual([
       ['IR-1', version.version, URUMQI],
       ['IR-2', 1, KARAMAY],
     ]);
-    const explained = (await getRecord(f.db, f.actors.compliance, ruleDecisionResource, String(logged.rows[1]!.id))) as unknown as { explanation: string };
+    const explained = (await getRecord(f.db, f.actors.compliance, ruleDecisionResource, rows[1]!.id)) as RuleDecisionRecord;
     expect(explained.explanation).toContain('✓ 已触发：电子发票仅支持增值税普通发票');
     // Operators see only their own region's decisions.
     const other = await listRecords(f.db, f.actors.otherOperator, ruleDecisionResource, { sort: { field: 'decided_at', order: 'asc' }, offset: 0, limit: 10, filter: {} });
-    expect(other.rows.map((r) => (r as unknown as { subject_id: string }).subject_id)).toEqual(['IR-2']);
+    expect((other.rows as RuleDecisionRecord[]).map((r) => r.subject_id)).toEqual(['IR-2']);
   });
 
   it('never edits a published version', async () => {
