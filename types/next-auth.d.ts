@@ -5,9 +5,10 @@ declare module 'next-auth' {
     role: Role;
     regionId: string | null;
     enterpriseId: string | null;
+    canEditRules: boolean;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; regionId: string | null; enterpriseId: string | null };
+    user: { id: string; name: string; role: Role; regionId: string | null; enterpriseId: string | null; canEditRules: boolean };
   }
 }
 
@@ -16,5 +17,6 @@ declare module 'next-auth/jwt' {
     role: Role;
     regionId: string | null;
     enterpriseId: string | null;
+    canEditRules?: boolean;
   }
 }

@@ -6,7 +6,8 @@ describe('audit action labels', () => {
     ['insurer.create', '新建保险公司'],
     ['project.update', '修改项目'],
     ['section.delete', '删除标段'],
-    ['rule_set.publish', 'rule_set.publish'],
+    ['rule_version.publish', '发布规则版本'],
+    ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);
   });

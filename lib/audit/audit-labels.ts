@@ -4,12 +4,15 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   product: '保险产品',
   project: '项目',
   section: '标段',
+  rule_version: '规则版本',
+  rule_test_case: '规则测试用例',
 };
 
 const VERB_LABELS: Record<string, string> = {
   create: '新建',
   update: '修改',
   delete: '删除',
+  publish: '发布',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -30,6 +30,7 @@ export function authOptions(): NextAuthOptions {
             role: actor.role,
             regionId: actor.regionId,
             enterpriseId: actor.enterpriseId,
+            canEditRules: actor.canEditRules,
           };
         },
       }),
@@ -40,6 +41,7 @@ export function authOptions(): NextAuthOptions {
           token.role = user.role;
           token.regionId = user.regionId;
           token.enterpriseId = user.enterpriseId;
+          token.canEditRules = user.canEditRules;
         }
         return token;
       },
@@ -50,6 +52,7 @@ export function authOptions(): NextAuthOptions {
           role: token.role,
           regionId: token.regionId,
           enterpriseId: token.enterpriseId,
+          canEditRules: token.canEditRules === true,
         };
         return session;
       },

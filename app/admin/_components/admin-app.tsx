@@ -1,7 +1,11 @@
 'use client';
 
 import BusinessIcon from '@mui/icons-material/Business';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import GavelIcon from '@mui/icons-material/Gavel';
 import HistoryIcon from '@mui/icons-material/History';
+import RuleIcon from '@mui/icons-material/Rule';
+import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
 import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -10,6 +14,10 @@ import { AuditEventList } from '../_resources/audit-events';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
 import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
 import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from '../_resources/projects';
+import { RuleDecisionList, RuleDecisionShow } from '../_resources/rules/rule-decisions';
+import { RuleSetList } from '../_resources/rules/rule-sets';
+import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-test-cases';
+import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
@@ -29,6 +37,7 @@ export default function AdminApp() {
       {(permissions: AdminPermissions) => {
         // Screens that change data are not registered for read-only roles, so no route or button leads to them.
         const write = permissions?.canWrite === true;
+        const platformAdmin = permissions?.role === 'platform_admin';
         return [
           <Resource key="insurers" name="insurers" icon={BusinessIcon} list={InsurerList} show={InsurerShow}
             edit={write ? InsurerEdit : undefined} create={write ? InsurerCreate : undefined} recordRepresentation="name" />,
@@ -38,6 +47,13 @@ export default function AdminApp() {
             edit={write ? ProjectEdit : undefined} create={write ? ProjectCreate : undefined} recordRepresentation="name" />,
           <Resource key="sections" name="sections" edit={write ? SectionEdit : undefined}
             create={write ? SectionCreate : undefined} recordRepresentation="name" />,
+          <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
+          <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
+            edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}
+            recordRepresentation={(r) => `v${r.version}`} />,
+          <Resource key="rule-test-cases" name="rule-test-cases" icon={FactCheckIcon}
+            list={<RuleTestCaseList canEdit={platformAdmin} />} create={platformAdmin ? RuleTestCaseCreate : undefined} />,
+          <Resource key="rule-decisions" name="rule-decisions" icon={GavelIcon} list={RuleDecisionList} show={RuleDecisionShow} />,
           <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={ShowGuesser} />,
           <Resource key="regions" name="regions" recordRepresentation="name" />,
         ];

@@ -7,6 +7,7 @@ export interface AdminPermissions {
   role: Role;
   regionId: string | null;
   canWrite: boolean;
+  canEditRules: boolean;
 }
 
 function toSignIn(): never {
@@ -39,7 +40,7 @@ export const authProvider: AuthProvider = {
   async getPermissions(): Promise<AdminPermissions> {
     const session = await getSession();
     if (!session) toSignIn();
-    const { role, regionId } = session.user;
-    return { role, regionId, canWrite: role === 'operator' || role === 'platform_admin' };
+    const { role, regionId, canEditRules } = session.user;
+    return { role, regionId, canWrite: role === 'operator' || role === 'platform_admin', canEditRules: role === 'platform_admin' || canEditRules };
   },
 };

@@ -1,0 +1,255 @@
+/**
+ * `npm run bench:rules`: decisions per second for the invoice and surrender rule sets, four ways:
+ *   1. decide()          — the product's path: effective version read from the database, cached engine;
+ *   2. cached engine     — evaluateRuleSet with the shared engine cache (engine built once per version);
+ *   3. fresh engine      — prepareRuleSet + evaluatePreparedRuleSet on every call;
+ *   4. hand-written      — the same rules as plain TypeScript, checked against (2) before timing.
+ * Every variant is warmed up, then run for a fixed wall time (BENCH_SECONDS, default 1.5) with one
+ * decision in flight at a time, cycling over every combination of the rule set's facts.
+ */
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely } from 'kysely';
+import { createDatabase } from '@/db/create-database';
+import type { Database } from '@/db/database';
+import { migrateToLatest } from '@/db/migrate';
+import { decide } from '@/lib/rules/decide';
+import { installBaselineRuleSets } from '@/lib/rules/install-baseline-rule-sets';
+import type { InvoiceTypeFacts, InvoiceTypeOutcome } from '@/rules/catalog/invoice-type';
+import { getRuleSetCatalog, type RuleSetFacts, type RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
+import type {
+  SurrenderClause,
+  SurrenderEligibilityFacts,
+  SurrenderEligibilityOutcome,
+} from '@/rules/catalog/surrender-eligibility';
+import { loadDefaultRuleDocument } from '@/rules/defaults/default-rule-documents';
+import { evaluatePreparedRuleSet, evaluateRuleSet } from '@/rules/evaluate';
+import { prepareRuleSet } from '@/rules/prepared-rule-set';
+
+type BenchKey = 'invoice-type' | 'surrender-eligibility';
+const REGION = '650100';
+
+function readSeconds(): number {
+  const raw = process.env.BENCH_SECONDS;
+  if (raw === undefined || raw === '') return 1.5;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`BENCH_SECONDS must be a positive number, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+const SECONDS = readSeconds();
+const WARMUP_SECONDS = Math.min(0.2, SECONDS * 0.2);
+/** The clock is read once per batch so that it does not dominate the cheapest variant. */
+const CLOCK_EVERY = 16;
+
+class MismatchError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------
+// Hand-written equivalents of rules/defaults/<key>.json, normalized as rules/normalize-outcome.ts does.
+
+/**
+ * invoice-type.json: refused(before_bid_opening) when not opened; refused(electronic_special_not_supported)
+ * for electronic + special; allowed when opened and (paper or ordinary). Any refusal wins, the reason
+ * follows INVOICE_REFUSAL_PRECEDENCE (before_bid_opening first), nothing fired means { allowed: false }.
+ */
+function handInvoiceType(facts: InvoiceTypeFacts): InvoiceTypeOutcome {
+  if (!facts.bidOpened) return { allowed: false, reason: 'before_bid_opening' };
+  if (facts.medium === 'electronic' && facts.invoiceType === 'special') {
+    return { allowed: false, reason: 'electronic_special_not_supported' };
+  }
+  if (facts.medium === 'paper' || facts.invoiceType === 'ordinary') return { allowed: true };
+  return { allowed: false };
+}
+
+/**
+ * surrender-eligibility.json: clause 1 before opening when the applicant abandons or the project is
+ * suspended/paused; clause 2 before opening when failed/terminated; clause 3 after opening when failed;
+ * refund account required when the project is not normal and the premium was paid by online banking.
+ * The lowest clause wins; no clause means clause 4, not eligible, no refund account.
+ */
+function handSurrenderEligibility(facts: SurrenderEligibilityFacts): SurrenderEligibilityOutcome {
+  const status = facts.projectStatus;
+  let clause: SurrenderClause | undefined;
+  if (!facts.bidOpened) {
+    if (facts.applicantAbandons || status === 'suspended' || status === 'paused') clause = 1;
+    else if (status === 'failed' || status === 'terminated') clause = 2;
+  } else if (status === 'failed') {
+    clause = 3;
+  }
+  if (clause === undefined) return { eligible: false, clause: 4, refundAccountRequired: false };
+  return { eligible: true, clause, refundAccountRequired: status !== 'normal' && facts.paidByOnlineBanking };
+}
+
+const HAND_WRITTEN: { [K in BenchKey]: (facts: RuleSetFacts[K]) => RuleSetOutcomes[K] } = {
+  'invoice-type': handInvoiceType,
+  'surrender-eligibility': handSurrenderEligibility,
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+/** Every combination of the catalog's facts (booleans both ways, enums every value). */
+function allFactCombinations<K extends BenchKey>(key: K): RuleSetFacts[K][] {
+  let combos: Record<string, boolean | string>[] = [{}];
+  for (const fact of getRuleSetCatalog(key).facts) {
+    const values: (boolean | string)[] = fact.type === 'boolean' ? [false, true] : fact.values.map((v) => v.value);
+    combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [fact.name]: value })));
+  }
+  // The catalog defines both the type and these values, so each combination is a valid facts object.
+  return combos as RuleSetFacts[K][];
+}
+
+interface Variant<K extends BenchKey> {
+  name: string;
+  run(facts: RuleSetFacts[K]): Promise<RuleSetOutcomes[K]>;
+}
+
+interface Measurement {
+  name: string;
+  decisions: number;
+  seconds: number;
+  perSecond: number;
+}
+
+async function runFor<K extends BenchKey>(variant: Variant<K>, combos: RuleSetFacts[K][], seconds: number): Promise<Measurement> {
+  const budgetMs = seconds * 1000;
+  let decisions = 0;
+  let index = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < budgetMs) {
+    for (let i = 0; i < CLOCK_EVERY; i++) {
+      await variant.run(combos[index]!);
+      decisions++;
+      index = index + 1 === combos.length ? 0 : index + 1;
+    }
+    elapsed = performance.now() - start;
+  }
+  return { name: variant.name, decisions, seconds: elapsed / 1000, perSecond: decisions / (elapsed / 1000) };
+}
+
+function describeFacts(facts: object): string {
+  return JSON.stringify(facts);
+}
+
+/** Before any timing: every variant must give the cached engine's outcome for every combination. */
+async function checkAgreement<K extends BenchKey>(key: K, variants: Variant<K>[], reference: Variant<K>, combos: RuleSetFacts[K][]) {
+  for (const facts of combos) {
+    const expected = await reference.run(facts);
+    for (const variant of variants) {
+      if (variant === reference) continue;
+      const actual = await variant.run(facts);
+      if (!isDeepStrictEqual(actual, expected)) {
+        throw new MismatchError(
+          `${key}: "${variant.name}" disagrees with "${reference.name}" for ${describeFacts(facts)}: ` +
+            `got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`,
+        );
+      }
+    }
+  }
+}
+
+function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function formatRatio(a: number, b: number): string {
+  const r = a / b;
+  return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
+}
+
+function printTable(key: BenchKey, combos: number, rows: Measurement[]) {
+  const headers = ['variant', 'decisions', 'seconds', 'decisions/s'];
+  const cells = rows.map((r) => [r.name, formatInt(r.decisions), r.seconds.toFixed(2), formatInt(r.perSecond)]);
+  const widths = headers.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
+  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  console.log(`\n${key} (${getRuleSetCatalog(key).label}), cycling over ${combos} fact combinations`);
+  console.log(line(headers));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of cells) console.log(line(row));
+}
+
+interface Bench<K extends BenchKey> {
+  key: K;
+  combos: RuleSetFacts[K][];
+  variants: [Variant<K>, Variant<K>, Variant<K>, Variant<K>];
+}
+
+function buildBench<K extends BenchKey>(db: Kysely<Database>, key: K): Bench<K> {
+  const document = loadDefaultRuleDocument(key);
+  const versionId = `bench:${key}`;
+  const hand = HAND_WRITTEN[key];
+  return {
+    key,
+    combos: allFactCombinations(key),
+    variants: [
+      {
+        name: 'decide() — DB lookup + cached engine',
+        run: async (facts) => (await decide(db, key, facts, { region: REGION })).outcome,
+      },
+      {
+        name: 'evaluateRuleSet — cached engine',
+        run: async (facts) => (await evaluateRuleSet({ ruleSetKey: key, versionId, document, facts })).outcome,
+      },
+      {
+        name: 'fresh engine per call',
+        run: async (facts) => (await evaluatePreparedRuleSet(prepareRuleSet(key, document), facts)).outcome,
+      },
+      {
+        name: 'hand-written TypeScript',
+        // Awaited through the same async call as the others, so the loop overhead is the same.
+        run: async (facts) => hand(facts),
+      },
+    ],
+  };
+}
+
+async function timeBench<K extends BenchKey>({ key, combos, variants }: Bench<K>) {
+  const rows: Measurement[] = [];
+  for (const variant of variants) {
+    await runFor(variant, combos, WARMUP_SECONDS);
+    rows.push(await runFor(variant, combos, SECONDS));
+  }
+  printTable(key, combos.length, rows);
+
+  const [d, c, f, h] = rows as [Measurement, Measurement, Measurement, Measurement];
+  console.log(`  hand-written ÷ cached engine : ${formatRatio(h.perSecond, c.perSecond)}`);
+  console.log(`  cached engine ÷ fresh engine : ${formatRatio(c.perSecond, f.perSecond)}`);
+  console.log(`  cached engine ÷ decide()     : ${formatRatio(c.perSecond, d.perSecond)}  (cost of the database lookup)`);
+}
+
+async function main() {
+  console.log('Rule engine benchmark — decisions per second, one decision in flight at a time');
+  console.log(`node ${process.version} on ${os.platform()}/${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} CPUs)`);
+  console.log(`${SECONDS} s per variant after ${WARMUP_SECONDS.toFixed(2)} s warm-up (BENCH_SECONDS to change); decide() uses in-memory PGlite, region ${REGION}`);
+  console.log('Figures are from this machine and this run; compare the ratios, not the absolute numbers, across machines.');
+
+  const setupStart = performance.now();
+  const db = createDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    await migrateToLatest(db);
+    await db.insertInto('regions').values({ id: REGION, name: '乌鲁木齐市' }).execute();
+    await installBaselineRuleSets(db, new Date());
+    console.log(`database setup: ${((performance.now() - setupStart) / 1000).toFixed(2)} s (not timed)`);
+    const invoice = buildBench(db, 'invoice-type');
+    const surrender = buildBench(db, 'surrender-eligibility');
+    // All four variants must agree on every combination of both rule sets before anything is timed.
+    await checkAgreement(invoice.key, invoice.variants, invoice.variants[1], invoice.combos);
+    await checkAgreement(surrender.key, surrender.variants, surrender.variants[1], surrender.combos);
+    console.log(`all four variants agree on all ${invoice.combos.length} + ${surrender.combos.length} fact combinations`);
+    await timeBench(invoice);
+    await timeBench(surrender);
+  } finally {
+    await db.destroy();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof MismatchError) {
+    console.error(`\nMISMATCH — the variants do not give the same outcome, so their timings would not be comparable:\n${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}
