@@ -5,7 +5,7 @@ import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
-import { DomainError } from '@/lib/errors/domain-error';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
 import { getRecord } from './get-record';
@@ -30,14 +30,6 @@ const newInsurer = (region: string) => ({
   contact_phone: '0991-1234567',
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
   let f: DemoFixture;
@@ -68,7 +60,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
 
     it('reading another region\'s project by id is refused with 403', async () => {
       const other = await listRecords(f.db, f.actors.otherOperator, projectResource, page());
-      const error = await refusal(getRecord(f.db, f.actors.operator, projectResource, String(other.rows[0]!.id)));
+      const error = await expectRefusal(getRecord(f.db, f.actors.operator, projectResource, String(other.rows[0]!.id)));
       expect(error.code).toBe('OTHER_REGION');
       expect(error.status).toBe(403);
     });
@@ -77,7 +69,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
       const [target] = (await listRecords(f.db, f.actors.otherOperator, projectResource, page())).rows;
       const before = await f.db.selectFrom('projects').selectAll().where('id', '=', String(target!.id)).executeTakeFirstOrThrow();
       const audits = await auditCount();
-      const error = await refusal(updateRecord(f.db, f.actors.operator, projectResource, String(target!.id), { name: '被篡改的项目' }));
+      const error = await expectRefusal(updateRecord(f.db, f.actors.operator, projectResource, String(target!.id), { name: '被篡改的项目' }));
       expect(error.status).toBe(403);
       const after = await f.db.selectFrom('projects').selectAll().where('id', '=', String(target!.id)).executeTakeFirstOrThrow();
       expect(after).toEqual(before);
@@ -87,7 +79,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
     it('creating an insurer in another region is refused and writes nothing', async () => {
       const audits = await auditCount();
       const input = newInsurer('650200');
-      const error = await refusal(createRecord(f.db, f.actors.operator, insurerResource, input));
+      const error = await expectRefusal(createRecord(f.db, f.actors.operator, insurerResource, input));
       expect(error.code).toBe('OTHER_REGION');
       expect(await f.db.selectFrom('insurers').where('name', '=', input.name).select('id').executeTakeFirst()).toBeUndefined();
       expect(await auditCount()).toBe(audits);
@@ -95,7 +87,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
 
     it('creating a section under another region\'s project is refused', async () => {
       const [project] = (await listRecords(f.db, f.actors.otherOperator, projectResource, page())).rows;
-      const error = await refusal(
+      const error = await expectRefusal(
         createRecord(f.db, f.actors.operator, sectionResource, { project_id: project!.id, code: '99', name: '越权标段', deposit_fen: 100 }),
       );
       expect(error.status).toBe(403);
@@ -127,21 +119,21 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
       const insurer = (await listRecords(f.db, f.actors.compliance, insurerResource, page())).rows[0]!;
       const section = (await listRecords(f.db, f.actors.compliance, sectionResource, page())).rows[0]!;
       const audits = await auditCount();
-      const error = await refusal(act(f, String(_op === 'delete' ? section.id : insurer.id)));
+      const error = await expectRefusal(act(f, String(_op === 'delete' ? section.id : insurer.id)));
       expect(error.code).toBe('READ_ONLY_ROLE');
       expect(error.status).toBe(403);
       expect(await auditCount()).toBe(audits);
     });
 
     it('is refused even when its input is invalid, before validation says anything', async () => {
-      const error = await refusal(createRecord(f.db, f.actors.compliance, insurerResource, {}));
+      const error = await expectRefusal(createRecord(f.db, f.actors.compliance, insurerResource, {}));
       expect(error.code).toBe('READ_ONLY_ROLE');
     });
   });
 
   describe('bidders have no back office', () => {
     it.each(['bidder', 'otherBidder'] as const)('%s is refused every back-office list', async (who) => {
-      const error = await refusal(listRecords(f.db, f.actors[who], insurerResource, page()));
+      const error = await expectRefusal(listRecords(f.db, f.actors[who], insurerResource, page()));
       expect(error.code).toBe('FORBIDDEN');
     });
   });
@@ -155,7 +147,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
 
   describe('input is validated before anything is written', () => {
     it('names every invalid field in Chinese', async () => {
-      const error = await refusal(
+      const error = await expectRefusal(
         createRecord(f.db, f.actors.operator, productResource, {
           insurer_id: 'not-a-uuid',
           name: '',
@@ -172,7 +164,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
     });
 
     it('refuses a deposit deadline after the bid opening', async () => {
-      const error = await refusal(
+      const error = await expectRefusal(
         createRecord(f.db, f.actors.operator, projectResource, {
           region_id: '650100', code: 'T-1', name: '测试项目', type: 'construction', tenderer: '某局',
           deposit_deadline: '2026-12-10T10:00:00+08:00', bid_opening_at: '2026-12-09T10:00:00+08:00',
@@ -184,7 +176,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
     it('asks for a reason when a project\'s status changes, and records it', async () => {
       const [project] = (await listRecords(f.db, f.actors.operator, projectResource, page({ status: 'normal' }))).rows;
       const id = String(project!.id);
-      const error = await refusal(updateRecord(f.db, f.actors.operator, projectResource, id, { status: 'paused' }));
+      const error = await expectRefusal(updateRecord(f.db, f.actors.operator, projectResource, id, { status: 'paused' }));
       expect(error.fieldErrors?.reason).toContain('原因');
       expect((await projectResource.findById(f.db, id))?.status).toBe('normal');
       await updateRecord(f.db, f.actors.operator, projectResource, id, { status: 'paused', reason: '招标人申请暂停' });
@@ -196,7 +188,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
 
     it('turns a duplicate project code into a CONFLICT, not a crash', async () => {
       const [project] = (await listRecords(f.db, f.actors.operator, projectResource, page())).rows as unknown as { code: string }[];
-      const error = await refusal(
+      const error = await expectRefusal(
         createRecord(f.db, f.actors.operator, projectResource, {
           region_id: '650100', code: project!.code, name: '重复编号', type: 'procurement', tenderer: '某局',
           deposit_deadline: '2026-12-10T10:00:00+08:00', bid_opening_at: '2026-12-11T10:00:00+08:00',
@@ -206,7 +198,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
     });
 
     it('refuses a malformed id with 422 rather than a database error', async () => {
-      const error = await refusal(getRecord(f.db, f.actors.operator, insurerResource, 'abc'));
+      const error = await expectRefusal(getRecord(f.db, f.actors.operator, insurerResource, 'abc'));
       expect(error.status).toBe(422);
     });
   });

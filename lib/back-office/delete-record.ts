@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead, assertCanWrite, requireWriter } from '@/lib/auth/authorize';
-import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { requireWriter } from '@/lib/auth/authorize';
+import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { loadForWrite } from './load-for-write';
 import type { AnyResource, RegionalRecord } from './resource-definition';
 
 /** Only resources that may be removed without losing history offer this; the rest are deactivated. */
@@ -21,12 +22,7 @@ export async function deleteRecord(
   const id = parseInput(resource.idSchema, rawId);
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
-      const existing = await resource.findById(trx, id);
-      if (!existing) throw notFound(resource.label);
-      assertCanRead(actor, existing.region_id);
-      // A resource's own permission speaks first: its refusal says more than the generic region check.
-      resource.authorizeWrite?.(actor, existing.region_id);
-      assertCanWrite(actor, existing.region_id);
+      const existing = await loadForWrite(trx, actor, resource, id);
       await remove(trx, existing);
       await appendAuditEvent(trx, actor, {
         action: `${resource.entityType}.delete`,

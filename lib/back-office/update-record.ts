@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead, assertCanWrite, requireWriter } from '@/lib/auth/authorize';
-import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { requireWriter } from '@/lib/auth/authorize';
+import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { loadForWrite } from './load-for-write';
 import type { AnyResource, RegionalRecord } from './resource-definition';
 
 export async function updateRecord(
@@ -22,12 +23,7 @@ export async function updateRecord(
   const data = parseInput(update.schema, input);
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
-      const existing = await resource.findById(trx, id);
-      if (!existing) throw notFound(resource.label);
-      assertCanRead(actor, existing.region_id);
-      // A resource's own permission speaks first: its refusal says more than the generic region check.
-      resource.authorizeWrite?.(actor, existing.region_id);
-      assertCanWrite(actor, existing.region_id);
+      const existing = await loadForWrite(trx, actor, resource, id);
       const needsReason = update.reasonRequiredFor?.(existing, data);
       if (needsReason && !data.reason) {
         throw new DomainError('VALIDATION_FAILED', `${needsReason}必须填写原因`, { reason: `${needsReason}必须填写原因` });

@@ -2,13 +2,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead } from '@/lib/auth/authorize';
-import { notFound } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { loadRuleVersion } from './load-rule-version';
 import { publishRuleDraft, type PublishResult } from './publish-rule-draft';
-import { assertCanEditRules } from './rule-permissions';
-import { findRuleVersion } from './rule-version-record';
 
 export const publishInputSchema = z.object({
   reason: z
@@ -20,11 +17,7 @@ export const publishInputSchema = z.object({
 
 /** 发布: a draft replaces its rule set's published version in its region, if its test cases pass. */
 export async function publishRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<PublishResult> {
-  const id = parseInput(z.uuid({ error: '规则版本编号无效' }), rawId);
   const { reason } = parseInput(publishInputSchema, input);
-  const version = await findRuleVersion(db, id);
-  if (!version) throw notFound('规则版本');
-  assertCanRead(actor, version.region_id);
-  assertCanEditRules(actor, version.region_id);
-  return withDatabaseErrors(() => db.transaction().execute((trx) => publishRuleDraft(trx, actor, id, reason)));
+  const version = await loadRuleVersion(db, actor, rawId, 'edit');
+  return withDatabaseErrors(() => db.transaction().execute((trx) => publishRuleDraft(trx, actor, version.id, reason)));
 }

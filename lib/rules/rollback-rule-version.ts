@@ -1,29 +1,22 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead } from '@/lib/auth/authorize';
-import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
 import { insertRuleDraft } from './insert-rule-draft';
+import { loadRuleVersion } from './load-rule-version';
 import { parseRuleDocument } from './parse-rule-document';
 import { publishRuleDraft, type PublishResult } from './publish-rule-draft';
 import { publishInputSchema } from './publish-rule-version';
-import { assertCanEditRules } from './rule-permissions';
-import { findRuleVersion } from './rule-version-record';
 
 /**
  * 回滚: history is never rewritten; rolling back publishes a new version whose document is a copy of an
  * older one, through the same test-case gate and audit record as any publish.
  */
 export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<PublishResult> {
-  const id = parseInput(z.uuid({ error: '规则版本编号无效' }), rawId);
   const { reason } = parseInput(publishInputSchema, input);
-  const source = await findRuleVersion(db, id);
-  if (!source) throw notFound('规则版本');
-  assertCanRead(actor, source.region_id);
-  assertCanEditRules(actor, source.region_id);
+  const source = await loadRuleVersion(db, actor, rawId, 'edit');
   if (source.status === 'draft') throw new DomainError('CONFLICT', '草稿不能作为回滚目标，请直接发布该草稿');
   if (source.status === 'published') throw new DomainError('CONFLICT', `v${source.version} 已是当前发布版本，无需回滚`);
   return withDatabaseErrors(() =>

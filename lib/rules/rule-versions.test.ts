@@ -6,7 +6,7 @@ import { deleteRecord } from '@/lib/back-office/delete-record';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { updateRecord } from '@/lib/back-office/update-record';
-import { DomainError } from '@/lib/errors/domain-error';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { decide } from './decide';
 import { publishRuleVersion } from './publish-rule-version';
 import { rollbackRuleVersion } from './rollback-rule-version';
@@ -26,11 +26,6 @@ const ALLOW_ELECTRONIC_SPECIAL = [
 ];
 const ELECTRONIC_SPECIAL = { bidOpened: true, medium: 'electronic', invoiceType: 'special' } as const;
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
   let f: DemoFixture;
@@ -59,7 +54,7 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
   });
 
   it('refuses facts that do not fit the catalog before any rule runs', async () => {
-    const error = await refusal(decide(f.db, 'invoice-type', { bidOpened: 'yes' } as never, { region: URUMQI }));
+    const error = await expectRefusal(decide(f.db, 'invoice-type', { bidOpened: 'yes' } as never, { region: URUMQI }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toContain('判定依据');
   });
@@ -68,9 +63,9 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
     const draft = await newDraft(f.actors.operator, URUMQI);
     expect(draft).toMatchObject({ status: 'draft', region_id: URUMQI, version: 1, created_by_name: f.actors.operator.name });
     const bad = [{ ...ALLOW_ELECTRONIC_SPECIAL[1], conditions: { all: [{ fact: 'bidOpend', operator: 'equal', value: true }] } }];
-    const error = await refusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: JSON.stringify(bad) }));
+    const error = await expectRefusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: JSON.stringify(bad) }));
     expect(error.fieldErrors?.document).toContain('$[0].conditions.all[0].fact');
-    const malformed = await refusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: '[{"name": ' }));
+    const malformed = await expectRefusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: '[{"name": ' }));
     expect(malformed.code).toBe('VALIDATION_FAILED');
     const unchanged = (await getRecord(f.db, f.actors.operator, ruleVersionResource, draft.id)) as RuleVersionRecord;
     expect(unchanged.document).toEqual(draft.document);
@@ -78,11 +73,11 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
   });
 
   it('keeps operators to their own region and the baseline to the platform administrator', async () => {
-    expect((await refusal(newDraft(f.actors.operator, null))).message).toContain('平台管理员');
-    expect((await refusal(newDraft(f.actors.operator, KARAMAY))).status).toBe(403);
+    expect((await expectRefusal(newDraft(f.actors.operator, null))).message).toContain('平台管理员');
+    expect((await expectRefusal(newDraft(f.actors.operator, KARAMAY))).status).toBe(403);
     // The other region's operator has not been granted the rule-editing permission.
-    expect((await refusal(newDraft(f.actors.otherOperator, KARAMAY))).message).toContain('没有编辑规则的权限');
-    expect((await refusal(newDraft(f.actors.compliance, URUMQI))).code).toBe('READ_ONLY_ROLE');
+    expect((await expectRefusal(newDraft(f.actors.otherOperator, KARAMAY))).message).toContain('没有编辑规则的权限');
+    expect((await expectRefusal(newDraft(f.actors.compliance, URUMQI))).code).toBe('READ_ONLY_ROLE');
     const baselineDraft = await newDraft(f.actors.platformAdmin, null);
     expect(baselineDraft.region_id).toBeNull();
     await deleteRecord(f.db, f.actors.platformAdmin, ruleVersionResource, baselineDraft.id);
@@ -93,7 +88,7 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
     await updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: ALLOW_ELECTRONIC_SPECIAL });
     const results = await testRuleVersion(f.db, f.actors.operator, draft.id);
     expect(results.filter((r) => !r.passed).map((r) => r.name)).toEqual(['开标后电子专用发票，拒绝']);
-    const error = await refusal(publishRuleVersion(f.db, f.actors.operator, draft.id, { reason: '试行电子专票' }));
+    const error = await expectRefusal(publishRuleVersion(f.db, f.actors.operator, draft.id, { reason: '试行电子专票' }));
     expect(error.code).toBe('RULE_TESTS_FAILED');
     expect(error.message).toContain('开标后电子专用发票，拒绝');
     expect(await published('invoice-type', URUMQI)).toEqual([]);
@@ -106,7 +101,7 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
       .where('name', '=', '开标后电子专用发票，拒绝').execute();
     const draft = await newDraft(f.actors.operator, URUMQI);
     await updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: ALLOW_ELECTRONIC_SPECIAL, reason: '允许电子专票' });
-    const missingReason = await refusal(publishRuleVersion(f.db, f.actors.operator, draft.id, {}));
+    const missingReason = await expectRefusal(publishRuleVersion(f.db, f.actors.operator, draft.id, {}));
     expect(missingReason.fieldErrors?.reason).toBe('请填写发布原因');
 
     const { version, previous, testResults } = await publishRuleVersion(f.db, f.actors.operator, draft.id, { reason: '乌鲁木齐试行电子专用发票' });
@@ -138,7 +133,7 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
 
   it('never edits a published version', async () => {
     const [current] = await published('invoice-type', URUMQI);
-    const error = await refusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, current!.id, { document: ALLOW_ELECTRONIC_SPECIAL }));
+    const error = await expectRefusal(updateRecord(f.db, f.actors.operator, ruleVersionResource, current!.id, { document: ALLOW_ELECTRONIC_SPECIAL }));
     expect(error.code).toBe('CONFLICT');
   });
 
@@ -165,7 +160,7 @@ describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
     expect(version.version).toBeGreaterThan(current!.version);
     expect(version).toMatchObject({ status: 'published', copied_from: firstRegional.id, note: `回滚至 v${firstRegional.version}` });
     expect(version.document).toEqual(firstRegional.document);
-    expect((await refusal(rollbackRuleVersion(f.db, f.actors.operator, version.id, { reason: '再回滚' }))).code).toBe('CONFLICT');
+    expect((await expectRefusal(rollbackRuleVersion(f.db, f.actors.operator, version.id, { reason: '再回滚' }))).code).toBe('CONFLICT');
   });
 
   it('simulates a draft on typed facts and on past decisions without writing anything', async () => {

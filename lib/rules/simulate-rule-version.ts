@@ -2,15 +2,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead } from '@/lib/auth/authorize';
-import { notFound } from '@/lib/errors/domain-error';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import { evaluatePreparedRuleSet } from '@/rules/evaluate';
 import { explainDecision, summarizeOutcome, type DecisionExplanation } from '@/rules/explain-decision';
 import { prepareRuleSet } from '@/rules/prepared-rule-set';
+import { loadRuleVersion } from './load-rule-version';
 import { parseRuleDocument } from './parse-rule-document';
-import { findRuleVersion } from './rule-version-record';
 
 const inputSchema = z.union([
   z.object({ facts: z.record(z.string(), z.unknown(), { error: '请填写判定依据' }) }),
@@ -36,11 +34,8 @@ export type SimulationResult =
  * A baseline version is replayed against decisions of every region.
  */
 export async function simulateRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<SimulationResult> {
-  const id = parseInput(z.uuid({ error: '规则版本编号无效' }), rawId);
   const request = parseInput(inputSchema, input);
-  const version = await findRuleVersion(db, id);
-  if (!version) throw notFound('规则版本');
-  assertCanRead(actor, version.region_id);
+  const version = await loadRuleVersion(db, actor, rawId, 'read');
   const key = version.rule_set_key;
   const prepared = prepareRuleSet(key, parseRuleDocument(key, version.document));
 
