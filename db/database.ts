@@ -64,6 +64,8 @@ export interface ProductsTable {
   min_premium_fen: number;
   project_types: ProjectType[];
   notice: string;
+  /** The application form its applicants fill (form_versions.form_key). */
+  form_key: Generated<string>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -155,6 +157,58 @@ export interface RuleDecisionsTable {
   decided_at: Timestamp;
 }
 
+export type OrderStatus =
+  | 'pending_payment'
+  | 'payment_review'
+  | 'issued'
+  | 'cancelled'
+  | 'abandoned'
+  | 'surrender_review'
+  | 'surrendered';
+
+export interface FormVersionsTable {
+  id: Generated<string>;
+  form_key: string;
+  version: number;
+  status: RuleVersionStatus;
+  schema: ColumnType<Record<string, unknown>, string, string>;
+  ui_schema: ColumnType<Record<string, unknown>, string, string>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  publish_reason: string | null;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  order_number: string;
+  remark_code: string;
+  enterprise_id: string;
+  section_id: string;
+  product_id: string;
+  form_version_id: string;
+  form_data: ColumnType<Record<string, unknown>, string, string>;
+  deposit_fen: number;
+  premium_fen: number;
+  status: OrderStatus;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  from_status: OrderStatus | null;
+  to_status: OrderStatus;
+  actor_id: string | null;
+  reason: string;
+  decision_id: string | null;
+  occurred_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
@@ -167,6 +221,9 @@ export interface Database {
   rule_set_versions: RuleSetVersionsTable;
   rule_test_cases: RuleTestCasesTable;
   rule_decisions: RuleDecisionsTable;
+  form_versions: FormVersionsTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,7 +4,7 @@ import type { Database } from '@/db/database';
 import { migrateToLatest } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/seed-demo';
 import { databaseTarget, isDemoMode } from './config/runtime-config';
-import { installBaselineRuleSets } from './rules/install-baseline-rule-sets';
+import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
 import { now } from './time/clock';
 
 // Next.js may evaluate this module once per route bundle; the database (and above all the one PGlite
@@ -25,7 +25,7 @@ export function getDb(): Promise<Kysely<Database>> {
 async function open(): Promise<Kysely<Database>> {
   const db = createDatabase(databaseTarget());
   await migrateToLatest(db);
-  await installBaselineRuleSets(db, now());
+  await installPlatformDefaults(db, now());
   if (isDemoMode()) await seedDemo(db, now());
   return db;
 }

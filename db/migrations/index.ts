@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as rules from './0002_rules';
+import * as orders from './0003_orders';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -9,4 +10,5 @@ import * as rules from './0002_rules';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_rules': rules,
+  '0003_orders': orders,
 };

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase } from '../create-database';
 import type { Database } from '../database';
-import { installBaselineRuleSets } from '@/lib/rules/install-baseline-rule-sets';
+import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
 import { migrateToLatest } from '../migrate';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
@@ -48,7 +48,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
 /** What every database has after its first start: the schema and the platform's baseline rules. */
 async function prepare(db: Kysely<Database>) {
   await migrateToLatest(db);
-  await installBaselineRuleSets(db, new Date('2026-01-01T00:00:00Z'));
+  await installPlatformDefaults(db, new Date('2026-01-01T00:00:00Z'));
 }
 
 async function withAdminClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {

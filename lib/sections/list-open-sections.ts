@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, ProjectType } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
@@ -62,7 +62,7 @@ export async function listOpenSections(
 }
 
 /** One open section, or "not found" — also for a section that exists but can no longer be applied for. */
-export async function getOpenSection(db: Kysely<Database>, actor: Actor, sectionId: string): Promise<OpenSection> {
+export async function getOpenSection(db: Kysely<Database> | Transaction<Database>, actor: Actor, sectionId: string): Promise<OpenSection> {
   const section = z.uuid().safeParse(sectionId).success
     ? await openSections(db, actor).select(openSectionColumns).where('sections.id', '=', sectionId).executeTakeFirst()
     : undefined;
@@ -70,7 +70,7 @@ export async function getOpenSection(db: Kysely<Database>, actor: Actor, section
   return section;
 }
 
-function openSections(db: Kysely<Database>, actor: Actor) {
+function openSections(db: Kysely<Database> | Transaction<Database>, actor: Actor) {
   if (actor.role !== 'bidder') throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
   return db
     .selectFrom('sections')

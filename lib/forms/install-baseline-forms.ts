@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/database';
+import { APPLICATION_FORM_KEY, DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
+
+/** On first start the shipped application form becomes its published version 1; later starts change nothing. */
+export async function installBaselineForms(db: Kysely<Database>, at: Date): Promise<void> {
+  await db
+    .insertInto('form_versions')
+    .values({
+      form_key: APPLICATION_FORM_KEY,
+      version: 1,
+      status: 'published',
+      schema: JSON.stringify(DEFAULT_APPLICATION_FORM.schema),
+      ui_schema: JSON.stringify(DEFAULT_APPLICATION_FORM.uiSchema),
+      note: '平台内置投保信息表单',
+      created_by: null,
+      created_at: at,
+      published_at: at,
+      publish_reason: '平台初始化：安装内置表单',
+    })
+    .onConflict((oc) => oc.columns(['form_key', 'version']).doNothing())
+    .execute();
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+
+/**
+ * An order of the bidder's own enterprise with what the detail page shows: the payment instructions
+ * (receiving account, exact amount, remark, deadline, and for construction projects the basic account
+ * the transfer must come from) and the status timeline. Any other order is "not found".
+ */
+export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: string) {
+  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
+  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
+  const order = await db
+    .selectFrom('orders')
+    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('products', 'products.id', 'orders.product_id')
+    .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
+    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .where('orders.id', '=', orderId)
+    .where('orders.enterprise_id', '=', actor.enterpriseId)
+    .select([
+      'orders.id', 'orders.order_number as orderNumber', 'orders.remark_code as remarkCode', 'orders.status',
+      'orders.premium_fen as premiumFen', 'orders.deposit_fen as depositFen', 'orders.form_data as formData', 'orders.created_at as createdAt',
+      'projects.name as projectName', 'projects.code as projectCode', 'projects.type as projectType', 'projects.tenderer',
+      'projects.deposit_deadline as depositDeadline', 'projects.bid_opening_at as bidOpeningAt',
+      'sections.name as sectionName', 'products.name as productName', 'insurers.name as insurerName',
+      'insurers.receiving_account_name as receivingAccountName', 'insurers.receiving_account_bank as receivingAccountBank',
+      'insurers.receiving_account_number as receivingAccountNumber',
+      'enterprises.basic_account_bank as basicAccountBank', 'enterprises.basic_account_number as basicAccountNumber',
+    ])
+    .executeTakeFirst();
+  if (!order) throw notFound;
+  const events = await db
+    .selectFrom('order_events')
+    .leftJoin('users', 'users.id', 'order_events.actor_id')
+    .where('order_events.order_id', '=', orderId)
+    .select(['order_events.id', 'order_events.from_status as fromStatus', 'order_events.to_status as toStatus', 'order_events.reason', 'order_events.occurred_at as occurredAt', 'users.display_name as actorName'])
+    .orderBy('order_events.id')
+    .execute();
+  return { ...order, events };
+}

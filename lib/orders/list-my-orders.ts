@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database, OrderStatus } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+
+export interface MyOrdersQuery {
+  page: number;
+  pageSize: number;
+  status?: OrderStatus;
+}
+
+/** 订单管理: the orders of the bidder's own enterprise, newest first. */
+export async function listMyOrders(db: Kysely<Database>, actor: Actor, query: MyOrdersQuery) {
+  if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('FORBIDDEN', '只有投标人可以查看投保订单');
+  let base = db
+    .selectFrom('orders')
+    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('products', 'products.id', 'orders.product_id')
+    .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
+    .where('orders.enterprise_id', '=', actor.enterpriseId);
+  if (query.status) base = base.where('orders.status', '=', query.status);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'orders.id', 'orders.order_number as orderNumber', 'orders.status', 'orders.premium_fen as premiumFen',
+        'orders.deposit_fen as depositFen', 'orders.created_at as createdAt', 'projects.name as projectName',
+        'sections.name as sectionName', 'insurers.name as insurerName', 'projects.deposit_deadline as depositDeadline',
+      ])
+      .orderBy('orders.created_at', 'desc')
+      .orderBy('orders.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
+import { testDatabaseKinds } from '@/db/testing/test-database';
+import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { fixedClock, useClock } from '@/lib/time/clock';
+import { getMyOrder } from './get-my-order';
+import { listMyOrders } from './list-my-orders';
+import { submitApplication } from './submit-application';
+
+describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
+  let f: DemoFixture;
+  let restore: () => void;
+  let sectionId: string;
+  let constructionSection: string;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+    restore = useClock(fixedClock(SEEDED_AT));
+    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
+    // 第十二中学 一标段: construction, ¥800,000.00 deposit, 乌鲁木齐市.
+    constructionSection = open.find((s) => s.projectCode === 'WLMQ-JS-2026-0158' && s.sectionName === '施工一标段')!.sectionId;
+    sectionId = open.find((s) => s.projectCode === 'WLMQ-CG-2026-0342')!.sectionId;
+  });
+  afterAll(async () => {
+    restore();
+    await f?.close();
+  });
+
+  it('offers the region\'s products that cover the project type, each with its premium', async () => {
+    const products = await listProductsForSection(f.db, f.actors.bidder, constructionSection);
+    expect(products.map((p) => [p.insurerName, p.productName, p.premiumFen])).toEqual([
+      ['中国人民财产保险股份有限公司乌鲁木齐市分公司', '投标保证保险（建设工程）', 120_000],
+      ['中国太平洋财产保险股份有限公司新疆分公司', '太平洋投标保证保险', 160_000],
+      ['中国平安财产保险股份有限公司新疆分公司', '平安投标保证保险', 144_000],
+    ]);
+  });
+
+  it('creates an order awaiting payment, with its number, remark code and first timeline entry', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, constructionSection))[0]!;
+    const order = await submitApplication(f.db, f.actors.bidder, {
+      sectionId: constructionSection, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION,
+    });
+    expect(order.orderNumber).toMatch(/^BH20261124\d{8}$/);
+    expect(order.remarkCode).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
+    expect(order.premiumFen).toBe(120_000);
+    const detail = await getMyOrder(f.db, f.actors.bidder, order.id);
+    expect(detail).toMatchObject({ status: 'pending_payment', premiumFen: 120_000, depositFen: 80_000_000, projectType: 'construction', basicAccountNumber: '3002012309024567812' });
+    expect(detail.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'pending_payment']]);
+  });
+
+  it('refuses a second live application for the same section, naming the existing order', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, constructionSection))[1]!;
+    const error = await expectRefusal(
+      submitApplication(f.db, f.actors.bidder, { sectionId: constructionSection, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/订单号 BH\d+/);
+  });
+
+  it('refuses invalid form data field by field and writes nothing', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    const error = await expectRefusal(
+      submitApplication(f.db, f.actors.bidder, {
+        sectionId, productId: product.productId, noticeAccepted: true,
+        formData: { ...VALID_APPLICATION, applicant: { ...VALID_APPLICATION.applicant, uscc: '91650100712345678H' } },
+      }),
+    );
+    expect(error.fieldErrors).toEqual({ 'applicant.uscc': expect.stringContaining('统一社会信用代码无效') });
+    expect((await listMyOrders(f.db, f.actors.bidder, { page: 1, pageSize: 10 })).total).toBe(1);
+  });
+
+  it('refuses without the notice confirmed, or with a product of another region', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    const noNotice = await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: false, formData: VALID_APPLICATION }));
+    expect(noNotice.fieldErrors?.noticeAccepted).toBe('请先阅读并确认投保须知');
+    const karamayProduct = await f.db.selectFrom('products').innerJoin('insurers', 'insurers.id', 'products.insurer_id').where('insurers.region_id', '=', '650200').select('products.id').executeTakeFirstOrThrow();
+    const wrong = await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId, productId: karamayProduct.id, noticeAccepted: true, formData: VALID_APPLICATION }));
+    expect(wrong.fieldErrors?.productId).toBeDefined();
+  });
+
+  it('refuses sections that are closed or anomalous', async () => {
+    const suspended = await f.db.selectFrom('sections').innerJoin('projects', 'projects.id', 'sections.project_id').where('projects.status', '=', 'suspended').select('sections.id').executeTakeFirstOrThrow();
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    expect((await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId: suspended.id, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }))).code).toBe('NOT_FOUND');
+  });
+
+  it('keeps each enterprise\'s orders to itself', async () => {
+    const mine = await listMyOrders(f.db, f.actors.bidder, { page: 1, pageSize: 10 });
+    expect(mine.total).toBe(1);
+    expect((await listMyOrders(f.db, f.actors.otherBidder, { page: 1, pageSize: 10 })).total).toBe(0);
+    await expect(getMyOrder(f.db, f.actors.otherBidder, mine.rows[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(listMyOrders(f.db, f.actors.operator, { page: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

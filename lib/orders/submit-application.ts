@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import type { RJSFSchema } from '@rjsf/utils';
+import { validateFormData } from '@/forms/validate-form-data';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { getOpenSection } from '@/lib/sections/list-open-sections';
+import { now } from '@/lib/time/clock';
+import { parseInput } from '@/lib/validation/parse-input';
+import { newOrderNumber, newRemarkCode } from './order-codes';
+import { recordOrderCreated } from './transition-order';
+
+const inputSchema = z.object({
+  sectionId: z.uuid({ error: '标段无效' }),
+  productId: z.uuid({ error: '请选择金融产品' }),
+  noticeAccepted: z.literal(true, { error: '请先阅读并确认投保须知' }),
+  formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }),
+});
+
+export interface SubmittedOrder {
+  id: string;
+  orderNumber: string;
+  remarkCode: string;
+  premiumFen: number;
+}
+
+/**
+ * 【确认并支付】: the bidder's application becomes an order awaiting payment. The section must still be
+ * open, the product must serve it, the notice must have been read, and the form data must pass the
+ * product's published form — the same validation the browser ran. One live order per enterprise and section.
+ */
+export async function submitApplication(db: Kysely<Database>, actor: Actor, input: unknown): Promise<SubmittedOrder> {
+  if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
+  const enterpriseId = actor.enterpriseId;
+  const { sectionId, productId, formData } = parseInput(inputSchema, input);
+
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const section = await getOpenSection(trx, actor, sectionId);
+      const product = (await listProductsForSection(trx, actor, sectionId)).find((p) => p.productId === productId);
+      if (!product) throw new DomainError('VALIDATION_FAILED', '所选产品不适用于该标段，请重新选择', { productId: '所选产品不适用于该标段' });
+
+      const form = await trx
+        .selectFrom('form_versions')
+        .select(['id', 'schema'])
+        .where('form_key', '=', product.formKey)
+        .where('status', '=', 'published')
+        .executeTakeFirst();
+      if (!form) throw new DomainError('CONFLICT', '该产品的投保表单尚未发布，请联系平台');
+      const validation = validateFormData(form.schema as RJSFSchema, formData);
+      if (!validation.ok) {
+        throw new DomainError('VALIDATION_FAILED', `投保信息有误：${Object.values(validation.fieldErrors)[0]}`, validation.fieldErrors);
+      }
+
+      const existing = await trx
+        .selectFrom('orders')
+        .select('order_number')
+        .where('enterprise_id', '=', enterpriseId)
+        .where('section_id', '=', sectionId)
+        .where('status', 'not in', ['abandoned', 'surrendered'])
+        .executeTakeFirst();
+      if (existing) {
+        throw new DomainError('CONFLICT', `您已为该标段提交过申请（订单号 ${existing.order_number}），请在【订单管理】中查看或继续支付`);
+      }
+
+      const at = now();
+      const order = await trx
+        .insertInto('orders')
+        .values({
+          order_number: newOrderNumber(at),
+          remark_code: newRemarkCode(),
+          enterprise_id: enterpriseId,
+          section_id: sectionId,
+          product_id: productId,
+          form_version_id: form.id,
+          form_data: JSON.stringify(formData),
+          deposit_fen: section.depositFen,
+          premium_fen: product.premiumFen,
+          status: 'pending_payment',
+          created_by: actor.userId,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning(['id', 'order_number', 'remark_code', 'premium_fen'])
+        .executeTakeFirstOrThrow();
+      await recordOrderCreated(trx, actor, order.id, 'pending_payment', '提交投保申请，等待支付保费');
+      return { id: order.id, orderNumber: order.order_number, remarkCode: order.remark_code, premiumFen: order.premium_fen };
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
+import { testDatabaseKinds } from '@/db/testing/test-database';
+import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { fixedClock, useClock } from '@/lib/time/clock';
+import { getMyOrder } from './get-my-order';
+import { submitApplication } from './submit-application';
+import { transitionOrder } from './transition-order';
+
+describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
+  let f: DemoFixture;
+  let restore: () => void;
+  let orderId: string;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+    restore = useClock(fixedClock(SEEDED_AT));
+    const [section] = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 1 })).rows;
+    const [product] = await listProductsForSection(f.db, f.actors.bidder, section!.sectionId);
+    orderId = (await submitApplication(f.db, f.actors.bidder, { sectionId: section!.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION })).id;
+  });
+  afterAll(async () => {
+    restore();
+    await f?.close();
+  });
+
+  const statusOf = async () => (await getMyOrder(f.db, f.actors.bidder, orderId)).status;
+
+  it('refuses an edge the lifecycle does not have, and changes nothing', async () => {
+    const error = await expectRefusal(f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'issued', { reason: '越级出函' })));
+    expect(error.message).toBe('订单当前状态为「待支付」，不能变更为「投保成功」');
+    expect(await statusOf()).toBe('pending_payment');
+  });
+
+  it('follows an allowed edge and records who, why and from where', async () => {
+    await f.db.transaction().execute((trx) => transitionOrder(trx, f.actors.operator, orderId, 'payment_review', { reason: '收到银行转账' }));
+    const detail = await getMyOrder(f.db, f.actors.bidder, orderId);
+    expect(detail.status).toBe('payment_review');
+    expect(detail.events.at(-1)).toMatchObject({ fromStatus: 'pending_payment', toStatus: 'payment_review', reason: '收到银行转账', actorName: f.actors.operator.name });
+  });
+
+  it('lets two racing transitions from the same state produce one outcome', async () => {
+    const results = await Promise.allSettled([
+      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'issued', { reason: 'A', from: ['payment_review'] })),
+      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'cancelled', { reason: 'B', from: ['payment_review'] })),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const detail = await getMyOrder(f.db, f.actors.bidder, orderId);
+    expect(detail.events.filter((e) => e.fromStatus === 'payment_review')).toHaveLength(1);
+  });
+
+  it('keeps the timeline append-only in the database', async () => {
+    await expect(sql`update order_events set reason = 'rewritten'`.execute(f.db)).rejects.toThrow(/append-only/);
+  });
+});
