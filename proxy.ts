@@ -22,5 +22,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/', '/apply/:path*', '/admin/:path*'],
+  matcher: ['/', '/apply/:path*', '/orders/:path*', '/admin/:path*'],
 };

@@ -169,6 +169,7 @@ export type OrderStatus =
 export interface FormVersionsTable {
   id: Generated<string>;
   form_key: string;
+  region_id: string | null;
   version: number;
   status: RuleVersionStatus;
   schema: ColumnType<Record<string, unknown>, string, string>;
@@ -179,6 +180,8 @@ export interface FormVersionsTable {
   published_by: string | null;
   published_at: Timestamp | null;
   publish_reason: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface OrdersTable {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS, expectSignedInAsBidder, signIn, snapshot } from './sign-in';
+import { ACCOUNTS, expectSignedInAsBidder, signIn, snapshot, submitLogin } from './sign-in';
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
-  await signIn(page, ACCOUNTS.bidder, 'wrong-password');
+  await submitLogin(page, ACCOUNTS.bidder, 'wrong-password');
   await expect(page.locator('form [role="alert"]')).toHaveText('手机号或密码错误');
   await expect(page).toHaveURL(/\/login/);
   await snapshot(page, 'login-wrong-password');

@@ -10,7 +10,13 @@ export const ACCOUNTS = {
   compliance: '13900000003',
 } as const;
 
+/** Signs in through the login page and waits until the site has taken the user past it. */
 export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, phone, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function submitLogin(page: Page, phone: string, password: string) {
   await page.goto('/login');
   await page.getByLabel('手机号').fill(phone);
   await page.getByLabel('密码').fill(password);

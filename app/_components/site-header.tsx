@@ -9,6 +9,7 @@ export function SiteHeader({ actor }: { actor: Actor }) {
         <span className="site-header__title">电子保函服务平台</span>
         <nav className="site-header__nav">
           <Link href="/">我的投标保函</Link>
+          <Link href="/orders">订单管理</Link>
         </nav>
         <div className="site-header__user">
           <span>

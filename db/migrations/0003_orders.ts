@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 const statements = [
   `create table form_versions (
       id uuid primary key default gen_random_uuid(),
-      form_key text not null,
+      form_key text not null check (form_key ~ '^[a-z][a-z0-9-]{1,39}$'),
+      -- null is the platform's form; a region may publish its own version of a form for its products
+      region_id text references regions (id),
       version integer not null check (version > 0),
       status text not null check (status in ('draft', 'published', 'archived')),
       schema jsonb not null,
@@ -15,9 +17,12 @@ const statements = [
       published_by uuid references users (id),
       published_at timestamptz,
       publish_reason text,
-      unique (form_key, version)
+      updated_by uuid references users (id),
+      updated_at timestamptz not null
     )`,
-  `create unique index form_versions_one_published on form_versions (form_key) where status = 'published'`,
+  `create unique index form_versions_number on form_versions (form_key, coalesce(region_id, ''), version)`,
+  `create unique index form_versions_one_published on form_versions (form_key, coalesce(region_id, ''))
+      where status = 'published'`,
   `alter table products add column form_key text not null default 'application'`,
   `create table orders (
       id uuid primary key default gen_random_uuid(),

@@ -19,6 +19,7 @@ export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: st
     .innerJoin('products', 'products.id', 'orders.product_id')
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
     .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
     .where('orders.id', '=', orderId)
     .where('orders.enterprise_id', '=', actor.enterpriseId)
     .select([
@@ -30,6 +31,7 @@ export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: st
       'insurers.receiving_account_name as receivingAccountName', 'insurers.receiving_account_bank as receivingAccountBank',
       'insurers.receiving_account_number as receivingAccountNumber',
       'enterprises.basic_account_bank as basicAccountBank', 'enterprises.basic_account_number as basicAccountNumber',
+      'form_versions.schema as formSchema', 'form_versions.ui_schema as formUiSchema',
     ])
     .executeTakeFirst();
   if (!order) throw notFound;

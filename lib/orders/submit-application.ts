@@ -10,6 +10,7 @@ import { listProductsForSection } from '@/lib/products/list-products-for-section
 import { getOpenSection } from '@/lib/sections/list-open-sections';
 import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
+import { findEffectiveForm } from '@/lib/forms/find-effective-form';
 import { newOrderNumber, newRemarkCode } from './order-codes';
 import { recordOrderCreated } from './transition-order';
 
@@ -43,12 +44,7 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
       const product = (await listProductsForSection(trx, actor, sectionId)).find((p) => p.productId === productId);
       if (!product) throw new DomainError('VALIDATION_FAILED', '所选产品不适用于该标段，请重新选择', { productId: '所选产品不适用于该标段' });
 
-      const form = await trx
-        .selectFrom('form_versions')
-        .select(['id', 'schema'])
-        .where('form_key', '=', product.formKey)
-        .where('status', '=', 'published')
-        .executeTakeFirst();
+      const form = await findEffectiveForm(trx, product.formKey, section.regionId);
       if (!form) throw new DomainError('CONFLICT', '该产品的投保表单尚未发布，请联系平台');
       const validation = validateFormData(form.schema as RJSFSchema, formData);
       if (!validation.ok) {

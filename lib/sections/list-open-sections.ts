@@ -24,6 +24,7 @@ export interface OpenSection {
   projectName: string;
   projectType: ProjectType;
   tenderer: string;
+  regionId: string;
   regionName: string;
   depositDeadline: Date;
   bidOpeningAt: Date;
@@ -90,6 +91,7 @@ const openSectionColumns = [
   'projects.name as projectName',
   'projects.type as projectType',
   'projects.tenderer as tenderer',
+  'regions.id as regionId',
   'regions.name as regionName',
   'projects.deposit_deadline as depositDeadline',
   'projects.bid_opening_at as bidOpeningAt',

@@ -1,58 +1,81 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
-import { DomainError } from '@/lib/errors/domain-error';
 import { formatFen } from '@/lib/money/format-fen';
-import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
+import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { getOpenSection } from '@/lib/sections/list-open-sections';
-import { formatDateTime } from '@/lib/time/format';
-import { SiteHeader } from '../../_components/site-header';
+import { ApplicationSteps } from '../../_components/application/steps';
+import { SectionSummary } from '../../_components/application/section-summary';
+import { BidderPage, requireBidder } from '../../_components/bidder-page';
+import { notFoundOn } from '../../_components/not-found-on';
 
-export const metadata = { title: '申请投标保函 - 电子保函服务平台' };
+export const metadata = { title: '选择金融产品 - 电子保函服务平台' };
 
 type Props = { params: Promise<{ sectionId: string }> };
 
-export default async function ApplyPage({ params }: Props) {
-  const actor = await currentActor();
-  if (!actor) redirect('/login');
+/** Step 1, 选择保证金缴纳方式: the bidder freely 【选择】s an insurer's product and 【确认】s. */
+export default async function ChooseProductPage({ params }: Props) {
+  const actor = await requireBidder();
   const { sectionId } = await params;
-  const section = await getOpenSection(await getDb(), actor, sectionId).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const db = await getDb();
+  const [section, products] = await Promise.all([
+    getOpenSection(db, actor, sectionId),
+    listProductsForSection(db, actor, sectionId),
+  ]).catch(notFoundOn);
+
   return (
-    <>
-      <SiteHeader actor={actor} />
-      <main className="page">
-        <h1>申请投标保函</h1>
-        <div className="card">
-          <dl className="summary">
-            <dt>项目</dt>
-            <dd>
-              {section.projectName}（{section.projectCode}）
-            </dd>
-            <dt>标段</dt>
-            <dd>{section.sectionName}</dd>
-            <dt>项目类型</dt>
-            <dd>{PROJECT_TYPE_LABELS[section.projectType]}</dd>
-            <dt>招标人</dt>
-            <dd>{section.tenderer}</dd>
-            <dt>保证金金额</dt>
-            <dd>{formatFen(section.depositFen)}</dd>
-            <dt>保证金截止时间</dt>
-            <dd>{formatDateTime(section.depositDeadline)}</dd>
-            <dt>开标时间</dt>
-            <dd>{formatDateTime(section.bidOpeningAt)}</dd>
-          </dl>
-          <div className="alert alert--info" style={{ marginTop: 20, marginBottom: 0 }}>
-            选择金融产品与在线填写投保信息的功能即将开放，敬请期待。
-          </div>
-          <p style={{ marginTop: 16 }}>
-            <Link href="/">返回我的投标保函</Link>
-          </p>
+    <BidderPage actor={actor} title="申请投标保函">
+      <ApplicationSteps current={0} />
+      <div className="card" style={{ marginBottom: 16 }}>
+        <SectionSummary section={section} />
+      </div>
+      <form action={`/apply/${sectionId}/notice`} method="get" className="card">
+        <h2 className="card__title">选择金融产品</h2>
+        {products.length === 0 ? (
+          <div className="empty">该项目所在区域暂无可选的保险产品</div>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>选择</th>
+                <th>保险公司</th>
+                <th>产品</th>
+                <th>费率</th>
+                <th style={{ textAlign: 'right' }}>最低保费</th>
+                <th style={{ textAlign: 'right' }}>本标段保费</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.map((p, index) => (
+                <tr key={p.productId}>
+                  <td>
+                    <input type="radio" name="product" value={p.productId} id={`product-${p.productId}`} defaultChecked={index === 0} required aria-label={`选择 ${p.productName}`} />
+                  </td>
+                  <td>
+                    <label htmlFor={`product-${p.productId}`}>{p.insurerName}</label>
+                  </td>
+                  <td>{p.productName}</td>
+                  <td>{(p.rateBp / 100).toFixed(2)}%</td>
+                  <td className="num">{formatFen(p.minPremiumFen)}</td>
+                  <td className="num">
+                    <strong>{formatFen(p.premiumFen)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">保费 = max(最低保费, 保证金金额 × 费率)。</p>
+        <div className="actions">
+          <Link className="btn btn--plain" href="/">
+            返回
+          </Link>
+          {products.length > 0 && (
+            <button className="btn" type="submit">
+              确认
+            </button>
+          )}
         </div>
-      </main>
-    </>
+      </form>
+    </BidderPage>
   );
 }

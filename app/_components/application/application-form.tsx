@@ -1,0 +1,100 @@
+'use client';
+
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useState, type ReactNode } from 'react';
+import { formValidator } from '@/forms/form-validator';
+
+/** Server field errors (`applicant.uscc` → message) in RJSF's nested error shape, shown under the fields. */
+function toErrorSchema(fieldErrors: Record<string, string> | undefined): ErrorSchema | undefined {
+  if (!fieldErrors) return undefined;
+  const root: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    let node = root;
+    for (const key of path.split('.')) node = (node[key] ??= {}) as Record<string, unknown>;
+    node.__errors = [message];
+  }
+  return root as ErrorSchema;
+}
+
+export interface ApplicationFormProps {
+  schema: RJSFSchema;
+  uiSchema: UiSchema;
+  initialData: Record<string, unknown>;
+  /** Shown between 【提交】 and the final confirmation; receives the data entered. */
+  renderSummary: (data: Record<string, unknown>) => ReactNode;
+  confirmLabel: string;
+  /** Sends the data; returns field errors to show, or nothing when done. */
+  onConfirm: (data: Record<string, unknown>) => Promise<{ message: string; fieldErrors?: Record<string, string> } | void>;
+}
+
+/**
+ * The generated form (react-jsonschema-form with the platform's validator), then a summary to check,
+ * then the confirmation. The server validates again with the same validator and the same schema.
+ */
+export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, confirmLabel, onConfirm }: ApplicationFormProps) {
+  const [data, setData] = useState<Record<string, unknown>>(initialData);
+  const [stage, setStage] = useState<'form' | 'summary'>('form');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
+
+  if (stage === 'summary') {
+    return (
+      <div>
+        {renderSummary(data)}
+        {error && (
+          <div className="alert alert--error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <div className="actions">
+          <button type="button" className="btn btn--plain" onClick={() => setStage('form')} disabled={pending}>
+            返回修改
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={pending}
+            onClick={async () => {
+              setPending(true);
+              setError(null);
+              const failure = await onConfirm(data);
+              setPending(false);
+              if (failure) {
+                setError(failure);
+                if (failure.fieldErrors) setStage('form');
+              }
+            }}
+          >
+            {pending ? '提交中…' : confirmLabel}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="rjsf">
+      {error?.fieldErrors && (
+        <div className="alert alert--error" role="alert">
+          {error.message}
+        </div>
+      )}
+      <Form
+        schema={schema}
+        uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { submitText: '提交' } }}
+        formData={data}
+        validator={formValidator}
+        extraErrors={toErrorSchema(error?.fieldErrors)}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(e) => setData(e.formData as Record<string, unknown>)}
+        onSubmit={(e) => {
+          setData(e.formData as Record<string, unknown>);
+          setError(null);
+          setStage('summary');
+        }}
+      />
+    </div>
+  );
+}

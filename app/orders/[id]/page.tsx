@@ -1,0 +1,105 @@
+import Link from 'next/link';
+import type { RJSFSchema } from '@rjsf/utils';
+import { getDb } from '@/lib/database';
+import { formatFen } from '@/lib/money/format-fen';
+import { getMyOrder } from '@/lib/orders/get-my-order';
+import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
+import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
+import { formatDateTime } from '@/lib/time/format';
+import { FormDataSummary } from '../../_components/application/form-data-summary';
+import { OrderTimeline } from '../../_components/application/order-timeline';
+import { PaymentInstructions } from '../../_components/application/payment-instructions';
+import { BidderPage, requireBidder } from '../../_components/bidder-page';
+import { notFoundOn } from '../../_components/not-found-on';
+
+export const metadata = { title: '订单详情 - 电子保函服务平台' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ new?: string; pay?: string; updated?: string }> };
+
+/** 订单详情: status, timeline, 【立即支付】 with the payment instructions, and the application as submitted. */
+export default async function OrderPage({ params, searchParams }: Props) {
+  const actor = await requireBidder();
+  const { id } = await params;
+  const { new: isNew, pay, updated } = await searchParams;
+  const order = await getMyOrder(await getDb(), actor, id).catch(notFoundOn);
+  const payable = order.status === 'pending_payment';
+  const showPayment = payable && (isNew === '1' || pay === '1');
+
+  return (
+    <BidderPage actor={actor} title="订单详情">
+      {isNew === '1' && (
+        <div className="alert alert--info" role="status">
+          投保申请已提交，订单号 {order.orderNumber}。请按下方信息转账支付保费；也可选择【暂不支付】，稍后在【订单管理】中支付。
+        </div>
+      )}
+      {updated === '1' && (
+        <div className="alert alert--info" role="status">
+          投保信息已更新。
+        </div>
+      )}
+      <div className="card" style={{ marginBottom: 16 }}>
+        <dl className="summary">
+          <dt>订单号</dt>
+          <dd className="mono">{order.orderNumber}</dd>
+          <dt>订单状态</dt>
+          <dd>
+            <span className={`status status--${order.status}`} data-testid="order-status">
+              {ORDER_STATUS_LABELS[order.status]}
+            </span>
+          </dd>
+          <dt>项目 / 标段</dt>
+          <dd>
+            {order.projectName}（{order.projectCode}）· {order.sectionName}
+          </dd>
+          <dt>项目类型</dt>
+          <dd>{PROJECT_TYPE_LABELS[order.projectType]}</dd>
+          <dt>招标人（被保险人）</dt>
+          <dd>{order.tenderer}</dd>
+          <dt>保险公司 / 产品</dt>
+          <dd>
+            {order.insurerName} · {order.productName}
+          </dd>
+          <dt>保证金（担保金额）</dt>
+          <dd>{formatFen(order.depositFen)}</dd>
+          <dt>保费</dt>
+          <dd>
+            <strong>{formatFen(order.premiumFen)}</strong>
+          </dd>
+          <dt>开标时间</dt>
+          <dd>{formatDateTime(order.bidOpeningAt)}</dd>
+        </dl>
+        <div className="actions">
+          {payable && !showPayment && (
+            <Link className="btn" href={`/orders/${order.id}?pay=1#payment`}>
+              立即支付
+            </Link>
+          )}
+          {showPayment && (
+            <Link className="btn btn--plain" href="/orders">
+              暂不支付
+            </Link>
+          )}
+          {payable && (
+            <Link className="btn btn--plain" href={`/orders/${order.id}/edit`}>
+              修改投保信息
+            </Link>
+          )}
+          <Link className="btn btn--plain" href="/orders">
+            返回订单管理
+          </Link>
+        </div>
+      </div>
+      {showPayment && <PaymentInstructions {...order} />}
+      <div className="columns">
+        <section className="card" aria-label="投保信息">
+          <h2 className="card__title">投保信息</h2>
+          <FormDataSummary schema={order.formSchema as RJSFSchema} data={order.formData} />
+        </section>
+        <section className="card">
+          <h2 className="card__title">订单进度</h2>
+          <OrderTimeline events={order.events} />
+        </section>
+      </div>
+    </BidderPage>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { RJSFSchema } from '@rjsf/utils';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { validateFormData } from '@/forms/validate-form-data';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+import { parseInput } from '@/lib/validation/parse-input';
+import { ORDER_STATUS_LABELS } from './order-status';
+
+const inputSchema = z.object({ formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }) });
+
+/**
+ * 【暂不支付】 then change the information: while the order awaits payment, the bidder may submit the form
+ * again. It is validated against the form version the order was made with; the previous data stays in
+ * the audit chain.
+ */
+export async function updateApplication(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<void> {
+  const { formData } = parseInput(inputSchema, input);
+  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
+  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
+  await db.transaction().execute(async (trx) => {
+    const order = await trx
+      .selectFrom('orders')
+      .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .where('orders.id', '=', orderId)
+      .where('orders.enterprise_id', '=', actor.enterpriseId!)
+      .select(['orders.id', 'orders.status', 'orders.form_data', 'form_versions.schema', 'projects.region_id'])
+      .forUpdate('orders')
+      .executeTakeFirst();
+    if (!order) throw notFound;
+    if (order.status !== 'pending_payment') {
+      throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，投保信息已不能修改`);
+    }
+    const validation = validateFormData(order.schema as RJSFSchema, formData);
+    if (!validation.ok) {
+      throw new DomainError('VALIDATION_FAILED', `投保信息有误：${Object.values(validation.fieldErrors)[0]}`, validation.fieldErrors);
+    }
+    await trx.updateTable('orders').set({ form_data: JSON.stringify(formData), updated_at: now() }).where('id', '=', order.id).execute();
+    await appendAuditEvent(trx, actor, {
+      action: 'order.update_application',
+      entityType: 'order',
+      entityId: order.id,
+      regionId: order.region_id,
+      before: order.form_data,
+      after: formData,
+      reason: '投标人修改投保信息（暂不支付）',
+    });
+  });
+}
