@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
+// The second journey opens the order the first one creates.
+test.describe.configure({ mode: 'serial' });
+
 test('a bidder applies from 立即申请 to a payable order, uses 暂不支付, changes the information and finds the order', async ({ page }) => {
   await signIn(page, ACCOUNTS.bidder);
   const row = page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' });
@@ -82,6 +85,7 @@ test('another enterprise cannot open the first enterprise\'s order', async ({ pa
   await signIn(page, ACCOUNTS.bidder);
   await page.goto('/orders');
   await page.getByRole('link', { name: '查看' }).first().click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
   const url = page.url();
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
+// The later journeys look for the insurer the first one creates.
+test.describe.configure({ mode: 'serial' });
+
 const NEW_INSURER = '中国人寿财产保险股份有限公司乌鲁木齐市中心支公司';
 
 test('an operator creates an insurer in its region and finds it in the list', async ({ page }) => {
@@ -13,6 +16,7 @@ test('an operator creates an insurer in its region and finds it in the list', as
   await snapshot(page, 'operator-insurers');
 
   await page.getByRole('link', { name: '新建' }).click();
+  await expect(page).toHaveURL(/insurers\/create/);
   await page.getByLabel('名称').fill(NEW_INSURER);
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('必填').first()).toBeVisible();
@@ -23,7 +27,7 @@ test('an operator creates an insurer in its region and finds it in the list', as
   await page.getByLabel('联系电话').fill('0991-95519');
   await page.getByRole('button', { name: '保存' }).click();
   // The server's field message appears beside the field.
-  await expect(page.getByText('收款账号应为 8 至 32 位数字')).toBeVisible();
+  await expect(page.getByText('收款账号应为 8 至 32 位数字', { exact: true })).toBeVisible();
   await snapshot(page, 'operator-insurer-invalid');
 
   await page.getByLabel('收款账号').fill('3002 0123 0902 4567 999');

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+
+// The journeys build on each other (the operator publishes what the others then see).
+test.describe.configure({ mode: 'serial' });
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
 const PLATFORM_ADMIN = '13900000006';
@@ -96,7 +99,8 @@ test('compliance reads rule versions and the decision log but cannot change them
   const response = await page.request.post(`/api/rules/versions/${id}/rollback`, { data: { reason: '合规试图回滚' } });
   expect(response.status()).toBe(403);
   await openMenu(page, '决策日志');
-  await expect(page.getByText('暂无').or(page.locator('table'))).toBeVisible();
+  // No order has been decided on yet in this run: the log says so rather than showing an empty table.
+  await expect(page.getByText('暂无决策日志')).toBeVisible();
 });
 
 test('the other region\'s operator, without the rule-editing permission, cannot draft rules', async ({ page }) => {
@@ -111,7 +115,12 @@ test('the other region\'s operator, without the rule-editing permission, cannot 
 test('the platform administrator sees the baseline and every region', async ({ page }) => {
   await signIn(page, PLATFORM_ADMIN);
   await openMenu(page, '规则集');
-  await expect(page.getByText('v1').first()).toBeVisible();
+  const invoice = page.locator('tbody tr', { hasText: '发票规则' });
+  await expect(invoice).toContainText('v1');
+  // The version the 乌鲁木齐 operator published above, seen from the platform.
+  await expect(invoice).toContainText('乌鲁木齐市 v1');
+  const payment = page.locator('tbody tr', { hasText: '支付来源规则' });
+  await expect(payment).toContainText('沿用基线');
   await openMenu(page, '规则测试用例');
   await expect(page.getByText('开标后电子专用发票，拒绝')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/current-actor';
+import { safeCallbackPath } from '@/lib/http/safe-callback-path';
 import { LoginForm } from './login-form';
 
 export const metadata = { title: '登录 - 电子保函服务平台' };
@@ -9,8 +10,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
   if (await currentActor()) redirect('/');
-  // Only a path on this site: a sign-in page must not bounce people to another host.
-  const target = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const target = safeCallbackPath(callbackUrl);
   return (
     <main className="login">
       <div className="login__box">

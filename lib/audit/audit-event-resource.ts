@@ -13,7 +13,8 @@ export const auditEventResource: ResourceDefinition<AuditEvent> = {
 
   list(db, scope, params) {
     let query = db.selectFrom('audit_events').selectAll();
-    if (scope !== null) query = query.where('region_id', '=', scope);
+    // Platform-level events (no region, e.g. a baseline rule published) are readable by the whole back office.
+    if (scope !== null) query = query.where((eb) => eb.or([eb('region_id', '=', scope), eb('region_id', 'is', null)]));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('id', 'in', ids.map(Number));
     for (const key of ['entity_type', 'entity_id', 'action', 'region_id', 'actor_role'] as const) {

@@ -178,7 +178,7 @@ describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
       const id = String(project!.id);
       const error = await expectRefusal(updateRecord(f.db, f.actors.operator, projectResource, id, { status: 'paused' }));
       expect(error.fieldErrors?.reason).toContain('原因');
-      expect((await projectResource.findById(f.db, id))?.status).toBe('normal');
+      expect((await projectResource.findById(f.db, id, null))?.status).toBe('normal');
       await updateRecord(f.db, f.actors.operator, projectResource, id, { status: 'paused', reason: '招标人申请暂停' });
       const event = await f.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(event).toMatchObject({ action: 'project.update', reason: '招标人申请暂停' });

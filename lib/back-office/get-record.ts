@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead } from '@/lib/auth/authorize';
+import { assertCanRead, readableRegions } from '@/lib/auth/authorize';
 import { notFound } from '@/lib/errors/domain-error';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { AnyResource, RegionalRecord } from './resource-definition';
@@ -13,7 +13,7 @@ export async function getRecord(
   rawId: string,
 ): Promise<RegionalRecord> {
   const id = parseInput(resource.idSchema, rawId);
-  const row = await resource.findById(db, id);
+  const row = await resource.findById(db, id, readableRegions(actor));
   if (!row) throw notFound(resource.label);
   assertCanRead(actor, row.region_id);
   return row;

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
+import { assertCanRead, assertCanWrite, readableRegions } from '@/lib/auth/authorize';
 import { notFound } from '@/lib/errors/domain-error';
 import type { AnyResource, RegionalRecord } from './resource-definition';
 
@@ -15,7 +15,7 @@ export async function loadForWrite(
   resource: AnyResource,
   id: string | number,
 ): Promise<RegionalRecord> {
-  const existing = await resource.findById(trx, id);
+  const existing = await resource.findById(trx, id, readableRegions(actor));
   if (!existing) throw notFound(resource.label);
   assertCanRead(actor, existing.region_id);
   // A resource's own permission speaks first: its refusal says more than the generic region check.

@@ -30,7 +30,11 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
   idSchema: z.ZodType<string | number>;
   defaultSort: string;
   list(db: Kysely<Database>, scope: RegionScope, params: ListParams): Promise<ListResult<Row>>;
-  findById(db: Kysely<Database> | Transaction<Database>, id: string | number): Promise<Row | undefined>;
+  /**
+   * One record by id. `scope` is the reader's region scope, for records that aggregate over regions
+   * (most resources ignore it: their record has one region, checked by the caller).
+   */
+  findById(db: Kysely<Database> | Transaction<Database>, id: string | number, scope: RegionScope): Promise<Row | undefined>;
   create?: {
     schema: z.ZodType<Create, unknown>;
     /** The region the new record will belong to; undefined when what it points to does not exist. */

@@ -15,7 +15,7 @@ export async function runListQuery<Row>(
   params: ListParams,
   sortable: Record<string, string>,
 ): Promise<ListResult<Row>> {
-  const column = sortable[params.sort.field];
+  const column = Object.hasOwn(sortable, params.sort.field) ? sortable[params.sort.field] : undefined;
   if (!column) throw new DomainError('VALIDATION_FAILED', `不支持按 ${params.sort.field} 排序`);
   const tiebreak = sortable.id;
   let ordered = query.orderBy(sql.ref(column), params.sort.order);

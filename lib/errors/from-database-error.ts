@@ -15,8 +15,11 @@ export function fromDatabaseError(error: unknown): DomainError | null {
     case '23502':
       return new DomainError('VALIDATION_FAILED', '提交的数据不符合规则');
     case '22P02':
+    case '22P05':
     case '22007':
     case '22008':
+    case '22021':
+    case '22003':
       return new DomainError('VALIDATION_FAILED', '提交的数据格式不正确');
     default:
       return null;

@@ -50,11 +50,13 @@ export async function publishRuleDraft(
   if (previous) {
     await trx.updateTable('rule_set_versions').set({ status: 'archived', archived_at: at }).where('id', '=', previous.id).execute();
   }
-  await trx
+  const published = await trx
     .updateTable('rule_set_versions')
     .set({ status: 'published', published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at })
     .where('id', '=', draft.id)
-    .execute();
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(published.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布`);
   const version = (await findRuleVersion(trx, draft.id))!;
   await appendAuditEvent(trx, actor, {
     action: 'rule_version.publish',

@@ -49,7 +49,7 @@ export const ruleDecisionResource: ResourceDefinition<RuleDecisionRecord> = {
 
   async list(db, scope, params) {
     let query = selectDecisions(db);
-    if (scope !== null) query = query.where('d.region_id', '=', scope);
+    if (scope !== null) query = query.where((eb) => eb.or([eb('d.region_id', '=', scope), eb('d.region_id', 'is', null)]));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('d.id', 'in', ids.map(String));
     const key = filterValue(params.filter, 'rule_set_key', 'string');

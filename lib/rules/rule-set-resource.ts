@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds } from '@/lib/back-office/run-list-query';
 import { getRuleSetCatalog, isRuleSetKey, RULE_SET_KEYS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
@@ -54,8 +56,9 @@ export const ruleSetResource: ResourceDefinition<RuleSetRecord> = {
     return { rows: records.slice(params.offset, params.offset + params.limit), total: records.length };
   },
 
-  async findById(db, id) {
-    const { rows } = await this.list(db, null, { sort: { field: 'id', order: 'asc' }, offset: 0, limit: 10, filter: { id: [String(id)] } });
+  // Aggregates over regions, so it must see only what the reader's scope allows, like the list.
+  async findById(db, id, scope) {
+    const { rows } = await ruleSetResource.list(db as Kysely<Database>, scope, { sort: { field: 'id', order: 'asc' }, offset: 0, limit: 1, filter: { id: [String(id)] } });
     return rows[0];
   },
 };

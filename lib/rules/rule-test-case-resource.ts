@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
-import { isRuleSetKey, RULE_SET_KEYS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import { findOutcome, getRuleSetCatalog, isRuleSetKey, RULE_SET_KEYS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import { validateFacts } from '@/rules/validate-facts';
 import { requiredText } from '@/lib/validation/fields';
 import { assertCanEditTestCases } from './rule-permissions';
@@ -19,10 +20,18 @@ export interface RuleTestCaseRecord {
   region_id: null;
 }
 
-const OUTCOME_KEYS: Record<RuleSetKey, string[]> = {
-  'surrender-eligibility': ['eligible', 'clause', 'refundAccountRequired'],
-  'payment-source': ['accepted', 'reason'],
-  'invoice-type': ['allowed', 'reason'],
+const reasonsOf = (key: RuleSetKey, eventType: string) =>
+  (findOutcome(getRuleSetCatalog(key), eventType)?.params[0]?.values ?? []).map((v) => String(v.value)) as [string, ...string[]];
+
+/** What an expected outcome may say, per rule set: the normalized outcome's own keys and values. */
+const EXPECTED_SCHEMAS: Record<RuleSetKey, z.ZodType> = {
+  'surrender-eligibility': z.strictObject({
+    eligible: z.boolean().optional(),
+    clause: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+    refundAccountRequired: z.boolean().optional(),
+  }),
+  'payment-source': z.strictObject({ accepted: z.boolean().optional(), reason: z.enum(reasonsOf('payment-source', 'reject')).optional() }),
+  'invoice-type': z.strictObject({ allowed: z.boolean().optional(), reason: z.enum(reasonsOf('invoice-type', 'refused')).optional() }),
 };
 
 const jsonObject = (label: string) =>
@@ -52,9 +61,10 @@ const createSchema = z
     } catch (error) {
       ctx.addIssue({ code: 'custom', path: ['facts'], message: (error as Error).message });
     }
-    const unknown = Object.keys(input.expected).filter((k) => !OUTCOME_KEYS[key].includes(k));
-    if (unknown.length || Object.keys(input.expected).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['expected'], message: `期望结果只能包含 ${OUTCOME_KEYS[key].join('、')}，且至少一项` });
+    const shape = EXPECTED_SCHEMAS[key];
+    if (Object.keys(input.expected).length === 0 || !shape.safeParse(input.expected).success) {
+      const keys = Object.keys((shape as z.ZodObject).shape).join('、');
+      ctx.addIssue({ code: 'custom', path: ['expected'], message: `期望结果只能包含 ${keys}（至少一项），且取值须为该规则集的有效结果` });
     }
   });
 
@@ -109,6 +119,8 @@ export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.outp
   },
 
   async remove(trx, existing) {
+    // Two deletions at once must not both see "one more left" and leave the gate with nothing to check.
+    await sql`select pg_advisory_xact_lock(hashtext(${`rule-test-cases:${existing.rule_set_key}`}))`.execute(trx);
     const remaining = await trx
       .selectFrom('rule_test_cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))

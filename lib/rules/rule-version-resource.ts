@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
 import { findEffectiveVersion } from './find-effective-version';
-import { insertRuleDraft } from './insert-rule-draft';
+import { insertRuleDraft, lockRuleSet } from './insert-rule-draft';
 import { parseRuleDocument } from './parse-rule-document';
 import { assertCanEditRules } from './rule-permissions';
 import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
@@ -24,7 +24,7 @@ const createSchema = z.object({
 const updateSchema = z.object({
   document: z.unknown().refine((v) => v !== undefined, { error: '请填写规则文档' }),
   note: note.optional(),
-  reason: z.string().optional(),
+  reason: z.string().trim().max(500, { error: '原因不能超过 500 个字符' }).optional(),
 });
 
 const sortable = {
@@ -73,10 +73,13 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
       const key = input.rule_set_key as RuleVersionRecord['rule_set_key'];
       let source: { id: string; document: unknown } | undefined;
       if (input.copied_from) {
-        source = await findRuleVersion(trx, input.copied_from);
-        if (!source || (source as RuleVersionRecord).rule_set_key !== key) {
-          throw new DomainError('VALIDATION_FAILED', '复制来源必须是同一规则集的版本', { copied_from: '复制来源必须是同一规则集的版本' });
+        const from = await findRuleVersion(trx, input.copied_from);
+        // Only the same region's history or the baseline: another region's rules are not this actor's to read.
+        if (!from || from.rule_set_key !== key || (from.region_id !== null && from.region_id !== input.region_id)) {
+          const message = '复制来源必须是同一规则集中本区域或平台基线的版本';
+          throw new DomainError('VALIDATION_FAILED', message, { copied_from: message });
         }
+        source = from;
       } else {
         // A new draft starts from what decides for that region today.
         source = await findEffectiveVersion(trx, key, input.region_id);
@@ -97,18 +100,23 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     async apply(trx, existing, input, actor) {
       if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
       const document = parseRuleDocument(existing.rule_set_key, input.document);
-      await trx
+      // Taken in the same order as publishing takes it, so a save and a publish of one draft never interleave.
+      await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
+      const saved = await trx
         .updateTable('rule_set_versions')
         .set({ document: JSON.stringify(document), note: input.note ?? existing.note, updated_at: now(), updated_by: actor.userId })
         .where('id', '=', existing.id)
         .where('status', '=', 'draft')
-        .execute();
+        .executeTakeFirst();
+      if (Number(saved.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布或删除，未保存；请刷新后基于最新版本新建草稿`);
       return (await findRuleVersion(trx, existing.id))!;
     },
   },
 
   async remove(trx, existing) {
     if (existing.status !== 'draft') throw new DomainError('CONFLICT', '只能删除草稿；已发布和已归档的版本是历史记录，不能删除');
-    await trx.deleteFrom('rule_set_versions').where('id', '=', existing.id).execute();
+    await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
+    const deleted = await trx.deleteFrom('rule_set_versions').where('id', '=', existing.id).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布，不能删除`);
   },
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
+import { readableRegions } from '@/lib/auth/authorize';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import { evaluatePreparedRuleSet } from '@/rules/evaluate';
@@ -55,6 +56,9 @@ export async function simulateRuleVersion(db: Kysely<Database>, actor: Actor, ra
     .select(['id', 'decided_at', 'subject_type', 'subject_id', 'facts', 'outcome'])
     .where('rule_set_key', '=', key);
   if (version.region_id !== null) query = query.where('region_id', '=', version.region_id);
+  // A baseline version affects every region, but an operator replays only what it may read.
+  const scope = readableRegions(actor);
+  if (scope !== null) query = query.where((eb) => eb.or([eb('region_id', '=', scope), eb('region_id', 'is', null)]));
   const past = await query.orderBy('decided_at', 'desc').orderBy('id').limit(request.recent).execute();
   const changed: ReplayedDecision[] = [];
   for (const decision of past) {

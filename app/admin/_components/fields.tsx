@@ -1,5 +1,6 @@
 import { DateField, DateTimeInput, FunctionField, NumberInput, type DateTimeInputProps, type NumberInputProps } from 'react-admin';
 import { formatFen } from '@/lib/money/format-fen';
+import { fromBeijingWallClock, toBeijingWallClock } from '@/lib/time/beijing-wall-clock';
 import { DISPLAY_TIME_ZONE } from '@/lib/time/format';
 
 /** Amounts are stored in fen; people type and read yuan. */
@@ -27,9 +28,9 @@ export function MoneyField({ source, label }: { source: string; label?: string }
   );
 }
 
-/** Beijing time on screen; an instant with its offset on the wire. */
+/** Beijing time on screen, whatever the browser's zone; an instant with its offset on the wire. */
 export function InstantInput(props: DateTimeInputProps) {
-  return <DateTimeInput parse={(value: string) => (value ? new Date(value).toISOString() : null)} {...props} />;
+  return <DateTimeInput format={toBeijingWallClock} parse={fromBeijingWallClock} helperText="北京时间" {...props} />;
 }
 
 export function InstantField({ source, label }: { source: string; label?: string }) {
