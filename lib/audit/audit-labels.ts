@@ -6,6 +6,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   section: '标段',
   rule_version: '规则版本',
   rule_test_case: '规则测试用例',
+  form_version: '表单版本',
+  order: '订单',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -15,8 +17,13 @@ const VERB_LABELS: Record<string, string> = {
   publish: '发布',
 };
 
+const WHOLE_ACTION_LABELS: Record<string, string> = {
+  'order.update_application': '投标人修改投保信息',
+};
+
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */
 export function auditActionLabel(action: string): string {
+  if (WHOLE_ACTION_LABELS[action]) return WHOLE_ACTION_LABELS[action];
   const [entity = '', verb = ''] = action.split('.');
   const entityLabel = AUDIT_ENTITY_LABELS[entity];
   const verbLabel = VERB_LABELS[verb];

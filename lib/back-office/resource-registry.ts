@@ -1,4 +1,5 @@
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
+import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
@@ -14,7 +15,7 @@ import type { AnyResource } from './resource-definition';
 const resources: Record<string, AnyResource> = Object.fromEntries(
   [
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
-    ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource,
+    ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

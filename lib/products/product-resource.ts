@@ -24,10 +24,16 @@ const fields = {
   min_premium_fen: fen('最低保费'),
   project_types: projectTypes,
   notice: requiredText('投保须知', 20000),
+  form_key: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, { error: '表单标识须为小写字母、数字或短横线' }),
   active: z.boolean({ error: '启用状态无效' }),
 };
 
-const createSchema = z.object({ insurer_id: uuid('保险公司'), ...fields, active: fields.active.default(true) });
+const createSchema = z.object({
+  insurer_id: uuid('保险公司'),
+  ...fields,
+  form_key: fields.form_key.default('application'),
+  active: fields.active.default(true),
+});
 const updateSchema = z.object({ ...fields, reason: changeReason }).partial();
 
 const sortable = {

@@ -3,6 +3,7 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
+import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
@@ -11,6 +12,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
+import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
 import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
 import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from '../_resources/projects';
@@ -47,6 +49,8 @@ export default function AdminApp() {
             edit={write ? ProjectEdit : undefined} create={write ? ProjectCreate : undefined} recordRepresentation="name" />,
           <Resource key="sections" name="sections" edit={write ? SectionEdit : undefined}
             create={write ? SectionCreate : undefined} recordRepresentation="name" />,
+          <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
+            edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

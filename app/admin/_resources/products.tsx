@@ -53,6 +53,7 @@ function ProductFields() {
       <MoneyInput source="min_premium_fen" validate={required()} />
       <CheckboxGroupInput source="project_types" choices={projectTypeChoices} validate={required()} />
       <TextInput source="notice" validate={required()} multiline minRows={6} fullWidth />
+      <TextInput source="form_key" helperText="投保人填写的表单标识（见【表单】），默认 application" />
       <BooleanInput source="active" />
     </>
   );
@@ -61,7 +62,7 @@ function ProductFields() {
 export function ProductCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm defaultValues={{ active: true, project_types: ['construction'] }}>
+      <SimpleForm defaultValues={{ active: true, project_types: ['construction'], form_key: 'application' }}>
         <ReferenceInput source="insurer_id" reference="insurers" filter={{ active: true }}>
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>

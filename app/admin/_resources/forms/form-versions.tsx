@@ -1,0 +1,134 @@
+import { Chip } from '@mui/material';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import {
+  Create, CreateButton, Datagrid, DeleteButton, Edit, EditButton, FunctionField, List, NumberField, ReferenceField,
+  ReferenceInput, SaveButton, SelectInput, Show, SimpleForm, Tab, TabbedShowLayout, TextField, TextInput, Toolbar,
+  TopToolbar, usePermissions, useRecordContext,
+} from 'react-admin';
+import type { FormVersionRecord } from '@/lib/forms/form-version-record';
+import type { AdminPermissions } from '../../_components/auth-provider';
+import { InstantField } from '../../_components/fields';
+import { STATUS_COLORS, versionStatusChoices } from '../rules/rule-choices';
+import { FormDiff } from './form-diff';
+import { FormEditor } from './form-editor';
+import { FormPreview } from './form-preview';
+import { FormPublishButton } from './form-publish-button';
+
+function useCanEditForm(regionId: string | null | undefined): boolean {
+  const { permissions } = usePermissions<AdminPermissions>();
+  if (!permissions || regionId === undefined) return false;
+  if (permissions.role === 'platform_admin') return true;
+  return permissions.role === 'operator' && regionId !== null && regionId === permissions.regionId;
+}
+
+function ScopeField() {
+  return (
+    <FunctionField
+      label="适用范围"
+      render={(r: FormVersionRecord) => (r.region_id === null ? '平台' : <ReferenceField record={r} source="region_id" reference="regions" link={false} />)}
+    />
+  );
+}
+
+function StatusField() {
+  return (
+    <FunctionField
+      source="status"
+      render={(r: FormVersionRecord) => <Chip size="small" color={STATUS_COLORS[r.status]} label={versionStatusChoices.find((c) => c.id === r.status)?.name} />}
+    />
+  );
+}
+
+export function FormVersionList() {
+  return (
+    <List filters={[<SelectInput key="status" source="status" choices={versionStatusChoices} alwaysOn />]} sort={{ field: 'updated_at', order: 'DESC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="form_key" />
+        <ScopeField />
+        <NumberField source="version" />
+        <StatusField />
+        <TextField source="note" sortable={false} />
+        <InstantField source="updated_at" />
+        <TextField source="publish_reason" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+function Actions() {
+  const record = useRecordContext<FormVersionRecord>();
+  const canEdit = useCanEditForm(record?.region_id);
+  const { permissions } = usePermissions<AdminPermissions>();
+  if (!record) return null;
+  // An operator drafts its own region's version from the platform's form.
+  const draftRegion = permissions?.role === 'operator' ? permissions.regionId : record.region_id;
+  const canDraft = permissions?.role === 'platform_admin' || permissions?.role === 'operator';
+  return (
+    <TopToolbar>
+      {canEdit && record.status === 'draft' && <EditButton />}
+      {canEdit && record.status === 'draft' && <FormPublishButton />}
+      {canDraft && (
+        <CreateButton label="基于此版本新建草稿" resource="form-versions" state={{ record: { form_key: record.form_key, region_id: draftRegion, copied_from: record.id } }} />
+      )}
+      {canEdit && record.status === 'draft' && <DeleteButton mutationMode="pessimistic" />}
+    </TopToolbar>
+  );
+}
+
+export function FormVersionShow() {
+  return (
+    <Show actions={<Actions />}>
+      <TabbedShowLayout>
+        <Tab label="预览">
+          <TextField source="form_key" />
+          <ScopeField />
+          <NumberField source="version" />
+          <StatusField />
+          <TextField source="note" />
+          <TextField source="published_by_name" />
+          <InstantField source="published_at" />
+          <TextField source="publish_reason" />
+          <FunctionField label="表单预览" render={(r: FormVersionRecord) => <FormPreview schema={r.schema as RJSFSchema} uiSchema={r.ui_schema as UiSchema} />} />
+        </Tab>
+        <Tab label="JSON" path="json">
+          <FunctionField label="表单结构" render={(r: FormVersionRecord) => <pre style={{ fontSize: 12 }}>{JSON.stringify(r.schema, null, 2)}</pre>} />
+          <FunctionField label="界面配置" render={(r: FormVersionRecord) => <pre style={{ fontSize: 12 }}>{JSON.stringify(r.ui_schema, null, 2)}</pre>} />
+        </Tab>
+        <Tab label="对比" path="diff">
+          <FormDiff />
+        </Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}
+
+export function FormVersionEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <SimpleForm toolbar={<Toolbar><SaveButton label="保存草稿" /></Toolbar>}>
+        <TextInput source="note" fullWidth />
+        <FormEditor />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export function FormVersionCreate() {
+  const { permissions } = usePermissions<AdminPermissions>();
+  const isPlatform = permissions?.role === 'platform_admin';
+  return (
+    <Create redirect="edit">
+      <SimpleForm defaultValues={{ form_key: 'application', region_id: isPlatform ? null : permissions?.regionId }}>
+        <TextInput source="form_key" helperText="产品按此标识选用表单，默认 application（投保信息）" />
+        {isPlatform ? (
+          <ReferenceInput source="region_id" reference="regions">
+            <SelectInput optionText="name" emptyText="平台" helperText="留空表示平台表单" />
+          </ReferenceInput>
+        ) : (
+          <ReferenceField source="region_id" reference="regions" link={false} />
+        )}
+        <TextInput source="note" fullWidth helperText="新草稿复制自当前生效的表单（或所选版本）" />
+      </SimpleForm>
+    </Create>
+  );
+}

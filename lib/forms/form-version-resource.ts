@@ -1,0 +1,145 @@
+import { sql, type Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
+import { parseJsonObject, validateFormSchema } from '@/forms/validate-form-schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+import { findFormVersion, selectFormVersions, type FormVersionRecord } from './form-version-record';
+
+/** Serializes writers of one form in one region: version numbers, saves and the single published version. */
+export async function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`form:${formKey}:${regionId ?? 'platform'}`}))`.execute(trx);
+}
+
+/** The platform's forms are the platform administrator's; a region's own versions are its operators'. */
+export function assertCanEditForms(actor: Actor, regionId: string | null): void {
+  if (regionId === null && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', '平台表单只能由平台管理员修改；区域管理员请编辑本区域的表单版本');
+}
+
+const formKey = z.string({ error: '请填写表单标识' }).regex(/^[a-z][a-z0-9-]{1,39}$/, { error: '表单标识须为 2–40 位小写字母、数字或短横线，以字母开头' });
+
+const createSchema = z.object({
+  form_key: formKey.default('application'),
+  region_id: z.string().regex(/^\d{6}$/, { error: '区域无效' }).nullish().transform((v) => v ?? null),
+  copied_from: z.uuid({ error: '复制来源无效' }).nullish().transform((v) => v ?? null),
+  note: z.string().trim().max(500).default(''),
+});
+
+const updateSchema = z.object({
+  schema: z.unknown(),
+  ui_schema: z.unknown(),
+  note: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+function parseForm(input: { schema: unknown; ui_schema: unknown }) {
+  const validation = validateFormSchema(input.schema);
+  if (!validation.ok) throw new DomainError('VALIDATION_FAILED', validation.errors[0]!, { schema: validation.errors.join('\n') });
+  const uiSchema = input.ui_schema === undefined || input.ui_schema === '' ? {} : parseJsonObject(input.ui_schema);
+  if (!uiSchema) throw new DomainError('VALIDATION_FAILED', '界面配置（uiSchema）必须是 JSON 对象', { ui_schema: '界面配置（uiSchema）必须是 JSON 对象' });
+  return { schema: parseJsonObject(input.schema)!, uiSchema };
+}
+
+/** 表单: versions of the application forms, drafted, previewed and published without a deploy. */
+export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output<typeof createSchema>, z.output<typeof updateSchema>> = {
+  name: 'form-versions',
+  entityType: 'form_version',
+  label: '表单版本',
+  idSchema: z.uuid({ error: '表单版本编号无效' }),
+  defaultSort: 'version',
+  authorizeWrite: assertCanEditForms,
+
+  list(db, scope, params) {
+    let query = selectFormVersions(db);
+    if (scope !== null) query = query.where((eb) => eb.or([eb('f.region_id', '=', scope), eb('f.region_id', 'is', null)]));
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('f.id', 'in', ids.map(String));
+    const key = filterValue(params.filter, 'form_key', 'string');
+    if (key) query = query.where('f.form_key', '=', key);
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status) query = query.where('f.status', '=', status as FormVersionRecord['status']);
+    return runListQuery(query, params, { id: 'f.id', version: 'f.version', form_key: 'f.form_key', status: 'f.status', updated_at: 'f.updated_at' });
+  },
+
+  findById: (db, id) => findFormVersion(db, String(id)),
+
+  create: {
+    schema: createSchema,
+    async regionOf(trx, input) {
+      if (input.region_id === null) return null;
+      return (await trx.selectFrom('regions').select('id').where('id', '=', input.region_id).executeTakeFirst())?.id;
+    },
+    async insert(trx, input, actor) {
+      await lockForm(trx, input.form_key, input.region_id);
+      let source: { id?: string; schema: unknown; ui_schema: unknown } | undefined;
+      if (input.copied_from) {
+        const from = await findFormVersion(trx, input.copied_from);
+        if (!from || (from.region_id !== null && from.region_id !== input.region_id)) {
+          throw new DomainError('VALIDATION_FAILED', '复制来源必须是本区域或平台的表单版本', { copied_from: '复制来源必须是本区域或平台的表单版本' });
+        }
+        source = from;
+      } else {
+        // What applicants of that region fill today, else the platform's form, else the shipped one.
+        source = await trx
+          .selectFrom('form_versions')
+          .select(['id', 'schema', 'ui_schema'])
+          .where('form_key', '=', input.form_key)
+          .where('status', '=', 'published')
+          .where((eb) => (input.region_id === null ? eb('region_id', 'is', null) : eb.or([eb('region_id', '=', input.region_id), eb('region_id', 'is', null)])))
+          .orderBy('region_id', 'asc')
+          .limit(1)
+          .executeTakeFirst();
+        source ??= { schema: DEFAULT_APPLICATION_FORM.schema, ui_schema: DEFAULT_APPLICATION_FORM.uiSchema };
+      }
+      let last = trx.selectFrom('form_versions').select((eb) => eb.fn.max('version').as('version')).where('form_key', '=', input.form_key);
+      last = input.region_id === null ? last.where('region_id', 'is', null) : last.where('region_id', '=', input.region_id);
+      const { version } = await last.executeTakeFirstOrThrow();
+      const at = now();
+      const row = await trx
+        .insertInto('form_versions')
+        .values({
+          form_key: input.form_key,
+          region_id: input.region_id,
+          version: (version ?? 0) + 1,
+          status: 'draft',
+          schema: JSON.stringify(source.schema),
+          ui_schema: JSON.stringify(source.ui_schema),
+          note: input.note,
+          created_by: actor.userId,
+          created_at: at,
+          updated_by: actor.userId,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return (await findFormVersion(trx, row.id))!;
+    },
+  },
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing, input, actor) {
+      if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
+      const { schema, uiSchema } = parseForm(input);
+      await lockForm(trx, existing.form_key, existing.region_id);
+      const saved = await trx
+        .updateTable('form_versions')
+        .set({ schema: JSON.stringify(schema), ui_schema: JSON.stringify(uiSchema), note: input.note ?? existing.note, updated_by: actor.userId, updated_at: now() })
+        .where('id', '=', existing.id)
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      if (Number(saved.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布，未保存`);
+      return (await findFormVersion(trx, existing.id))!;
+    },
+  },
+
+  async remove(trx, existing) {
+    await lockForm(trx, existing.form_key, existing.region_id);
+    const deleted = await trx.deleteFrom('form_versions').where('id', '=', existing.id).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) throw new DomainError('CONFLICT', '只能删除草稿；已发布和已归档的表单版本不能删除');
+  },
+};

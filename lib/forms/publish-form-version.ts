@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
+import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { publishInputSchema } from '@/lib/rules/publish-rule-version';
+import { now } from '@/lib/time/clock';
+import { parseInput } from '@/lib/validation/parse-input';
+import { findFormVersion, type FormVersionRecord } from './form-version-record';
+import { assertCanEditForms, lockForm } from './form-version-resource';
+
+/**
+ * 发布表单: the draft becomes what the form's applicants fill from the next application on; the previous
+ * version is archived in the same transaction. Orders keep the version they were filled with.
+ */
+export async function publishFormVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<FormVersionRecord> {
+  const id = parseInput(z.uuid({ error: '表单版本编号无效' }), rawId);
+  const { reason } = parseInput(publishInputSchema, input);
+  const draft = await findFormVersion(db, id);
+  if (!draft) throw notFound('表单版本');
+  assertCanRead(actor, draft.region_id);
+  assertCanEditForms(actor, draft.region_id);
+  assertCanWrite(actor, draft.region_id);
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      await lockForm(trx, draft.form_key, draft.region_id);
+      let current = trx.selectFrom('form_versions').select('id').where('form_key', '=', draft.form_key).where('status', '=', 'published');
+      current = draft.region_id === null ? current.where('region_id', 'is', null) : current.where('region_id', '=', draft.region_id);
+      const previous = await current.executeTakeFirst();
+      const at = now();
+      if (previous) await trx.updateTable('form_versions').set({ status: 'archived' }).where('id', '=', previous.id).execute();
+      const published = await trx
+        .updateTable('form_versions')
+        .set({ status: 'published', published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at })
+        .where('id', '=', draft.id)
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      if (Number(published.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布`);
+      const version = (await findFormVersion(trx, draft.id))!;
+      const before = previous ? await findFormVersion(trx, previous.id) : undefined;
+      await appendAuditEvent(trx, actor, {
+        action: 'form_version.publish',
+        entityType: 'form_version',
+        entityId: version.id,
+        regionId: version.region_id,
+        before: before && { id: before.id, version: before.version, schema: before.schema, ui_schema: before.ui_schema },
+        after: { id: version.id, version: version.version, schema: version.schema, ui_schema: version.ui_schema },
+        reason,
+      });
+      return version;
+    }),
+  );
+}
