@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import localizeZh from 'ajv-i18n/localize/zh';
+import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { customFormats, FORMAT_MESSAGES } from './custom-formats';
 

@@ -9,8 +9,9 @@ const statements = [
       region_id text references regions (id),
       version integer not null check (version > 0),
       status text not null check (status in ('draft', 'published', 'archived')),
-      schema jsonb not null,
-      ui_schema jsonb not null,
+      -- json, not jsonb: the order of properties is the order of the fields on the form
+      schema json not null,
+      ui_schema json not null,
       note text not null default '',
       created_by uuid references users (id),
       created_at timestamptz not null,

@@ -3,9 +3,9 @@ import { getRuleSetCatalog } from '../catalog/rule-set-catalogs';
 import { RuleDocumentInvalidError } from '../rule-errors';
 import type { ValidRuleDocument } from '../rule-document-types';
 import { validateRuleDocument } from '../validate-rule-document';
-import invoiceType from './invoice-type.json';
-import paymentSource from './payment-source.json';
-import surrenderEligibility from './surrender-eligibility.json';
+import invoiceType from './invoice-type.json' with { type: 'json' };
+import paymentSource from './payment-source.json' with { type: 'json' };
+import surrenderEligibility from './surrender-eligibility.json' with { type: 'json' };
 
 /**
  * The platform baseline shipped with the code: the seed's rules in json-rules-engine's format. Typed as
