@@ -130,6 +130,11 @@ export default async function BidderHome({ searchParams }: Props) {
                       <Link className="btn" href={`/apply/${s.sectionId}`}>
                         立即申请
                       </Link>
+                      {s.myOrderId && (
+                        <div style={{ marginTop: 6 }}>
+                          <Link href={`/orders/${s.myOrderId}`}>已申请，查看订单</Link>
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}

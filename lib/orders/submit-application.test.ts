@@ -45,6 +45,9 @@ describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
     expect(order.orderNumber).toMatch(/^BH20261124\d{8}$/);
     expect(order.remarkCode).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
     expect(order.premiumFen).toBe(120_000);
+    const listed = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
+    expect(listed.find((s) => s.sectionId === constructionSection)?.myOrderId).toBe(order.id);
+    expect((await listOpenSections(f.db, f.actors.otherBidder, { page: 1, pageSize: 50 })).rows.every((s) => s.myOrderId === null)).toBe(true);
     const detail = await getMyOrder(f.db, f.actors.bidder, order.id);
     expect(detail).toMatchObject({ status: 'pending_payment', premiumFen: 120_000, depositFen: 80_000_000, projectType: 'construction', basicAccountNumber: '3002012309024567812' });
     expect(detail.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'pending_payment']]);

@@ -28,6 +28,8 @@ export interface OpenSection {
   regionName: string;
   depositDeadline: Date;
   bidOpeningAt: Date;
+  /** The bidder's own live order for this section, if it has applied already. */
+  myOrderId: string | null;
 }
 
 /**
@@ -51,6 +53,16 @@ export async function listOpenSections(
   const [rows, count] = await Promise.all([
     base
       .select(openSectionColumns)
+      .select((eb) =>
+        eb
+          .selectFrom('orders')
+          .select('orders.id')
+          .whereRef('orders.section_id', '=', 'sections.id')
+          .where('orders.enterprise_id', '=', actor.enterpriseId ?? '00000000-0000-0000-0000-000000000000')
+          .where('orders.status', 'not in', ['abandoned', 'surrendered'])
+          .limit(1)
+          .as('myOrderId'),
+      )
       .orderBy('projects.deposit_deadline')
       .orderBy('projects.code')
       .orderBy('sections.code')
@@ -63,7 +75,11 @@ export async function listOpenSections(
 }
 
 /** One open section, or "not found" — also for a section that exists but can no longer be applied for. */
-export async function getOpenSection(db: Kysely<Database> | Transaction<Database>, actor: Actor, sectionId: string): Promise<OpenSection> {
+export async function getOpenSection(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  sectionId: string,
+): Promise<Omit<OpenSection, 'myOrderId'>> {
   const section = z.uuid().safeParse(sectionId).success
     ? await openSections(db, actor).select(openSectionColumns).where('sections.id', '=', sectionId).executeTakeFirst()
     : undefined;

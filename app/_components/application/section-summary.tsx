@@ -3,7 +3,7 @@ import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
 import type { OpenSection } from '@/lib/sections/list-open-sections';
 import { formatDateTime } from '@/lib/time/format';
 
-export function SectionSummary({ section }: { section: OpenSection }) {
+export function SectionSummary({ section }: { section: Omit<OpenSection, 'myOrderId'> }) {
   return (
     <dl className="summary">
       <dt>项目</dt>
