@@ -17,20 +17,20 @@ test('an operator creates an insurer in its region and finds it in the list', as
 
   await page.getByRole('link', { name: '新建' }).click();
   await expect(page).toHaveURL(/insurers\/create/);
-  await page.getByLabel('名称').fill(NEW_INSURER);
+  await page.getByRole('textbox', { name: /^名称/ }).fill(NEW_INSURER);
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('必填').first()).toBeVisible();
 
-  await page.getByLabel('收款账户名').fill(NEW_INSURER);
-  await page.getByLabel('收款开户行').fill('中国工商银行乌鲁木齐分行');
-  await page.getByLabel('收款账号').fill('abc');
-  await page.getByLabel('联系电话').fill('0991-95519');
+  await page.getByRole('textbox', { name: /^收款账户名/ }).fill(NEW_INSURER);
+  await page.getByRole('textbox', { name: /^收款开户行/ }).fill('中国工商银行乌鲁木齐分行');
+  await page.getByRole('textbox', { name: /^收款账号/ }).fill('abc');
+  await page.getByRole('textbox', { name: /^联系电话/ }).fill('0991-95519');
   await page.getByRole('button', { name: '保存' }).click();
   // The server's field message appears beside the field.
   await expect(page.getByText('收款账号应为 8 至 32 位数字', { exact: true })).toBeVisible();
   await snapshot(page, 'operator-insurer-invalid');
 
-  await page.getByLabel('收款账号').fill('3002 0123 0902 4567 999');
+  await page.getByRole('textbox', { name: /^收款账号/ }).fill('3002 0123 0902 4567 999');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page).toHaveURL(/#\/insurers$/);
   await expect(page.getByText(NEW_INSURER)).toBeVisible();

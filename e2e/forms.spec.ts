@@ -57,7 +57,7 @@ test('an operator adds a field to its region\'s form, publishes it, and the next
   await page.getByText('平台内置投保信息表单').click();
   await expect(page.getByTestId('form-preview')).toContainText('统一社会信用代码');
   await page.getByRole('link', { name: '基于此版本新建草稿' }).click();
-  await page.getByLabel('说明').fill('乌鲁木齐：增加项目经理');
+  await page.getByRole('textbox', { name: /^说明/ }).fill('乌鲁木齐：增加项目经理');
   await page.getByRole('button', { name: '保存' }).click();
 
   const schemaInput = page.getByLabel('表单结构（JSON Schema）');

@@ -21,9 +21,10 @@ test('an operator drafts a regional invoice rule, sees live validation, the gate
   await openMenu(page, '规则版本');
   await page.getByRole('link', { name: '新建' }).click();
   await expect(page).toHaveURL(/rule-versions\/create/);
+  // The create form (not the list it replaces) is on screen once its 说明 field is.
+  await page.getByRole('textbox', { name: /^说明/ }).fill('乌鲁木齐试行：开标后电子专用发票');
   await page.getByRole('combobox', { name: '规则集' }).click();
   await page.getByRole('option', { name: '发票规则' }).click();
-  await page.getByLabel('说明').fill('乌鲁木齐试行：开标后电子专用发票');
   await page.getByRole('button', { name: '保存' }).click();
 
   // The new draft opens in the editor with a copy of the baseline.
