@@ -2,7 +2,7 @@
 
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formValidator } from '@/forms/form-validator';
 
 /** Server field errors (`applicant.uscc` → message) in RJSF's nested error shape, shown under the fields. */
@@ -37,6 +37,12 @@ export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, 
   const [stage, setStage] = useState<'form' | 'summary'>('form');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string> } | null>(null);
+  // The form is interactive only once React has taken over the page: typing into the server-rendered
+  // HTML before that would be thrown away when the form hydrates with its initial data.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  if (!ready) return <p className="muted">表单加载中…</p>;
 
   if (stage === 'summary') {
     return (
@@ -74,7 +80,7 @@ export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, 
   }
 
   return (
-    <div className="rjsf">
+    <div className="rjsf" data-ready="true">
       {error?.fieldErrors && (
         <div className="alert alert--error" role="alert">
           {error.message}

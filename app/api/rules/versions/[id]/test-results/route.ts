@@ -1,0 +1,15 @@
+import type { NextRequest } from 'next/server';
+import { requireActor } from '@/lib/auth/current-actor';
+import { getDb } from '@/lib/database';
+import { handleApi } from '@/lib/http/error-response';
+import { testRuleVersion } from '@/lib/rules/test-rule-version';
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(_request: NextRequest, { params }: Context) {
+  return handleApi(async () => {
+    const actor = await requireActor();
+    const { id } = await params;
+    return Response.json(await testRuleVersion(await getDb(), actor, id));
+  });
+}
