@@ -4,7 +4,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
 import { lockDataDir } from './data-dir-lock';
-import { INT8_OID, parseInt8 } from './int8';
+import { DATE_OID, INT8_OID, keepText, parseInt8 } from './int8';
+import { withTypeParsers } from './pglite-type-parsers';
 import { SerialPGliteDialect } from './serial-pglite-dialect';
 
 export type DatabaseTarget =
@@ -20,7 +21,7 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
       max: target.maxConnections ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: string) =>
-          oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+          oid === INT8_OID ? parseInt8 : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -29,6 +30,6 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lockDataDir(target.dataDir);
   }
-  const pglite = new PGlite(target.dataDir ?? undefined, { parsers: { [INT8_OID]: parseInt8 } });
+  const pglite = withTypeParsers(new PGlite(target.dataDir ?? undefined), { [INT8_OID]: parseInt8, [DATE_OID]: keepText });
   return new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
 }

@@ -212,6 +212,45 @@ export interface OrderEventsTable {
   occurred_at: Timestamp;
 }
 
+export type TransferStatus = 'matched' | 'unmatched' | 'duplicate' | 'returned';
+
+export interface BankTransfersTable {
+  id: Generated<string>;
+  bank_code: string;
+  bank_txn_id: string;
+  source: 'webhook' | 'statement';
+  amount_fen: number;
+  payer_name: string;
+  payer_account: string;
+  payer_kind: 'enterprise' | 'personal';
+  remark: string;
+  bank_time: Timestamp;
+  received_at: Timestamp;
+  status: TransferStatus;
+  order_id: string | null;
+  decision_id: string | null;
+}
+
+export interface RefundsTable {
+  id: Generated<string>;
+  order_id: string;
+  transfer_id: string | null;
+  amount_fen: number;
+  reason: string;
+  /** A calendar date (YYYY-MM-DD), the last working day the refund is due by. */
+  due_date: ColumnType<string, string, string>;
+  status: 'pending' | 'refunded';
+  refunded_at: Timestamp | null;
+  bank_reference: string | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, string>;
+  is_working_day: boolean;
+  note: Generated<string>;
+}
+
 export interface Database {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
@@ -227,6 +266,9 @@ export interface Database {
   form_versions: FormVersionsTable;
   orders: OrdersTable;
   order_events: OrderEventsTable;
+  bank_transfers: BankTransfersTable;
+  refunds: RefundsTable;
+  calendar_days: CalendarDaysTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,3 +11,7 @@ export function parseInt8(text: string): number {
 }
 
 export const INT8_OID = 20;
+
+/** `date` columns are calendar days (a refund's due date), not instants: they stay YYYY-MM-DD text. */
+export const DATE_OID = 1082;
+export const keepText = (text: string): string => text;

@@ -32,5 +32,15 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
     expect(column.rows[0]?.data_type).toBe('bigint');
     const big = await sql<{ v: number }>`select 900719925474099::bigint as v`.execute(database.db);
     expect(big.rows[0]?.v).toBe(900719925474099);
+    await expect(sql`select 9007199254740993::bigint as v`.execute(database.db)).rejects.toThrow(/safe integer/);
+  });
+
+  it('read calendar dates as YYYY-MM-DD text on both drivers', async () => {
+    const day = await sql<{ d: unknown }>`select '2026-12-01'::date as d`.execute(database.db);
+    expect(day.rows[0]?.d).toBe('2026-12-01');
+    await database.db.transaction().execute(async (trx) => {
+      const inside = await sql<{ d: unknown }>`select '2026-12-02'::date as d`.execute(trx);
+      expect(inside.rows[0]?.d).toBe('2026-12-02');
+    });
   });
 });

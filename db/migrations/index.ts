@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as rules from './0002_rules';
 import * as orders from './0003_orders';
+import * as payments from './0004_payments';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_rules': rules,
   '0003_orders': orders,
+  '0004_payments': payments,
 };

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from './runtime-config';
 
-type SecretName = 'NEXTAUTH_SECRET';
+/** Secrets the platform needs; each can come from the environment variable of the same name. */
+export type SecretName = 'NEXTAUTH_SECRET' | 'BANK_SECRET_DEMO';
 
 /**
  * Secrets come from the environment. A developer on the embedded database should not have to invent
- * one, so outside production a random value is generated once and kept under the data directory;
+ * them, so outside production a random value is generated once and kept under the data directory;
  * a production server on PostgreSQL must be given its secrets explicitly.
  */
 export function secret(name: SecretName): string {
@@ -16,24 +17,28 @@ export function secret(name: SecretName): string {
   if (process.env.DATABASE_URL && process.env.NODE_ENV === 'production') {
     throw new Error(`${name} 未设置：连接 PostgreSQL 的生产部署必须通过环境变量提供 ${name}`);
   }
-  return generatedSecrets()[name];
+  return generatedSecret(name);
 }
 
-function generatedSecrets(): Record<SecretName, string> {
+function generatedSecret(name: SecretName): string {
   const file = path.join(dataDir(), 'secrets.json');
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<SecretName, string>;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const secrets: Record<SecretName, string> = { NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+  const stored = readSecrets(file);
+  if (stored[name]) return stored[name];
+  const value = randomBytes(32).toString('base64url');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // 'wx' so that two processes starting at once agree on the first file written.
+  // Written whole under a temporary name and renamed, so a reader never sees half a file; if two
+  // processes race, the last rename wins and both re-read it on their next call.
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify({ ...stored, [name]: value }, null, 2), { mode: 0o600 });
+  fs.renameSync(temporary, file);
+  return readSecrets(file)[name] ?? value;
+}
+
+function readSecrets(file: string): Partial<Record<SecretName, string>> {
   try {
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { flag: 'wx', mode: 0o600 });
-    return secrets;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Record<SecretName, string>>;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<SecretName, string>;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
   }
 }

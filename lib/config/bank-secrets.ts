@@ -1,0 +1,13 @@
+import { secret } from './secrets';
+
+/**
+ * The HMAC secret agreed with each bank that notifies transfers, from `BANK_SECRET_<CODE>`
+ * (e.g. BANK_SECRET_ICBC). The `demo` bank stands for the bank simulator used in development and tests
+ * and gets a generated secret in the embedded mode. An unknown bank has no secret: all its
+ * notifications are refused.
+ */
+export function bankSecret(bankCode: string): string | undefined {
+  if (!/^[a-z][a-z0-9-]{1,19}$/.test(bankCode)) return undefined;
+  if (bankCode === 'demo') return secret('BANK_SECRET_DEMO');
+  return process.env[`BANK_SECRET_${bankCode.toUpperCase().replaceAll('-', '_')}`] || undefined;
+}
