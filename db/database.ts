@@ -272,6 +272,7 @@ export interface Database {
 }
 
 export type User = Selectable<UsersTable>;
+export type Enterprise = Selectable<EnterprisesTable>;
 export type Insurer = Selectable<InsurersTable>;
 export type NewInsurer = Insertable<InsurersTable>;
 export type InsurerUpdate = Updateable<InsurersTable>;

@@ -12,11 +12,18 @@ function localize(errors?: null | ErrorObject[]): void {
       if (format && FORMAT_MESSAGES[format]) error.message = FORMAT_MESSAGES[format];
     }
     if (error.keyword === 'required') error.message = '此项为必填项';
+    if (error.keyword === 'additionalProperties') error.message = '包含表单之外的内容';
   }
 }
 
 /**
- * The one validator of application forms: react-jsonschema-form uses it in the browser and the server
- * validates every submission with it, so a document is valid on both sides or on neither.
+ * A validator of application forms: react-jsonschema-form uses one in the browser and the server
+ * validates every submission with one built the same way, so a document is valid on both sides or on
+ * neither.
  */
-export const formValidator = customizeValidator({ customFormats }, localize);
+export function createFormValidator() {
+  return customizeValidator({ customFormats }, localize);
+}
+
+/** The browser's validator: one page shows one form, so one instance serves it. */
+export const formValidator = createFormValidator();

@@ -1,3 +1,4 @@
+import type { RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPLICATION_FORM } from './defaults/default-application-form';
 import { INVALID_APPLICATIONS, VALID_APPLICATION } from './fixtures/application-submissions';
@@ -19,6 +20,24 @@ describe('application form validation (the validator the browser form uses too)'
     expect(Object.keys(result.fieldErrors)).toEqual([field]);
     expect(result.fieldErrors[field]).toMatch(/[\u4e00-\u9fa5]/);
     expect(formValidator.isValid(schema, data, schema)).toBe(false);
+  });
+
+  it('validates each schema against itself, even two versions that look alike', () => {
+    const v1: RJSFSchema = { type: 'object', required: ['a'], properties: { a: { type: 'string' } } };
+    const v2: RJSFSchema = { type: 'object', required: ['b'], properties: { b: { type: 'string' } } };
+    expect(validateFormData(v1, { a: 'x' })).toEqual({ ok: true });
+    expect(validateFormData(v2, { a: 'x' }).ok).toBe(false);
+    expect(validateFormData(v2, { b: 'y' })).toEqual({ ok: true });
+    // The same schema read again from the database is a new object each time; results do not drift.
+    for (let i = 0; i < 50; i++) expect(validateFormData(JSON.parse(JSON.stringify(v1)), { a: 'x' })).toEqual({ ok: true });
+  });
+
+  it('refuses data the form does not ask for and NUL characters', () => {
+    expect(validateFormData(schema, { ...VALID_APPLICATION, junk: 1 }).ok).toBe(false);
+    expect(validateFormData(schema, { ...VALID_APPLICATION, applicant: { ...VALID_APPLICATION.applicant, legalRepresentative: '王\u0000' } })).toEqual({
+      ok: false,
+      fieldErrors: { _: '提交的内容包含无效字符' },
+    });
   });
 
   it('words our formats for people', () => {

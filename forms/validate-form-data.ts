@@ -1,11 +1,38 @@
 import type { RJSFSchema } from '@rjsf/utils';
-import { formValidator } from './form-validator';
+import { createFormValidator } from './form-validator';
 
 export type FormDataValidation = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
 
+/** Largest form submission accepted: a filled application is a few KiB. */
+export const MAX_FORM_DATA_BYTES = 32 * 1024;
+
+// ajv keeps every schema it compiles. The server sees the same few published schemas again and again,
+// each read fresh from the database, so it keeps one validator per distinct schema text (bounded), and
+// never lets two versions of a form share one ajv instance.
+const MAX_CACHED = 32;
+const cache = new Map<string, { validator: ReturnType<typeof createFormValidator>; schema: RJSFSchema }>();
+
+function validatorFor(schema: RJSFSchema) {
+  const key = JSON.stringify(schema);
+  let entry = cache.get(key);
+  if (entry) {
+    cache.delete(key);
+  } else {
+    entry = { validator: createFormValidator(), schema: JSON.parse(key) as RJSFSchema };
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, entry);
+  return entry;
+}
+
 /** Validates submitted form data against a form version's schema; field paths as `contact.mobile`. */
 export function validateFormData(schema: RJSFSchema, data: unknown): FormDataValidation {
-  const { errors } = formValidator.validateFormData(data, schema);
+  const text = JSON.stringify(data ?? null);
+  if (Buffer.byteLength(text) > MAX_FORM_DATA_BYTES) return { ok: false, fieldErrors: { _: '提交的内容过大' } };
+  // The database cannot store NUL characters; they never come from a person typing.
+  if (text.includes('\\u0000')) return { ok: false, fieldErrors: { _: '提交的内容包含无效字符' } };
+  const { validator, schema: compiled } = validatorFor(schema);
+  const { errors } = validator.validateFormData(data, compiled);
   if (errors.length === 0) return { ok: true };
   const fieldErrors: Record<string, string> = {};
   for (const error of errors) {

@@ -22,6 +22,8 @@ export function validateFormSchema(input: unknown): FormSchemaValidation {
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { ok: false, errors: ['表单结构必须是 JSON 对象'] };
   if ((schema as { type?: unknown }).type !== 'object') return { ok: false, errors: ['表单结构的顶层 type 必须是 "object"'] };
+  // An $id would make validators share a compiled schema across versions of the form.
+  if (JSON.stringify(schema).includes('"$id"')) return { ok: false, errors: ['表单结构不能使用 $id'] };
   // Strict about the schema itself (an unknown format or keyword is an error, not silently ignored),
   // lenient about type combinations RJSF forms commonly use.
   const ajv = new Ajv({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false });

@@ -7,7 +7,7 @@ import { createRecord } from '@/lib/back-office/create-record';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { prepareApplication } from '@/lib/orders/prepare-application';
-import { submitApplication } from '@/lib/orders/submit-application';
+import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
@@ -71,10 +71,10 @@ describe.each(testDatabaseKinds)('form versions on %s', (kind) => {
 
     // The server holds a new application to the new field.
     const missing = await expectRefusal(
-      submitApplication(f.db, f.actors.bidder, { sectionId: urumqi.sectionId, productId: urumqiProduct!.productId, noticeAccepted: true, formData: VALID_APPLICATION }),
+      submitAsSeen(f.db, f.actors.bidder, { sectionId: urumqi.sectionId, productId: urumqiProduct!.productId, noticeAccepted: true, formData: VALID_APPLICATION }),
     );
     expect(Object.keys(missing.fieldErrors ?? {})).toEqual(['contact.projectManager']);
-    const order = await submitApplication(f.db, f.actors.bidder, {
+    const order = await submitAsSeen(f.db, f.actors.bidder, {
       sectionId: urumqi.sectionId, productId: urumqiProduct!.productId, noticeAccepted: true,
       formData: { ...VALID_APPLICATION, contact: { ...VALID_APPLICATION.contact, projectManager: '赵工' } },
     });

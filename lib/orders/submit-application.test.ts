@@ -8,7 +8,7 @@ import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { getMyOrder } from './get-my-order';
 import { listMyOrders } from './list-my-orders';
-import { submitApplication } from './submit-application';
+import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 
 describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
   let f: DemoFixture;
@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
 
   it('creates an order awaiting payment, with its number, remark code and first timeline entry', async () => {
     const product = (await listProductsForSection(f.db, f.actors.bidder, constructionSection))[0]!;
-    const order = await submitApplication(f.db, f.actors.bidder, {
+    const order = await submitAsSeen(f.db, f.actors.bidder, {
       sectionId: constructionSection, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION,
     });
     expect(order.orderNumber).toMatch(/^BH20261124\d{8}$/);
@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
   it('refuses a second live application for the same section, naming the existing order', async () => {
     const product = (await listProductsForSection(f.db, f.actors.bidder, constructionSection))[1]!;
     const error = await expectRefusal(
-      submitApplication(f.db, f.actors.bidder, { sectionId: constructionSection, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }),
+      submitAsSeen(f.db, f.actors.bidder, { sectionId: constructionSection, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }),
     );
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/订单号 BH\d+/);
@@ -65,7 +65,7 @@ describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
   it('refuses invalid form data field by field and writes nothing', async () => {
     const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
     const error = await expectRefusal(
-      submitApplication(f.db, f.actors.bidder, {
+      submitAsSeen(f.db, f.actors.bidder, {
         sectionId, productId: product.productId, noticeAccepted: true,
         formData: { ...VALID_APPLICATION, applicant: { ...VALID_APPLICATION.applicant, uscc: '91650100712345678H' } },
       }),
@@ -76,22 +76,58 @@ describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
 
   it('refuses without the notice confirmed, or with a product of another region', async () => {
     const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
-    const noNotice = await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: false, formData: VALID_APPLICATION }));
+    const noNotice = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: false, formData: VALID_APPLICATION }));
     expect(noNotice.fieldErrors?.noticeAccepted).toBe('请先阅读并确认投保须知');
     const karamayProduct = await f.db.selectFrom('products').innerJoin('insurers', 'insurers.id', 'products.insurer_id').where('insurers.region_id', '=', '650200').select('products.id').executeTakeFirstOrThrow();
-    const wrong = await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId, productId: karamayProduct.id, noticeAccepted: true, formData: VALID_APPLICATION }));
+    const wrong = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: karamayProduct.id, noticeAccepted: true, formData: VALID_APPLICATION }));
     expect(wrong.fieldErrors?.productId).toBeDefined();
+  });
+
+  it('applies only in the bidder\'s own enterprise\'s name and basic account', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    const other = { ...VALID_APPLICATION, applicant: { ...VALID_APPLICATION.applicant, name: '新疆昆仑路桥有限公司', uscc: '91650200MA7ABCDE1A' }, basicAccount: { ...VALID_APPLICATION.basicAccount, number: '65050164620100001234' } };
+    const error = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: true, formData: other }));
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['applicant.name', 'applicant.uscc', 'basicAccount.number']);
+  });
+
+  it('refuses data outside the form and oversized submissions', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    const extra = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: true, formData: { ...VALID_APPLICATION, junk: 'x' } }));
+    expect(extra.code).toBe('VALIDATION_FAILED');
+    const huge = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: true, formData: { ...VALID_APPLICATION, contact: { ...VALID_APPLICATION.contact, name: '王'.repeat(20_000) } } }));
+    expect(huge.message).toContain('过大');
+  });
+
+  it('refuses a confirmation made on a form version or premium that has changed since', async () => {
+    const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
+    const stale = await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION, expectedPremiumFen: product.premiumFen + 1 }));
+    expect(stale).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('表单或保费已更新') });
+  });
+
+  it('tells every one of several simultaneous applications which order won', async () => {
+    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows.filter((s) => !s.myOrderId);
+    const target = open.find((s) => s.projectCode === 'KLMY-JS-2026-0052')!;
+    const product = (await listProductsForSection(f.db, f.actors.bidder, target.sectionId))[0]!;
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => submitAsSeen(f.db, f.actors.bidder, { sectionId: target.sectionId, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION })),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const number = (won[0] as PromiseFulfilledResult<{ orderNumber: string }>).value.orderNumber;
+    for (const lost of results.filter((r) => r.status === 'rejected')) {
+      expect((lost as PromiseRejectedResult).reason.message).toContain(number);
+    }
   });
 
   it('refuses sections that are closed or anomalous', async () => {
     const suspended = await f.db.selectFrom('sections').innerJoin('projects', 'projects.id', 'sections.project_id').where('projects.status', '=', 'suspended').select('sections.id').executeTakeFirstOrThrow();
     const product = (await listProductsForSection(f.db, f.actors.bidder, sectionId))[0]!;
-    expect((await expectRefusal(submitApplication(f.db, f.actors.bidder, { sectionId: suspended.id, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }))).code).toBe('NOT_FOUND');
+    expect((await expectRefusal(submitAsSeen(f.db, f.actors.bidder, { sectionId: suspended.id, productId: product.productId, noticeAccepted: true, formData: VALID_APPLICATION }))).code).toBe('NOT_FOUND');
   });
 
   it('keeps each enterprise\'s orders to itself', async () => {
     const mine = await listMyOrders(f.db, f.actors.bidder, { page: 1, pageSize: 10 });
-    expect(mine.total).toBe(1);
+    expect(mine.total).toBe(2);
     expect((await listMyOrders(f.db, f.actors.otherBidder, { page: 1, pageSize: 10 })).total).toBe(0);
     await expect(getMyOrder(f.db, f.actors.otherBidder, mine.rows[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(listMyOrders(f.db, f.actors.operator, { page: 1, pageSize: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });

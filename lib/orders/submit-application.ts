@@ -12,6 +12,7 @@ import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
 import { findEffectiveForm } from '@/lib/forms/find-effective-form';
 import { newOrderNumber, newRemarkCode } from './order-codes';
+import { checkApplicantIdentity } from './check-applicant-identity';
 import { recordOrderCreated } from './transition-order';
 
 const inputSchema = z.object({
@@ -19,7 +20,12 @@ const inputSchema = z.object({
   productId: z.uuid({ error: '请选择金融产品' }),
   noticeAccepted: z.literal(true, { error: '请先阅读并确认投保须知' }),
   formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }),
+  /** The form version and premium the bidder saw on the summary; a publish or a rate change since then is refused. */
+  formVersionId: z.uuid({ error: '表单版本无效' }),
+  expectedPremiumFen: z.number({ error: '保费无效' }).int(),
 });
+
+const STALE = '表单或保费已更新，请刷新页面后重新确认投保信息';
 
 export interface SubmittedOrder {
   id: string;
@@ -36,9 +42,9 @@ export interface SubmittedOrder {
 export async function submitApplication(db: Kysely<Database>, actor: Actor, input: unknown): Promise<SubmittedOrder> {
   if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
   const enterpriseId = actor.enterpriseId;
-  const { sectionId, productId, formData } = parseInput(inputSchema, input);
+  const { sectionId, productId, formData, formVersionId, expectedPremiumFen } = parseInput(inputSchema, input);
 
-  return withDatabaseErrors(() =>
+  const create = () =>
     db.transaction().execute(async (trx) => {
       const section = await getOpenSection(trx, actor, sectionId);
       const product = (await listProductsForSection(trx, actor, sectionId)).find((p) => p.productId === productId);
@@ -46,10 +52,13 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
 
       const form = await findEffectiveForm(trx, product.formKey, section.regionId);
       if (!form) throw new DomainError('CONFLICT', '该产品的投保表单尚未发布，请联系平台');
+      if (form.id !== formVersionId || product.premiumFen !== expectedPremiumFen) throw new DomainError('CONFLICT', STALE);
       const validation = validateFormData(form.schema as RJSFSchema, formData);
       if (!validation.ok) {
         throw new DomainError('VALIDATION_FAILED', `投保信息有误：${Object.values(validation.fieldErrors)[0]}`, validation.fieldErrors);
       }
+      const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).executeTakeFirstOrThrow();
+      checkApplicantIdentity(formData, enterprise);
 
       const existing = await trx
         .selectFrom('orders')
@@ -84,6 +93,25 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
         .executeTakeFirstOrThrow();
       await recordOrderCreated(trx, actor, order.id, 'pending_payment', '提交投保申请，等待支付保费');
       return { id: order.id, orderNumber: order.order_number, remarkCode: order.remark_code, premiumFen: order.premium_fen };
-    }),
-  );
+    });
+
+  try {
+    return await withDatabaseErrors(create);
+  } catch (error) {
+    // Two submissions at once both pass the check above; the database lets one through. The other is
+    // told which order it is, as if it had come second.
+    if (error instanceof DomainError && error.code === 'CONFLICT') {
+      const existing = await db
+        .selectFrom('orders')
+        .select('order_number')
+        .where('enterprise_id', '=', enterpriseId)
+        .where('section_id', '=', sectionId)
+        .where('status', 'not in', ['abandoned', 'surrendered'])
+        .executeTakeFirst();
+      if (existing && !error.message.includes(existing.order_number)) {
+        throw new DomainError('CONFLICT', `您已为该标段提交过申请（订单号 ${existing.order_number}），请在【订单管理】中查看或继续支付`);
+      }
+    }
+    throw error;
+  }
 }

@@ -8,7 +8,7 @@ import { listProductsForSection } from '@/lib/products/list-products-for-section
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { getMyOrder } from './get-my-order';
-import { submitApplication } from './submit-application';
+import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { transitionOrder } from './transition-order';
 
 describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
     restore = useClock(fixedClock(SEEDED_AT));
     const [section] = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 1 })).rows;
     const [product] = await listProductsForSection(f.db, f.actors.bidder, section!.sectionId);
-    orderId = (await submitApplication(f.db, f.actors.bidder, { sectionId: section!.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION })).id;
+    orderId = (await submitAsSeen(f.db, f.actors.bidder, { sectionId: section!.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION })).id;
   });
   afterAll(async () => {
     restore();

@@ -6,8 +6,10 @@ import { validateFormData } from '@/forms/validate-form-data';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
+import { checkApplicantIdentity } from './check-applicant-identity';
 import { ORDER_STATUS_LABELS } from './order-status';
 
 const inputSchema = z.object({ formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }) });
@@ -21,7 +23,7 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
   const { formData } = parseInput(inputSchema, input);
   const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
   if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  await db.transaction().execute(async (trx) => {
+  await withDatabaseErrors(() => db.transaction().execute(async (trx) => {
     const order = await trx
       .selectFrom('orders')
       .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
@@ -40,6 +42,8 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
     if (!validation.ok) {
       throw new DomainError('VALIDATION_FAILED', `投保信息有误：${Object.values(validation.fieldErrors)[0]}`, validation.fieldErrors);
     }
+    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', actor.enterpriseId!).executeTakeFirstOrThrow();
+    checkApplicantIdentity(formData, enterprise);
     await trx.updateTable('orders').set({ form_data: JSON.stringify(formData), updated_at: now() }).where('id', '=', order.id).execute();
     await appendAuditEvent(trx, actor, {
       action: 'order.update_application',
@@ -50,5 +54,5 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
       after: formData,
       reason: '投标人修改投保信息（暂不支付）',
     });
-  });
+  }));
 }

@@ -3,7 +3,7 @@ import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-
 import { testDatabaseKinds } from '@/db/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { getMyOrder } from '@/lib/orders/get-my-order';
-import { submitApplication } from '@/lib/orders/submit-application';
+import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds)('bank transfers on %s', (kind) => {
     const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
     const section = open.find((s) => s.projectCode === projectCode && (!sectionName || s.sectionName === sectionName) && !s.myOrderId)!;
     const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
-    const order = await submitApplication(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
+    const order = await submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
     return order;
   }
 

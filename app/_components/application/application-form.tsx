@@ -64,12 +64,16 @@ export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, 
             onClick={async () => {
               setPending(true);
               setError(null);
-              const failure = await onConfirm(data);
-              setPending(false);
-              if (failure) {
+              try {
+                const failure = await onConfirm(data);
+                // On success the page moves on; the button stays disabled so it cannot submit twice.
+                if (!failure) return;
                 setError(failure);
                 if (failure.fieldErrors) setStage('form');
+              } catch {
+                setError({ message: '网络异常或页面已过期，请刷新后重试' });
               }
+              setPending(false);
             }}
           >
             {pending ? '提交中…' : confirmLabel}
@@ -93,6 +97,9 @@ export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, 
         validator={formValidator}
         extraErrors={toErrorSchema(error?.fieldErrors)}
         showErrorList={false}
+        // Data for fields the form does not have (e.g. prefilled from the profile) is left out, as the
+        // server refuses anything outside the form.
+        omitExtraData
         noHtml5Validate
         onChange={(e) => setData(e.formData as Record<string, unknown>)}
         onSubmit={(e) => {

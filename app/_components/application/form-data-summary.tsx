@@ -8,11 +8,12 @@ export function FormDataSummary({ schema, data }: { schema: RJSFSchema; data: Re
   const walk = (node: Schema, value: unknown, prefix: string) => {
     if (node.type === 'object' && node.properties) {
       for (const [key, child] of Object.entries(node.properties)) {
-        walk(child as Schema, (value as Record<string, unknown> | undefined)?.[key], child.type === 'object' ? '' : prefix);
+        walk(child as Schema, (value as Record<string, unknown> | undefined)?.[key], prefix);
       }
       return;
     }
-    rows.push([`${prefix}${node.title ?? ''}`, value === undefined || value === null || value === '' ? '—' : String(value)]);
+    const text = value === undefined || value === null || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    rows.push([`${prefix}${node.title ?? ''}`, text]);
   };
   walk(schema as Schema, data, '');
   return (

@@ -9,6 +9,8 @@ import { confirmApplication } from '../actions';
 interface Props {
   sectionId: string;
   productId: string;
+  formVersionId: string;
+  premiumFen: number;
   premiumText: string;
   productText: string;
   schema: RJSFSchema;
@@ -16,7 +18,7 @@ interface Props {
   prefill: Record<string, unknown>;
 }
 
-export function NewApplication({ sectionId, productId, premiumText, productText, schema, uiSchema, prefill }: Props) {
+export function NewApplication({ sectionId, productId, formVersionId, premiumFen, premiumText, productText, schema, uiSchema, prefill }: Props) {
   const router = useRouter();
   return (
     <ApplicationForm
@@ -39,7 +41,7 @@ export function NewApplication({ sectionId, productId, premiumText, productText,
         </>
       )}
       onConfirm={async (formData) => {
-        const result = await confirmApplication({ sectionId, productId, noticeAccepted: true, formData });
+        const result = await confirmApplication({ sectionId, productId, noticeAccepted: true, formData, formVersionId, expectedPremiumFen: premiumFen });
         if (result.ok) {
           router.push(`/orders/${result.value}?new=1`);
           return;

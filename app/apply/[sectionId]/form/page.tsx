@@ -29,6 +29,8 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
         <NewApplication
           sectionId={sectionId}
           productId={product.productId}
+          formVersionId={form.id}
+          premiumFen={product.premiumFen}
           productText={`${product.insurerName} · ${product.productName}`}
           premiumText={formatFen(product.premiumFen)}
           schema={form.schema as RJSFSchema}
