@@ -96,3 +96,19 @@ test('another enterprise cannot open the first enterprise\'s order', async ({ pa
   await page.goto('/orders');
   await expect(page.getByText('暂无订单')).toBeVisible();
 });
+
+test('a bidder abandons its unpaid order after confirming, and may apply for the section again', async ({ page }) => {
+  await signIn(page, ACCOUNTS.bidder);
+  await page.goto('/orders');
+  await page.getByRole('link', { name: '查看' }).first().click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: '放弃购买保函' }).click();
+  await expect(page.getByRole('alertdialog', { name: '确认放弃购买保函' })).toBeVisible();
+  await snapshot(page, 'order-abandon-confirm');
+  await page.getByRole('button', { name: '确认放弃' }).click();
+  await expect(page).toHaveURL(/\/orders\?abandoned=1/);
+  await expect(page.locator('tbody tr').first()).toContainText('已放弃');
+  await page.goto('/');
+  const row = page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' });
+  await expect(row.getByText('已申请，查看订单')).toHaveCount(0);
+});

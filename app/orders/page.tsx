@@ -21,7 +21,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** 【订单管理】: the enterprise's orders, filterable by status, with 【查看】. */
 export default async function OrdersPage({ searchParams }: Props) {
   const actor = await requireBidder();
-  const query = querySchema.parse(await searchParams);
+  const params = await searchParams;
+  const query = querySchema.parse(params);
+  const abandoned = params.abandoned;
   const status = query.status as keyof typeof ORDER_STATUS_LABELS | undefined;
   const { rows, total } = await listMyOrders(await getDb(), actor, { page: query.page, pageSize: PAGE_SIZE, status });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -29,6 +31,11 @@ export default async function OrdersPage({ searchParams }: Props) {
 
   return (
     <BidderPage actor={actor} title="订单管理">
+      {abandoned === '1' && (
+        <div className="alert alert--info" role="status">
+          已放弃购买保函。您可以在交易平台选择其他方式缴纳投标保证金，或重新申请。
+        </div>
+      )}
       <form className="filters" method="get">
         <label>
           订单状态

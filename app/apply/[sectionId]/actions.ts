@@ -3,6 +3,7 @@
 import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
+import { abandonOrder } from '@/lib/orders/abandon-order';
 import { submitApplication } from '@/lib/orders/submit-application';
 import { updateApplication } from '@/lib/orders/update-application';
 
@@ -34,4 +35,9 @@ export async function confirmApplication(input: unknown) {
 /** 修改投保信息 after 【暂不支付】 */
 export async function changeApplication(orderId: string, input: unknown) {
   return run(async () => updateApplication(await getDb(), await actor(), orderId, input));
+}
+
+/** 【放弃购买保函】 */
+export async function giveUpOrder(orderId: string) {
+  return run(async () => abandonOrder(await getDb(), await actor(), orderId));
 }

@@ -11,6 +11,7 @@ import { OrderTimeline } from '../../_components/application/order-timeline';
 import { PaymentInstructions } from '../../_components/application/payment-instructions';
 import { BidderPage, requireBidder } from '../../_components/bidder-page';
 import { notFoundOn } from '../../_components/not-found-on';
+import { AbandonButton } from './abandon-button';
 
 export const metadata = { title: '订单详情 - 电子保函服务平台' };
 
@@ -88,6 +89,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             返回订单管理
           </Link>
         </div>
+        {(order.status === 'pending_payment' || order.status === 'cancelled') && <AbandonButton orderId={order.id} />}
       </div>
       {showPayment && <PaymentInstructions {...order} />}
       <div className="columns">

@@ -1,0 +1,23 @@
+import { getDb } from '@/lib/database';
+import { cancelUnpaidOrders } from '@/lib/orders/cancel-unpaid-orders';
+
+const EVERY_MS = 60_000;
+const KEY = Symbol.for('bid-guarantee.scheduled-jobs');
+
+/**
+ * Timed work of the platform, run inside each app process. Every job is safe to run on many instances
+ * at once (row locks decide), so a deployment of several instances needs no coordinator.
+ */
+export function startScheduledJobs(): void {
+  const holder = globalThis as { [KEY]?: NodeJS.Timeout };
+  if (holder[KEY] || process.env.DISABLE_SCHEDULED_JOBS === '1') return;
+  const run = async () => {
+    try {
+      await cancelUnpaidOrders(await getDb());
+    } catch (error) {
+      console.error('scheduled job failed: cancelUnpaidOrders', error);
+    }
+  };
+  holder[KEY] = setInterval(run, EVERY_MS);
+  holder[KEY].unref();
+}
