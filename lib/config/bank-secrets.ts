@@ -8,6 +8,9 @@ import { secret } from './secrets';
  */
 export function bankSecret(bankCode: string): string | undefined {
   if (!/^[a-z][a-z0-9-]{1,19}$/.test(bankCode)) return undefined;
-  if (bankCode === 'demo') return secret('BANK_SECRET_DEMO');
-  return process.env[`BANK_SECRET_${bankCode.toUpperCase().replaceAll('-', '_')}`] || undefined;
+  const configured = process.env[`BANK_SECRET_${bankCode.toUpperCase().replaceAll('-', '_')}`];
+  if (configured) return configured;
+  // A production deployment on PostgreSQL knows only the banks it was given secrets for.
+  const production = process.env.DATABASE_URL && process.env.NODE_ENV === 'production';
+  return bankCode === 'demo' && !production ? secret('BANK_SECRET_DEMO') : undefined;
 }
