@@ -10,6 +10,7 @@ import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
 import { listRegions } from '@/lib/regions/list-regions';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { formatDateTime } from '@/lib/time/format';
+import { Pagination } from './_components/pagination';
 import { SiteHeader } from './_components/site-header';
 
 export const metadata = { title: '我的投标保函 - 电子保函服务平台' };
@@ -36,7 +37,6 @@ export default async function BidderHome({ searchParams }: Props) {
     listRegions(db),
     listOpenSections(db, actor, { page: query.page, pageSize: PAGE_SIZE, regionId: query.region, type: query.type, keyword: query.q || undefined }),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     if (query.region) params.set('region', query.region);
@@ -142,23 +142,7 @@ export default async function BidderHome({ searchParams }: Props) {
             </table>
           )}
         </div>
-        <div className="pagination">
-          <span className="muted">
-            共 {total} 个标段，第 {Math.min(query.page, pages)} / {pages} 页
-          </span>
-          <span className="pagination__links">
-            {query.page > 1 && (
-              <Link className="btn btn--plain" href={pageLink(query.page - 1)}>
-                上一页
-              </Link>
-            )}
-            {query.page < pages && (
-              <Link className="btn btn--plain" href={pageLink(query.page + 1)}>
-                下一页
-              </Link>
-            )}
-          </span>
-        </div>
+        <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} unit="个标段" hrefFor={pageLink} />
       </main>
     </>
   );

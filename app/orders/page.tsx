@@ -6,6 +6,7 @@ import { listMyOrders } from '@/lib/orders/list-my-orders';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import { formatDateTime } from '@/lib/time/format';
 import { BidderPage, requireBidder } from '../_components/bidder-page';
+import { Pagination } from '../_components/pagination';
 
 export const metadata = { title: '订单管理 - 电子保函服务平台' };
 
@@ -26,7 +27,6 @@ export default async function OrdersPage({ searchParams }: Props) {
   const abandoned = params.abandoned;
   const status = query.status as keyof typeof ORDER_STATUS_LABELS | undefined;
   const { rows, total } = await listMyOrders(await getDb(), actor, { page: query.page, pageSize: PAGE_SIZE, status });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (page: number) => `/orders?${new URLSearchParams({ ...(status ? { status } : {}), page: String(page) })}`;
 
   return (
@@ -95,23 +95,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           </table>
         )}
       </div>
-      <div className="pagination">
-        <span className="muted">
-          共 {total} 个订单，第 {Math.min(query.page, pages)} / {pages} 页
-        </span>
-        <span className="pagination__links">
-          {query.page > 1 && (
-            <Link className="btn btn--plain" href={link(query.page - 1)}>
-              上一页
-            </Link>
-          )}
-          {query.page < pages && (
-            <Link className="btn btn--plain" href={link(query.page + 1)}>
-              下一页
-            </Link>
-          )}
-        </span>
-      </div>
+      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} unit="个订单" hrefFor={link} />
     </BidderPage>
   );
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DISPLAY_TIME_ZONE } from '@/lib/time/format';
+import { beijingParts } from '@/lib/time/format';
 
 // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a remark is copied by hand into a bank's transfer form.
 const REMARK_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
@@ -14,8 +14,6 @@ export function newRemarkCode(): string {
 
 /** Order number: BH + Beijing date + 8 random digits, e.g. BH2026112412345678. */
 export function newOrderNumber(at: Date): string {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(at)
-    .replaceAll('-', '');
-  return `BH${date}${String(randomInt(100_000_000)).padStart(8, '0')}`;
+  const { year, month, day } = beijingParts(at);
+  return `BH${year}${month}${day}${String(randomInt(100_000_000)).padStart(8, '0')}`;
 }

@@ -13,6 +13,7 @@ import { parseInput } from '@/lib/validation/parse-input';
 import { findEffectiveForm } from '@/lib/forms/find-effective-form';
 import { newOrderNumber, newRemarkCode } from './order-codes';
 import { checkApplicantIdentity } from './check-applicant-identity';
+import { alreadyAppliedMessage, findLiveOrder } from './find-live-order';
 import { recordOrderCreated } from './transition-order';
 
 const inputSchema = z.object({
@@ -60,16 +61,8 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
       const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).executeTakeFirstOrThrow();
       checkApplicantIdentity(formData, enterprise);
 
-      const existing = await trx
-        .selectFrom('orders')
-        .select('order_number')
-        .where('enterprise_id', '=', enterpriseId)
-        .where('section_id', '=', sectionId)
-        .where('status', 'not in', ['abandoned', 'surrendered'])
-        .executeTakeFirst();
-      if (existing) {
-        throw new DomainError('CONFLICT', `您已为该标段提交过申请（订单号 ${existing.order_number}），请在【订单管理】中查看或继续支付`);
-      }
+      const existing = await findLiveOrder(trx, enterpriseId, sectionId);
+      if (existing) throw new DomainError('CONFLICT', alreadyAppliedMessage(existing.order_number));
 
       const at = now();
       const order = await trx
@@ -101,16 +94,8 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
     // Two submissions at once both pass the check above; the database lets one through. The other is
     // told which order it is, as if it had come second.
     if (error instanceof DomainError && error.code === 'CONFLICT') {
-      const existing = await db
-        .selectFrom('orders')
-        .select('order_number')
-        .where('enterprise_id', '=', enterpriseId)
-        .where('section_id', '=', sectionId)
-        .where('status', 'not in', ['abandoned', 'surrendered'])
-        .executeTakeFirst();
-      if (existing && !error.message.includes(existing.order_number)) {
-        throw new DomainError('CONFLICT', `您已为该标段提交过申请（订单号 ${existing.order_number}），请在【订单管理】中查看或继续支付`);
-      }
+      const existing = await findLiveOrder(db, enterpriseId, sectionId);
+      if (existing && !error.message.includes(existing.order_number)) throw new DomainError('CONFLICT', alreadyAppliedMessage(existing.order_number));
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import type { Database, ProjectType } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { containsPattern } from '@/lib/back-office/run-list-query';
+import { LIVE_ORDER_EXCLUDES } from '@/lib/orders/find-live-order';
 import { now } from '@/lib/time/clock';
 
 export interface OpenSectionsQuery {
@@ -59,7 +60,7 @@ export async function listOpenSections(
           .select('orders.id')
           .whereRef('orders.section_id', '=', 'sections.id')
           .where('orders.enterprise_id', '=', actor.enterpriseId ?? '00000000-0000-0000-0000-000000000000')
-          .where('orders.status', 'not in', ['abandoned', 'surrendered'])
+          .where('orders.status', 'not in', [...LIVE_ORDER_EXCLUDES])
           .limit(1)
           .as('myOrderId'),
       )

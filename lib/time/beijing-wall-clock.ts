@@ -1,14 +1,4 @@
-import { DISPLAY_TIME_ZONE } from './format';
-
-const parts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import { beijingParts } from './format';
 
 /**
  * An instant as the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in Beijing time whatever the
@@ -18,7 +8,7 @@ export function toBeijingWallClock(value: Date | string | null | undefined): str
   if (value === null || value === undefined || value === '') return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = beijingParts(date);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
