@@ -40,7 +40,11 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
     kind,
     close: async () => {
       await db.destroy();
-      await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).catch((error: unknown) => {
+        // Cleanup only: a database left behind (e.g. a role that may not end an autovacuum worker) is
+        // reported, not allowed to fail the tests that ran in it.
+        console.warn(`could not drop test database ${name}: ${(error as Error).message}`);
+      });
     },
   };
 }
