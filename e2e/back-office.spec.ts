@@ -66,6 +66,10 @@ test('compliance reads everything and cannot edit', async ({ page }) => {
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ code: 'READ_ONLY_ROLE', message: '合规审计账号为只读，不能修改数据' });
 
+  // The refunds queue opens on pending refunds; none exist before any payment arrives.
+  await page.getByRole('menuitem', { name: '退款' }).click();
+  await expect(page.getByRole('combobox', { name: '状态' })).toContainText('待退款');
+
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByText(/审计链完整：已校验 \d+ 条记录/)).toBeVisible();

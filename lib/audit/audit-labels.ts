@@ -8,6 +8,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   rule_test_case: '规则测试用例',
   form_version: '表单版本',
   order: '订单',
+  refund: '退款',
 };
 
 const VERB_LABELS: Record<string, string> = {

@@ -145,6 +145,19 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 publish_reason: 'Publish reason',
             },
         },
+        refunds: {
+            name: 'Refund |||| Refunds',
+            fields: {
+                order_number: 'Order number',
+                enterprise_name: 'Enterprise',
+                amount_fen: 'Amount',
+                reason: 'Reason',
+                due_date: 'Due date',
+                status: 'Status',
+                bank_reference: 'Bank reference',
+                refunded_at: 'Refunded at',
+            },
+        },
         regions: {
             name: 'Region |||| Regions',
             fields: {

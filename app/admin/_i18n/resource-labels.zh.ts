@@ -143,6 +143,19 @@ export const zhResourceLabels = {
                 publish_reason: '发布原因',
             },
         },
+        refunds: {
+            name: '退款 |||| 退款',
+            fields: {
+                order_number: '订单号',
+                enterprise_name: '投保企业',
+                amount_fen: '退款金额',
+                reason: '退款原因',
+                due_date: '应退日期',
+                status: '状态',
+                bank_reference: '退款流水号',
+                refunded_at: '退款时间',
+            },
+        },
         regions: {
             name: '区域 |||| 区域',
             fields: {
