@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditEvent } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 /** The audit chain as a read-only back-office list; nothing in the application can write to it but appends. */
 export const auditEventResource: ResourceDefinition<AuditEvent> = {
@@ -14,7 +15,7 @@ export const auditEventResource: ResourceDefinition<AuditEvent> = {
   list(db, scope, params) {
     let query = db.selectFrom('audit_events').selectAll();
     // Platform-level events (no region, e.g. a baseline rule published) are readable by the whole back office.
-    if (scope !== null) query = query.where((eb) => eb.or([eb('region_id', '=', scope), eb('region_id', 'is', null)]));
+    if (scope !== null) query = query.where(inRegionOrPlatform('region_id', scope));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('id', 'in', ids.map(Number));
     for (const key of ['entity_type', 'entity_id', 'action', 'region_id', 'actor_role'] as const) {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 /** The published form a region's applicants fill: the region's own version of the form, else the platform's. */
 export function findEffectiveForm(db: Kysely<Database> | Transaction<Database>, formKey: string, regionId: string) {
@@ -8,7 +9,7 @@ export function findEffectiveForm(db: Kysely<Database> | Transaction<Database>, 
     .select(['id', 'version', 'region_id', 'schema', 'ui_schema'])
     .where('form_key', '=', formKey)
     .where('status', '=', 'published')
-    .where((eb) => eb.or([eb('region_id', '=', regionId), eb('region_id', 'is', null)]))
+    .where(inRegionOrPlatform('region_id', regionId))
     // Nulls sort last in ascending order: the region's own version wins.
     .orderBy('region_id', 'asc')
     .limit(1)

@@ -9,6 +9,7 @@ import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { findFormVersion, selectFormVersions, type FormVersionRecord } from './form-version-record';
+import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
 
 /** Serializes writers of one form in one region: version numbers, saves and the single published version. */
 export async function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
@@ -55,7 +56,7 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
 
   list(db, scope, params) {
     let query = selectFormVersions(db);
-    if (scope !== null) query = query.where((eb) => eb.or([eb('f.region_id', '=', scope), eb('f.region_id', 'is', null)]));
+    if (scope !== null) query = query.where(inRegionOrPlatform('f.region_id', scope));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('f.id', 'in', ids.map(String));
     const key = filterValue(params.filter, 'form_key', 'string');
@@ -89,15 +90,18 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
           .select(['id', 'schema', 'ui_schema'])
           .where('form_key', '=', input.form_key)
           .where('status', '=', 'published')
-          .where((eb) => (input.region_id === null ? eb('region_id', 'is', null) : eb.or([eb('region_id', '=', input.region_id), eb('region_id', 'is', null)])))
+          .where(input.region_id === null ? inSameRegion('region_id', null) : inRegionOrPlatform('region_id', input.region_id))
           .orderBy('region_id', 'asc')
           .limit(1)
           .executeTakeFirst();
         source ??= { schema: DEFAULT_APPLICATION_FORM.schema, ui_schema: DEFAULT_APPLICATION_FORM.uiSchema };
       }
-      let last = trx.selectFrom('form_versions').select((eb) => eb.fn.max('version').as('version')).where('form_key', '=', input.form_key);
-      last = input.region_id === null ? last.where('region_id', 'is', null) : last.where('region_id', '=', input.region_id);
-      const { version } = await last.executeTakeFirstOrThrow();
+      const { version } = await trx
+        .selectFrom('form_versions')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .where('form_key', '=', input.form_key)
+        .where(inSameRegion('region_id', input.region_id))
+        .executeTakeFirstOrThrow();
       const at = now();
       const row = await trx
         .insertInto('form_versions')

@@ -11,6 +11,7 @@ import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
 import { findFormVersion, type FormVersionRecord } from './form-version-record';
 import { assertCanEditForms, lockForm } from './form-version-resource';
+import { inSameRegion } from '@/lib/regions/region-filters';
 
 /**
  * 发布表单: the draft becomes what the form's applicants fill from the next application on; the previous
@@ -27,9 +28,13 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
       await lockForm(trx, draft.form_key, draft.region_id);
-      let current = trx.selectFrom('form_versions').select('id').where('form_key', '=', draft.form_key).where('status', '=', 'published');
-      current = draft.region_id === null ? current.where('region_id', 'is', null) : current.where('region_id', '=', draft.region_id);
-      const previous = await current.executeTakeFirst();
+      const previous = await trx
+        .selectFrom('form_versions')
+        .select('id')
+        .where('form_key', '=', draft.form_key)
+        .where('status', '=', 'published')
+        .where(inSameRegion('region_id', draft.region_id))
+        .executeTakeFirst();
       const at = now();
       if (previous) await trx.updateTable('form_versions').set({ status: 'archived' }).where('id', '=', previous.id).execute();
       const published = await trx

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
 
 /**
  * The version that decides for a region: the region's own published version when it has one, else
@@ -13,9 +14,7 @@ export function findEffectiveVersion(db: Kysely<Database> | Transaction<Database
     .select(['id', 'version', 'region_id', 'document'])
     .where('rule_set_key', '=', key)
     .where('status', '=', 'published');
-  query = regionId === null
-    ? query.where('region_id', 'is', null)
-    : query.where((eb) => eb.or([eb('region_id', '=', regionId), eb('region_id', 'is', null)]));
+  query = query.where(regionId === null ? inSameRegion('region_id', null) : inRegionOrPlatform('region_id', regionId));
   // Nulls sort last in ascending order: the region's own version wins over the baseline.
   return query.orderBy('region_id', 'asc').limit(1).executeTakeFirst();
 }

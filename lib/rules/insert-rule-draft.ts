@@ -5,6 +5,7 @@ import { now } from '@/lib/time/clock';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import type { ValidRuleDocument } from '@/rules/rule-document-types';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
+import { inSameRegion } from '@/lib/regions/region-filters';
 
 /** Serializes writers of one rule set in one region: version numbers and the single published version. */
 export async function lockRuleSet(trx: Transaction<Database>, key: RuleSetKey, regionId: string | null): Promise<void> {
@@ -22,12 +23,12 @@ export interface NewDraft {
 /** A new draft numbered after the rule set's last version in that region. */
 export async function insertRuleDraft(trx: Transaction<Database>, actor: Actor, draft: NewDraft): Promise<RuleVersionRecord> {
   await lockRuleSet(trx, draft.ruleSetKey, draft.regionId);
-  let last = trx
+  const { version } = await trx
     .selectFrom('rule_set_versions')
     .select((eb) => eb.fn.max('version').as('version'))
-    .where('rule_set_key', '=', draft.ruleSetKey);
-  last = draft.regionId === null ? last.where('region_id', 'is', null) : last.where('region_id', '=', draft.regionId);
-  const { version } = await last.executeTakeFirstOrThrow();
+    .where('rule_set_key', '=', draft.ruleSetKey)
+    .where(inSameRegion('region_id', draft.regionId))
+    .executeTakeFirstOrThrow();
   const at = now();
   const row = await trx
     .insertInto('rule_set_versions')

@@ -8,6 +8,7 @@ import type { RuleTestResult } from '@/rules/run-test-cases';
 import { lockRuleSet } from './insert-rule-draft';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
 import { testRuleDocument } from './test-rule-document';
+import { inSameRegion } from '@/lib/regions/region-filters';
 
 export interface PublishResult {
   version: RuleVersionRecord;
@@ -42,9 +43,13 @@ export async function publishRuleDraft(
     );
   }
 
-  let current = trx.selectFrom('rule_set_versions').select('id').where('rule_set_key', '=', draft.rule_set_key).where('status', '=', 'published');
-  current = draft.region_id === null ? current.where('region_id', 'is', null) : current.where('region_id', '=', draft.region_id);
-  const previousRow = await current.executeTakeFirst();
+  const previousRow = await trx
+    .selectFrom('rule_set_versions')
+    .select('id')
+    .where('rule_set_key', '=', draft.rule_set_key)
+    .where('status', '=', 'published')
+    .where(inSameRegion('region_id', draft.region_id))
+    .executeTakeFirst();
   const previous = previousRow ? ((await findRuleVersion(trx, previousRow.id)) ?? null) : null;
   const at = now();
   if (previous) {

@@ -6,6 +6,7 @@ import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list
 import type { RuleSetKey, RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import type { EvaluatedRule } from '@/rules/evaluated-rule';
 import { explainDecision, summarizeOutcome } from '@/rules/explain-decision';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 export interface RuleDecisionRecord {
   id: string;
@@ -49,7 +50,7 @@ export const ruleDecisionResource: ResourceDefinition<RuleDecisionRecord> = {
 
   async list(db, scope, params) {
     let query = selectDecisions(db);
-    if (scope !== null) query = query.where((eb) => eb.or([eb('d.region_id', '=', scope), eb('d.region_id', 'is', null)]));
+    if (scope !== null) query = query.where(inRegionOrPlatform('d.region_id', scope));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('d.id', 'in', ids.map(String));
     const key = filterValue(params.filter, 'rule_set_key', 'string');

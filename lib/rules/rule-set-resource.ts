@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds } from '@/lib/back-office/run-list-query';
 import { getRuleSetCatalog, isRuleSetKey, RULE_SET_KEYS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 export interface RuleSetRecord {
   id: RuleSetKey;
@@ -33,7 +34,7 @@ export const ruleSetResource: ResourceDefinition<RuleSetRecord> = {
       .selectFrom('rule_set_versions')
       .select(['id', 'rule_set_key', 'region_id', 'version', 'status'])
       .where('status', 'in', ['published', 'draft']);
-    if (scope !== null) versions = versions.where((eb) => eb.or([eb('region_id', '=', scope), eb('region_id', 'is', null)]));
+    if (scope !== null) versions = versions.where(inRegionOrPlatform('region_id', scope));
     const rows = await versions.execute();
     const records = keys.map((key): RuleSetRecord => {
       const catalog = getRuleSetCatalog(key);

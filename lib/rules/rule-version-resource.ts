@@ -9,6 +9,7 @@ import { insertRuleDraft, lockRuleSet } from './insert-rule-draft';
 import { parseRuleDocument } from './parse-rule-document';
 import { assertCanEditRules } from './rule-permissions';
 import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
 const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
@@ -48,7 +49,7 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
   list(db, scope, params) {
     let query = selectRuleVersions(db);
     // Every back-office reader sees the baseline; an operator sees its own region besides.
-    if (scope !== null) query = query.where((eb) => eb.or([eb('v.region_id', '=', scope), eb('v.region_id', 'is', null)]));
+    if (scope !== null) query = query.where(inRegionOrPlatform('v.region_id', scope));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('v.id', 'in', ids.map(String));
     const key = filterValue(params.filter, 'rule_set_key', 'string');

@@ -10,6 +10,7 @@ import { explainDecision, summarizeOutcome, type DecisionExplanation } from '@/r
 import { prepareRuleSet } from '@/rules/prepared-rule-set';
 import { loadRuleVersion } from './load-rule-version';
 import { parseRuleDocument } from './parse-rule-document';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 const inputSchema = z.union([
   z.object({ facts: z.record(z.string(), z.unknown(), { error: '请填写判定依据' }) }),
@@ -58,7 +59,7 @@ export async function simulateRuleVersion(db: Kysely<Database>, actor: Actor, ra
   if (version.region_id !== null) query = query.where('region_id', '=', version.region_id);
   // A baseline version affects every region, but an operator replays only what it may read.
   const scope = readableRegions(actor);
-  if (scope !== null) query = query.where((eb) => eb.or([eb('region_id', '=', scope), eb('region_id', 'is', null)]));
+  if (scope !== null) query = query.where(inRegionOrPlatform('region_id', scope));
   const past = await query.orderBy('decided_at', 'desc').orderBy('id').limit(request.recent).execute();
   const changed: ReplayedDecision[] = [];
   for (const decision of past) {
