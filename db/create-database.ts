@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { DATE_OID, INT8_OID, keepText, parseInt8 } from './int8';
 import { withTypeParsers } from './pglite-type-parsers';
-import { SerialPGliteDialect } from './serial-pglite-dialect';
 
 export type DatabaseTarget =
   /** A PostgreSQL server, `postgres://…`. */
@@ -31,5 +30,7 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
     lockDataDir(target.dataDir);
   }
   const pglite = withTypeParsers(new PGlite(target.dataDir ?? undefined), { [INT8_OID]: parseInt8, [DATE_OID]: keepText });
-  return new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
+  // PGlite is one connection; Kysely's PGlite adapter says so, and Kysely then hands it to one caller
+  // (one query, or one whole transaction) at a time.
+  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
 }
