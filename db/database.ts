@@ -212,7 +212,7 @@ export interface OrderEventsTable {
   occurred_at: Timestamp;
 }
 
-export type TransferStatus = 'matched' | 'unmatched' | 'duplicate' | 'returned';
+export type TransferStatus = 'matched' | 'unmatched' | 'duplicate' | 'returned' | 'review';
 
 export interface BankTransfersTable {
   id: Generated<string>;
@@ -229,12 +229,22 @@ export interface BankTransfersTable {
   status: TransferStatus;
   order_id: string | null;
   decision_id: string | null;
+  region_id: string | null;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+  handling_note: string | null;
 }
 
 export interface RefundsTable {
   id: Generated<string>;
-  order_id: string;
+  /** Null only for a transfer that matched no order and is returned to its payer. */
+  order_id: string | null;
   transfer_id: string | null;
+  surrender_id: string | null;
+  /** Null payee: back the way the money came (the transfer's payer account). */
+  payee_name: string | null;
+  payee_bank: string | null;
+  payee_account: string | null;
   amount_fen: number;
   reason: string;
   /** A calendar date (YYYY-MM-DD), the last working day the refund is due by. */
@@ -249,6 +259,127 @@ export interface CalendarDaysTable {
   day: ColumnType<string, string, string>;
   is_working_day: boolean;
   note: Generated<string>;
+}
+
+export type PaymentTicketKind = 'paid_not_issued' | 'refund_request';
+
+export interface PaymentTicketsTable {
+  id: Generated<string>;
+  order_id: string;
+  kind: PaymentTicketKind;
+  message: string;
+  refund_account_name: string | null;
+  refund_bank: string | null;
+  refund_account_number: string | null;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SectionKeysTable {
+  section_id: string;
+  wrapped_key: string;
+  created_at: Timestamp;
+}
+
+export interface PoliciesTable {
+  id: Generated<string>;
+  order_id: string;
+  policy_number: string;
+  verification_code: string;
+  issued_at: Timestamp;
+  period_start: Timestamp;
+  period_end: Timestamp;
+}
+
+export interface RateLimitWindowsTable {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export type ProjectEventKind = 'status' | 'bid_opening';
+
+export interface ProjectEventsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: ProjectEventKind;
+  from_value: string;
+  to_value: string;
+  reason: string;
+  actor_id: string | null;
+  occurred_at: Timestamp;
+}
+
+export type SurrenderStatus = 'awaiting_account' | 'submitted' | 'approved' | 'rejected';
+export type SurrenderBidderReason = 'abandon_bid' | 'project_anomaly';
+
+export interface SurrendersTable {
+  id: Generated<string>;
+  order_id: string;
+  status: SurrenderStatus;
+  bidder_reason: SurrenderBidderReason;
+  note: Generated<string>;
+  clause: number;
+  refund_account_required: boolean;
+  account_name: string | null;
+  account_bank: string | null;
+  account_number: string | null;
+  decision_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  submitted_at: Timestamp | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_reason: string | null;
+  refund_id: string | null;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  file_name: string;
+  content_type: string;
+  sha256: string;
+  /** bytea: pg reads a Buffer, PGlite a Uint8Array; both are Uint8Array. */
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export type InvoiceMedium = 'electronic' | 'paper';
+export type InvoiceType = 'ordinary' | 'special';
+export type InvoiceStatus = 'requested' | 'issued' | 'voided';
+
+export interface InvoicesTable {
+  id: Generated<string>;
+  order_id: string;
+  medium: InvoiceMedium;
+  invoice_type: InvoiceType;
+  title: string;
+  tax_number: string;
+  company_address: string | null;
+  company_phone: string | null;
+  company_bank: string | null;
+  company_account: string | null;
+  recipient_name: string | null;
+  recipient_phone: string | null;
+  delivery_address: string | null;
+  status: InvoiceStatus;
+  decision_id: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  invoice_number: string | null;
+  document_id: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  issued_by: string | null;
+  issued_at: Timestamp | null;
+  void_reason: string | null;
+  voided_by: string | null;
+  voided_at: Timestamp | null;
 }
 
 export interface Database {
@@ -269,6 +400,14 @@ export interface Database {
   bank_transfers: BankTransfersTable;
   refunds: RefundsTable;
   calendar_days: CalendarDaysTable;
+  payment_tickets: PaymentTicketsTable;
+  section_keys: SectionKeysTable;
+  policies: PoliciesTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  project_events: ProjectEventsTable;
+  surrenders: SurrendersTable;
+  documents: DocumentsTable;
+  invoices: InvoicesTable;
 }
 
 export type User = Selectable<UsersTable>;

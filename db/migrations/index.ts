@@ -3,6 +3,8 @@ import * as foundation from './0001_foundation';
 import * as rules from './0002_rules';
 import * as orders from './0003_orders';
 import * as payments from './0004_payments';
+import * as paymentOperations from './0005_payment_operations';
+import * as surrendersInvoices from './0006_surrenders_invoices';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002_rules': rules,
   '0003_orders': orders,
   '0004_payments': payments,
+  '0005_payment_operations': paymentOperations,
+  '0006_surrenders_invoices': surrendersInvoices,
 };

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, TransferStatus } from '@/db/database';
-import { refundDueDate } from '@/lib/calendar/refund-due-date';
 import { transitionOrder } from '@/lib/orders/transition-order';
+import { createRefund } from '@/lib/refunds/create-refund';
 import { decide } from '@/lib/rules/decide';
 import { now } from '@/lib/time/clock';
 import { PAYMENT_SOURCE_CATALOG } from '@/rules/catalog/payment-source';
@@ -30,6 +30,7 @@ export async function recordTransfer(
   bankCode: string,
   source: 'webhook' | 'statement',
   notification: TransferNotification,
+  options: { regionId?: string | null } = {},
 ): Promise<RecordedTransfer> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -46,6 +47,7 @@ export async function recordTransfer(
         bank_time: notification.bankTime,
         received_at: now(),
         status: 'unmatched',
+        region_id: options.regionId ?? null,
       })
       .onConflict((oc) => oc.columns(['bank_code', 'bank_txn_id']).doNothing())
       .returning('id')
@@ -103,12 +105,12 @@ export async function reconcileTransfer(trx: Transaction<Database>, transferId: 
   await trx.updateTable('bank_transfers').set({ status, order_id: order.id, decision_id: decision.decisionId ?? null }).where('id', '=', transferId).execute();
 
   if (status === 'duplicate') {
-    await createRefund(trx, order.id, transfer.id, transfer.amount_fen, '重复支付，退还多付的保费');
+    await createRefund(trx, { orderId: order.id, transferId: transfer.id, amountFen: transfer.amount_fen, reason: '重复支付，退还多付的保费' });
     return status;
   }
   if (order.status !== 'pending_payment') {
     // Paid for an order no longer awaiting payment (cancelled or abandoned): the money goes back.
-    await createRefund(trx, order.id, transfer.id, transfer.amount_fen, '订单已不在待支付状态，退还该笔转账');
+    await createRefund(trx, { orderId: order.id, transferId: transfer.id, amountFen: transfer.amount_fen, reason: '订单已不在待支付状态，退还该笔转账' });
     return status;
   }
   await transitionOrder(trx, null, order.id, 'payment_review', { reason: `收到银行转账 ${transfer.bank_txn_id}`, decisionId: decision.decisionId });
@@ -117,15 +119,8 @@ export async function reconcileTransfer(trx: Transaction<Database>, transferId: 
   } else {
     const why = outcome.reason ? REJECTION_TEXT[outcome.reason] : '转账不符合支付规则';
     await transitionOrder(trx, null, order.id, 'cancelled', { reason: `支付审核未通过：${why}`, decisionId: decision.decisionId });
-    await createRefund(trx, order.id, transfer.id, transfer.amount_fen, `支付审核未通过（${why}），原路退还保费`);
+    await createRefund(trx, { orderId: order.id, transferId: transfer.id, amountFen: transfer.amount_fen, reason: `支付审核未通过（${why}），原路退还保费` });
   }
   return status;
 }
 
-async function createRefund(trx: Transaction<Database>, orderId: string, transferId: string, amountFen: number, reason: string) {
-  const at = now();
-  await trx
-    .insertInto('refunds')
-    .values({ order_id: orderId, transfer_id: transferId, amount_fen: amountFen, reason, due_date: await refundDueDate(trx, at), status: 'pending', created_at: at })
-    .execute();
-}

@@ -8,9 +8,10 @@ import { requiredText } from '@/lib/validation/fields';
 
 export interface RefundRecord {
   id: string;
-  order_id: string;
-  order_number: string;
-  enterprise_name: string;
+  /** Null for an unmatched transfer returned to its payer. */
+  order_id: string | null;
+  order_number: string | null;
+  enterprise_name: string | null;
   amount_fen: number;
   reason: string;
   due_date: string;
@@ -18,7 +19,11 @@ export interface RefundRecord {
   refunded_at: Date | null;
   bank_reference: string | null;
   created_at: Date;
-  region_id: string;
+  region_id: string | null;
+  /** Who is paid and where: the account given (a surrender, a ticket) or the transfer's payer. */
+  payee_name: string | null;
+  payee_bank: string | null;
+  payee_account: string | null;
   overdue: boolean;
 }
 
@@ -26,14 +31,21 @@ function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
   const today = sql<string>`(${now()}::timestamptz at time zone 'Asia/Shanghai')::date`;
   return db
     .selectFrom('refunds')
-    .innerJoin('orders', 'orders.id', 'refunds.order_id')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .leftJoin('orders', 'orders.id', 'refunds.order_id')
+    .leftJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .leftJoin('sections', 'sections.id', 'orders.section_id')
+    .leftJoin('projects', 'projects.id', 'sections.project_id')
+    .leftJoin('bank_transfers', 'bank_transfers.id', 'refunds.transfer_id')
     .select([
       'refunds.id', 'refunds.order_id', 'orders.order_number', 'enterprises.name as enterprise_name', 'refunds.amount_fen',
       'refunds.reason', 'refunds.due_date', 'refunds.status', 'refunds.refunded_at', 'refunds.bank_reference',
-      'refunds.created_at', 'projects.region_id',
+      'refunds.created_at',
+    ])
+    .select((eb) => [
+      eb.fn.coalesce('projects.region_id', 'bank_transfers.region_id').as('region_id'),
+      eb.fn.coalesce('refunds.payee_name', 'bank_transfers.payer_name').as('payee_name'),
+      eb.fn.coalesce('refunds.payee_bank', sql<string | null>`null`).as('payee_bank'),
+      eb.fn.coalesce('refunds.payee_account', 'bank_transfers.payer_account').as('payee_account'),
     ])
     .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today}`.as('overdue'));
 }
@@ -53,7 +65,11 @@ export const refundResource: ResourceDefinition<RefundRecord, never, z.output<ty
 
   list(db, scope, params) {
     let query = selectRefunds(db);
-    if (scope !== null) query = query.where('projects.region_id', '=', scope);
+    if (scope !== null) {
+      // A returned transfer nobody matched has no region: like other platform rows, every operator sees it.
+      const region = sql<string | null>`coalesce(projects.region_id, bank_transfers.region_id)`;
+      query = query.where(sql<boolean>`(${region} = ${scope} or ${region} is null)`);
+    }
     const ids = filterIds(params.filter);
     if (ids) query = query.where('refunds.id', 'in', ids.map(String));
     const status = filterValue(params.filter, 'status', 'string');
