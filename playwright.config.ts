@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, defineConfig } from '@playwright/test';
+import { E2E_BANK_SECRET } from './e2e/bank';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -68,6 +69,11 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       // The embedded database is used even if the calling shell points at a server.
       DATABASE_URL: '',
+      BANK_SECRET_DEMO: E2E_BANK_SECRET,
+      // Lets the journeys move the server's clock past a bid opening (lib/time/test-clock-control.ts).
+      E2E_CLOCK_CONTROL: '1',
+      // Deadline sweeps would race the moved clock; the journeys exercise them through the clock instead.
+      DISABLE_SCHEDULED_JOBS: '1',
     },
   },
 });

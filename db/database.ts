@@ -293,6 +293,8 @@ export interface PoliciesTable {
   issued_at: Timestamp;
   period_start: Timestamp;
   period_end: Timestamp;
+  /** The issued PDF sealed with the section key: magic, IV, tag, ciphertext. */
+  sealed_document: Uint8Array;
 }
 
 export interface RateLimitWindowsTable {

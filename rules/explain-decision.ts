@@ -94,7 +94,8 @@ const SUMMARIES: Summaries = {
   },
   'payment-source': (outcome) => {
     if (outcome.accepted) return '接受：转账符合支付来源规则';
-    const reason = PAYMENT_SOURCE_CATALOG.outcomes[1].params[0].values.find((v) => v.value === outcome.reason);
+    if ('review' in outcome) return '转人工审核：由区域管理员核对这笔转账后决定';
+    const reason = PAYMENT_SOURCE_CATALOG.outcomes[2].params[0].values.find((v) => v.value === outcome.reason);
     return `拒绝：${reason?.label ?? '没有任何规则认可这笔转账'}`;
   },
   'invoice-type': (outcome) => {

@@ -41,6 +41,7 @@ function normalizePayment(events: readonly RuleEvent[]): PaymentSourceOutcome {
     const reason: PaymentRejectionReason | undefined = PAYMENT_REJECTION_PRECEDENCE.find((r) => reasons.has(r));
     return reason ? { accepted: false, reason } : { accepted: false };
   }
+  if (events.some((e) => e.type === 'review')) return { accepted: false, review: true };
   return events.some((e) => e.type === 'accept') ? { accepted: true } : { accepted: false };
 }
 

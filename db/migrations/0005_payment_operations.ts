@@ -51,7 +51,9 @@ const statements = [
       verification_code text not null,
       issued_at timestamptz not null,
       period_start timestamptz not null,
-      period_end timestamptz not null
+      period_end timestamptz not null,
+      -- the PDF as issued, sealed with the section's key (AES-256-GCM); plaintext is never stored
+      sealed_document bytea not null
     )`,
   // Fixed-window counters shared by every app instance (the public verification page is rate-limited).
   `create table rate_limit_windows (

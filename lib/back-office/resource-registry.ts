@@ -2,6 +2,8 @@ import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
+import { transferResource } from '@/lib/payments/transfer-resource';
+import { paymentTicketResource } from '@/lib/payments/tickets/payment-ticket-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
@@ -17,7 +19,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
   [
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
-    refundResource,
+    refundResource, transferResource, paymentTicketResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -18,3 +18,8 @@ export function databaseTarget(): DatabaseTarget {
 export function isDemoMode(): boolean {
   return !process.env.DATABASE_URL || process.env.SEED_DEMO === '1';
 }
+
+/** The address people reach the platform at, printed on documents (the policy's verification link). */
+export function publicBaseUrl(): string {
+  return (process.env.PUBLIC_BASE_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+}

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   RULE_TESTS_FAILED: 422,
   CONFLICT: 409,
   STILL_REFERENCED: 409,
+  SEAL_BROKEN: 422,
+  RATE_LIMITED: 429,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/database';
+import { pruneRateLimitWindows } from '@/lib/http/rate-limit';
 import { cancelUnpaidOrders } from '@/lib/orders/cancel-unpaid-orders';
 
 const EVERY_MS = 60_000;
@@ -11,11 +12,14 @@ const KEY = Symbol.for('bid-guarantee.scheduled-jobs');
 export function startScheduledJobs(): void {
   const holder = globalThis as { [KEY]?: NodeJS.Timeout };
   if (holder[KEY] || process.env.DISABLE_SCHEDULED_JOBS === '1') return;
+  const jobs = { cancelUnpaidOrders, pruneRateLimitWindows };
   const run = async () => {
-    try {
-      await cancelUnpaidOrders(await getDb());
-    } catch (error) {
-      console.error('scheduled job failed: cancelUnpaidOrders', error);
+    for (const [name, job] of Object.entries(jobs)) {
+      try {
+        await job(await getDb());
+      } catch (error) {
+        console.error(`scheduled job failed: ${name}`, error);
+      }
     }
   };
   holder[KEY] = setInterval(run, EVERY_MS);

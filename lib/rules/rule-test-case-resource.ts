@@ -30,7 +30,7 @@ const EXPECTED_SCHEMAS: Record<RuleSetKey, z.ZodType> = {
     clause: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
     refundAccountRequired: z.boolean().optional(),
   }),
-  'payment-source': z.strictObject({ accepted: z.boolean().optional(), reason: z.enum(reasonsOf('payment-source', 'reject')).optional() }),
+  'payment-source': z.strictObject({ accepted: z.boolean().optional(), review: z.boolean().optional(), reason: z.enum(reasonsOf('payment-source', 'reject')).optional() }),
   'invoice-type': z.strictObject({ allowed: z.boolean().optional(), reason: z.enum(reasonsOf('invoice-type', 'refused')).optional() }),
 };
 

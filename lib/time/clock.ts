@@ -8,18 +8,21 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-let current: Clock = systemClock;
+// Kept on globalThis: a bundler may load this module more than once in one server process, and every
+// copy must read the same clock.
+const KEY = Symbol.for('bid-guarantee.clock');
+const holder = globalThis as { [KEY]?: Clock };
 
 export function now(): Date {
-  return current.now();
+  return (holder[KEY] ?? systemClock).now();
 }
 
 /** For tests: replace the clock; returns a function that restores the previous one. */
 export function useClock(clock: Clock): () => void {
-  const previous = current;
-  current = clock;
+  const previous = holder[KEY];
+  holder[KEY] = clock;
   return () => {
-    current = previous;
+    holder[KEY] = previous;
   };
 }
 
@@ -35,4 +38,10 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
       at = new Date(to);
     },
   };
+}
+
+/** A clock that reads `start` now and then runs on at real speed (browser tests of a running server). */
+export function shiftedClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
 }

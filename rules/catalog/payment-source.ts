@@ -34,6 +34,9 @@ export const PAYMENT_SOURCE_CATALOG = {
   ],
   outcomes: [
     { type: 'accept', label: '接受', params: [] },
+    // Not used by the shipped rules: a region may route some transfers (say, personal accounts) to an
+    // operator, who then approves or rejects the payment by hand.
+    { type: 'review', label: '转人工审核', params: [] },
     {
       type: 'reject',
       label: '拒绝',
@@ -58,6 +61,8 @@ export type PaymentSourceFacts = FactsOf<typeof PAYMENT_SOURCE_CATALOG>;
 export type PaymentRejectionReason = ParamValueOf<typeof PAYMENT_SOURCE_CATALOG, 'reject', 'reason'>;
 
 /**
+ * A rejection beats a review, and a review beats an acceptance: a rule that asks for a person's look
+ * must not be overridden by a general rule that accepts.
  * When several rejections fire, the one reported is the first of this list:
  * - duplicate first: the order is already paid, so whatever else is wrong this money goes back as an extra
  *   payment (seed: "支付了多笔保费，需要退回多余支付的保费");
@@ -66,12 +71,14 @@ export type PaymentRejectionReason = ParamValueOf<typeof PAYMENT_SOURCE_CATALOG,
  * - the basic account last: the transfer is otherwise right, only its source is not allowed.
  * The order follows the reason list in the catalog, so the editor shows the reasons in the same order.
  */
-export const PAYMENT_REJECTION_PRECEDENCE: readonly PaymentRejectionReason[] = PAYMENT_SOURCE_CATALOG.outcomes[1].params[0].values.map(
+export const PAYMENT_REJECTION_PRECEDENCE: readonly PaymentRejectionReason[] = PAYMENT_SOURCE_CATALOG.outcomes[2].params[0].values.map(
   (v) => v.value,
 );
 
 export type PaymentSourceOutcome =
   | { accepted: true }
+  /** An operator decides: the order waits in payment review. */
+  | { accepted: false; review: true }
   | {
       accepted: false;
       /** Absent when no rule fired at all: the transfer is refused because nothing vouched for it. */

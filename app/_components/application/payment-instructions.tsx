@@ -27,7 +27,7 @@ export function PaymentInstructions(p: PaymentInstructionsProps) {
         <dd className="mono">{p.receivingAccountNumber}</dd>
         <dt>转账金额</dt>
         <dd>
-          <strong className="amount">{formatFen(p.premiumFen)}</strong>（须与应缴保费完全一致）
+          <strong className="amount" data-testid="premium-amount" data-fen={p.premiumFen}>{formatFen(p.premiumFen)}</strong>（须与应缴保费完全一致）
         </dd>
         <dt>银行附言</dt>
         <dd>

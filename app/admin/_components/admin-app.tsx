@@ -6,6 +6,8 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
@@ -21,8 +23,10 @@ import { RuleDecisionList, RuleDecisionShow } from '../_resources/rules/rule-dec
 import { RuleSetList } from '../_resources/rules/rule-sets';
 import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-test-cases';
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
+import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tickets';
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
+import { TransferList, TransferShow } from '../_resources/transfers';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -53,6 +57,8 @@ export default function AdminApp() {
             create={write ? SectionCreate : undefined} recordRepresentation="name" />,
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
+          <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} />,
+          <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}

@@ -19,9 +19,14 @@ export function RefundList() {
         rowClick={(_id, _resource, record) => (canWrite && (record as RefundRecord).status === 'pending' ? 'edit' : false)}
         rowSx={(record) => ((record as RefundRecord).overdue ? { backgroundColor: '#fff1f0' } : {})}
       >
-        <TextField source="order_number" sortable={false} />
-        <TextField source="enterprise_name" sortable={false} />
+        <TextField source="order_number" sortable={false} emptyText="（未匹配订单）" />
+        <TextField source="enterprise_name" sortable={false} emptyText="—" />
         <MoneyField source="amount_fen" />
+        <FunctionField
+          source="payee_account"
+          sortable={false}
+          render={(r: RefundRecord) => [r.payee_name, r.payee_bank, r.payee_account].filter(Boolean).join(' · ') || '—'}
+        />
         <TextField source="reason" sortable={false} />
         <FunctionField
           source="due_date"
@@ -43,9 +48,10 @@ export function RefundEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="list">
       <SimpleForm toolbar={<Toolbar><SaveButton label="标记为已退款" /></Toolbar>}>
-        <TextField source="order_number" />
+        <TextField source="order_number" emptyText="（未匹配订单）" />
         <MoneyField source="amount_fen" />
         <TextField source="reason" />
+        <FunctionField label="退款至" render={(r: RefundRecord) => [r.payee_name, r.payee_bank, r.payee_account].filter(Boolean).join(' · ') || '原路退回'} />
         <TextInput source="bank_reference" validate={required()} helperText="退款转账的银行流水号，将记入审计日志" />
       </SimpleForm>
     </Edit>

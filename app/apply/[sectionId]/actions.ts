@@ -4,22 +4,9 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { abandonOrder } from '@/lib/orders/abandon-order';
+import { runAction as run } from '@/lib/http/run-action';
 import { submitApplication } from '@/lib/orders/submit-application';
 import { updateApplication } from '@/lib/orders/update-application';
-
-export type ActionResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
-
-async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-    console.error(error);
-    return { ok: false, code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
-  }
-}
 
 async function actor() {
   const signedIn = await currentActor();

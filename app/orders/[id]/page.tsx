@@ -11,18 +11,31 @@ import { OrderTimeline } from '../../_components/application/order-timeline';
 import { PaymentInstructions } from '../../_components/application/payment-instructions';
 import { BidderPage, requireBidder } from '../../_components/bidder-page';
 import { notFoundOn } from '../../_components/not-found-on';
+import { getOrderPolicy } from '@/lib/policies/get-order-policy';
+import { listOrderTickets } from '@/lib/payments/tickets/list-order-tickets';
+import { paymentProblemAvailability } from '@/lib/payments/tickets/payment-problem-availability';
+import { now } from '@/lib/time/clock';
 import { AbandonButton } from './abandon-button';
+import { PaymentProblemPanel } from './payment-problem-panel';
+import { PolicyPanel } from './policy-panel';
 
 export const metadata = { title: '订单详情 - 电子保函服务平台' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ new?: string; pay?: string; updated?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ new?: string; pay?: string; updated?: string; reported?: string }> };
 
 /** 订单详情: status, timeline, 【立即支付】 with the payment instructions, and the application as submitted. */
 export default async function OrderPage({ params, searchParams }: Props) {
   const actor = await requireBidder();
   const { id } = await params;
-  const { new: isNew, pay, updated } = await searchParams;
-  const order = await getMyOrder(await getDb(), actor, id).catch(notFoundOn);
+  const { new: isNew, pay, updated, reported } = await searchParams;
+  const db = await getDb();
+  const order = await getMyOrder(db, actor, id).catch(notFoundOn);
+  const [policy, paymentProblem, tickets] = await Promise.all([
+    getOrderPolicy(db, order.id),
+    paymentProblemAvailability(db, order.id),
+    listOrderTickets(db, order.id),
+  ]);
+  const bidOpened = now() >= order.bidOpeningAt;
   const payable = order.status === 'pending_payment';
   const showPayment = payable && (isNew === '1' || pay === '1');
 
@@ -33,6 +46,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
           投保申请已提交，订单号 {order.orderNumber}。请按下方信息转账支付保费；也可选择【暂不支付】，稍后在【订单管理】中支付。
         </div>
       )}
+      {reported === '1' && (
+        <div className="alert alert--info" role="status">
+          已提交支付问题，平台将尽快处理，处理结果将显示在本页「支付问题」中。
+        </div>
+      )}
       {updated === '1' && (
         <div className="alert alert--info" role="status">
           投保信息已更新。
@@ -41,7 +59,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <div className="card" style={{ marginBottom: 16 }}>
         <dl className="summary">
           <dt>订单号</dt>
-          <dd className="mono">{order.orderNumber}</dd>
+          <dd className="mono" data-testid="order-number">{order.orderNumber}</dd>
           <dt>订单状态</dt>
           <dd>
             <span className={`status status--${order.status}`} data-testid="order-status">
@@ -92,6 +110,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
         {(order.status === 'pending_payment' || order.status === 'cancelled') && <AbandonButton orderId={order.id} />}
       </div>
       {showPayment && <PaymentInstructions {...order} />}
+      {policy && <PolicyPanel orderId={order.id} status={order.status} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
+      <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
       <div className="columns">
         <section className="card" aria-label="投保信息">
           <h2 className="card__title">投保信息</h2>

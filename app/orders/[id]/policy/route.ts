@@ -1,0 +1,13 @@
+import { requireActor } from '@/lib/auth/current-actor';
+import { getDb } from '@/lib/database';
+import { handleApi } from '@/lib/http/error-response';
+import { fileResponse } from '@/lib/http/file-response';
+import { downloadPolicy } from '@/lib/policies/download-policy';
+
+/** 【下载保单】: sealed before bid opening, the PDF after. */
+export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleApi(async () => {
+    const { id } = await params;
+    return fileResponse(await downloadPolicy(await getDb(), await requireActor(), id));
+  });
+}

@@ -1,0 +1,36 @@
+import type { APIRequestContext } from '@playwright/test';
+import { signBankNotification } from '../lib/payments/bank-signature';
+
+/** The demo bank's secret for this run: the journeys sign notifications with it, exactly as a bank would. */
+export const E2E_BANK_SECRET = 'e2e-demo-bank-secret';
+
+export interface E2ETransfer {
+  transactionId: string;
+  amountFen: number;
+  payerName: string;
+  payerAccount: string;
+  payerKind: 'enterprise' | 'personal';
+  remark: string;
+}
+
+/** POST /api/bank/transfers as the demo bank: HMAC-SHA256 over `timestamp.body`. */
+export async function notifyTransfer(request: APIRequestContext, transfer: E2ETransfer) {
+  const body = JSON.stringify({ ...transfer, bankTime: new Date().toISOString() });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const response = await request.post('/api/bank/transfers', {
+    headers: {
+      'content-type': 'application/json',
+      'x-bank-code': 'demo',
+      'x-bank-timestamp': timestamp,
+      'x-bank-signature': signBankNotification(E2E_BANK_SECRET, timestamp, body),
+    },
+    data: body,
+  });
+  return { status: response.status(), body: (await response.json()) as { status: string; orderId: string | null } };
+}
+
+/** Moves the server's clock (E2E_CLOCK_CONTROL); null puts it back on real time. */
+export async function setServerClock(request: APIRequestContext, at: Date | null) {
+  const response = await request.post('/api/testing/clock', { data: { at: at?.toISOString() ?? null } });
+  if (!response.ok()) throw new Error(`could not move the server clock: ${response.status()} ${await response.text()}`);
+}

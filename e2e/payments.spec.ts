@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { notifyTransfer, setServerClock } from './bank';
+import { ACCOUNTS, signIn, snapshot } from './sign-in';
+
+// The journeys pay orders they create and move the server's clock: one after the other.
+test.describe.configure({ mode: 'serial' });
+
+const BASIC_ACCOUNT = '3002012309024567812'; // 新疆天山建设工程有限公司's basic account
+const DAY = 24 * 60 * 60 * 1000;
+
+/** 立即申请 → product → 投保须知 → form (prefilled) → 确认并支付; returns the order page's payment facts. */
+async function applyFor(page: Page, projectName: string, sectionName: string) {
+  await page.goto('/');
+  await page.locator('tbody tr', { hasText: projectName }).filter({ hasText: sectionName }).getByRole('link', { name: '立即申请' }).click();
+  await expect(page.getByRole('heading', { name: '选择金融产品' })).toBeVisible();
+  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByLabel('我已阅读并同意《投保须知》').check();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByRole('button', { name: '确认并支付' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('待支付');
+  const remark = (await page.getByTestId('remark-code').textContent())!.trim();
+  const premiumFen = Number(await page.getByTestId('premium-amount').getAttribute('data-fen'));
+  const orderUrl = page.url().replace(/\?.*$/, '');
+  return { remark, premiumFen, orderUrl };
+}
+
+test.afterAll(async ({ request }) => {
+  await setServerClock(request, null);
+});
+
+test('a signed bank notification pays the order; the bidder gets the sealed policy, and the PDF once the bid has opened', async ({ page, request }) => {
+  await signIn(page, ACCOUNTS.bidder);
+  const order = await applyFor(page, '乌鲁木齐市2026年市政道路养护服务采购项目', '包2：新市区、水磨沟区');
+
+  // A forged notification changes nothing; the bank's signed one insures the order.
+  const forged = await request.post('/api/bank/transfers', {
+    headers: { 'content-type': 'application/json', 'x-bank-code': 'demo', 'x-bank-timestamp': String(Math.floor(Date.now() / 1000)), 'x-bank-signature': '00'.repeat(32) },
+    data: JSON.stringify({ transactionId: 'E2E-FORGED', amountFen: order.premiumFen, payerName: 'x', payerAccount: BASIC_ACCOUNT, payerKind: 'enterprise', remark: order.remark, bankTime: new Date().toISOString() }),
+  });
+  expect(forged.status()).toBe(401);
+  const paid = await notifyTransfer(request, {
+    transactionId: `E2E-PAY-${Date.now()}`, amountFen: order.premiumFen, payerName: '新疆天山建设工程有限公司', payerAccount: BASIC_ACCOUNT,
+    payerKind: 'enterprise', remark: order.remark,
+  });
+  expect(paid).toMatchObject({ status: 200, body: { status: 'matched' } });
+
+  await page.goto(order.orderUrl);
+  await expect(page.getByTestId('order-status')).toHaveText('投保成功');
+  await expect(page.getByLabel('订单进度')).toContainText('支付来源审核通过，投保成功');
+  const policyNumber = (await page.getByTestId('policy-number').textContent())!.trim();
+  expect(policyNumber).toMatch(/^BD\d{16}$/);
+  await expect(page.getByTestId('policy-download-hint')).toContainText('开标前只能下载加密保单');
+  await snapshot(page, 'order-issued-sealed-policy');
+
+  const sealedDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载保单（加密）' }).click();
+  const sealed = await sealedDownload;
+  expect(sealed.suggestedFilename()).toBe(`保单-${policyNumber}.pdf.enc`);
+  const sealedBytes = fs.readFileSync((await sealed.path())!);
+  expect(sealedBytes.subarray(0, 4).toString()).toBe('BGP1');
+  expect(sealedBytes.includes(Buffer.from('%PDF'))).toBe(false);
+
+  // The bid opens (six days after the demo data were seeded): the same button now gives the PDF.
+  await setServerClock(request, new Date(Date.now() + 7 * DAY));
+  await page.reload();
+  await expect(page.getByTestId('policy-download-hint')).toContainText('已开标');
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载保单', exact: true }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe(`保单-${policyNumber}.pdf`);
+  expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  await setServerClock(request, null);
+
+  // The tenderer checks it on the public page, signed out.
+  await page.getByRole('link', { name: '保单验真' }).click();
+  await expect(page.getByTestId('verify-result')).toContainText('保单真实有效');
+  await expect(page.getByTestId('verify-result')).not.toContainText('新疆天山建设工程有限公司');
+  await snapshot(page, 'verify-valid');
+  await page.context().clearCookies();
+  await page.goto(`/verify?number=${policyNumber}&code=WRONGCODE`);
+  await expect(page.getByTestId('verify-result')).toContainText('未查询到该保单');
+});
+
+test('an operator matches a transfer whose remark named no order; the rules judge it and the refund is queued', async ({ page, request, browser }) => {
+  await signIn(page, ACCOUNTS.bidder);
+  const order = await applyFor(page, '乌鲁木齐市第十二中学教学楼改扩建工程', '施工二标段');
+  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  const transactionId = `E2E-NOREMARK-${Date.now()}`;
+  const unmatched = await notifyTransfer(request, {
+    transactionId, amountFen: order.premiumFen, payerName: '新疆天山建设工程有限公司', payerAccount: BASIC_ACCOUNT, payerKind: 'enterprise', remark: '投标保证金保费',
+  });
+  expect(unmatched.body).toMatchObject({ status: 'unmatched', orderId: null });
+
+  const operator = await browser.newPage();
+  await signIn(operator, ACCOUNTS.operator);
+  await operator.goto('/admin#/transfers');
+  const row = operator.locator('tr', { hasText: '投标保证金保费' });
+  await expect(row).toBeVisible();
+  await snapshot(operator, 'admin-transfers-unmatched');
+  await row.click();
+  await operator.getByRole('button', { name: '匹配订单' }).click();
+  const dialog = operator.getByRole('dialog', { name: '将转账匹配到订单' });
+  await dialog.getByLabel('订单号').fill('BH0000000000000000');
+  await dialog.getByLabel('匹配说明').fill('电话联系投标人核实');
+  await dialog.getByRole('button', { name: '确认匹配' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('未找到订单号为 BH0000000000000000 的订单');
+  await dialog.getByLabel('订单号').fill(orderNumber);
+  await dialog.getByRole('button', { name: '确认匹配' }).click();
+  await expect(operator.getByText('已匹配，审核结果见订单状态')).toBeVisible();
+  await expect(operator.getByText('已匹配订单')).toBeVisible();
+  await snapshot(operator, 'admin-transfer-matched');
+
+  // Without the remark the seed's rules refuse the payment: the order is cancelled, the premium refunded.
+  await operator.goto('/admin#/refunds');
+  await expect(operator.locator('tr', { hasText: orderNumber })).toContainText('附言');
+  await page.goto(order.orderUrl);
+  await expect(page.getByTestId('order-status')).toHaveText('已取消');
+  await expect(page.getByLabel('订单进度')).toContainText('转账附言与订单银行附言不一致');
+});

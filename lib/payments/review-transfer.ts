@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, OrderStatus } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCanWrite } from '@/lib/auth/authorize';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { now } from '@/lib/time/clock';
+import { requiredText } from '@/lib/validation/fields';
+import { parseInput } from '@/lib/validation/parse-input';
+import { loadTransferForHandling } from './load-transfer-for-handling';
+import { acceptPayment, rejectPayment } from './settle-payment';
+
+const inputSchema = z.object({
+  decision: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
+  reason: requiredText('审核意见', 500),
+});
+
+/**
+ * An operator's decision on a transfer the payment-source rules sent to review: approve issues the
+ * policy, reject cancels the order and refunds the premium. The transfer row is locked first, so two
+ * operators deciding at once yield one outcome: the second is told it was already decided.
+ */
+export async function reviewTransfer(db: Kysely<Database>, actor: Actor, transferId: string, input: unknown): Promise<{ orderStatus: OrderStatus }> {
+  const { decision, reason } = parseInput(inputSchema, input);
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const transfer = await loadTransferForHandling(trx, actor, transferId, 'review');
+      assertCanWrite(actor, transfer.region_id);
+      const orderId = transfer.order_id!;
+      await trx
+        .updateTable('bank_transfers')
+        .set({ status: 'matched', handled_by: actor.userId, handled_at: now(), handling_note: reason })
+        .where('id', '=', transfer.id)
+        .execute();
+      if (decision === 'approve') {
+        await acceptPayment(trx, actor, orderId, { reason: `支付审核通过（人工审核：${reason}），投保成功` });
+      } else {
+        await rejectPayment(trx, actor, { orderId, transferId: transfer.id, amountFen: transfer.amount_fen }, { why: `人工审核未通过：${reason}` });
+      }
+      const orderStatus: OrderStatus = decision === 'approve' ? 'issued' : 'cancelled';
+      await appendAuditEvent(trx, actor, {
+        action: `bank_transfer.${decision}`,
+        entityType: 'bank_transfer',
+        entityId: transfer.id,
+        regionId: transfer.region_id,
+        before: { status: 'review', order_id: orderId },
+        after: { status: 'matched', order_id: orderId, order_status: orderStatus },
+        reason,
+      });
+      return { orderStatus };
+    }),
+  );
+}

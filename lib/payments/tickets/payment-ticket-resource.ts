@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { PaymentTicketKind } from '@/db/database';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+import { requiredText } from '@/lib/validation/fields';
+
+export interface PaymentTicketRecord {
+  id: string;
+  order_id: string;
+  order_number: string;
+  order_status: string;
+  enterprise_name: string;
+  kind: PaymentTicketKind;
+  message: string;
+  refund_account_name: string | null;
+  refund_bank: string | null;
+  refund_account_number: string | null;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answered_at: Date | null;
+  answered_by_name: string | null;
+  created_at: Date;
+  region_id: string;
+}
+
+function selectTickets(db: Parameters<ResourceDefinition['findById']>[0]) {
+  return db
+    .selectFrom('payment_tickets')
+    .innerJoin('orders', 'orders.id', 'payment_tickets.order_id')
+    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .leftJoin('users', 'users.id', 'payment_tickets.answered_by')
+    .select([
+      'payment_tickets.id', 'payment_tickets.order_id', 'orders.order_number', 'orders.status as order_status',
+      'enterprises.name as enterprise_name', 'payment_tickets.kind', 'payment_tickets.message',
+      'payment_tickets.refund_account_name', 'payment_tickets.refund_bank', 'payment_tickets.refund_account_number',
+      'payment_tickets.status', 'payment_tickets.answer', 'payment_tickets.answered_at', 'users.display_name as answered_by_name',
+      'payment_tickets.created_at', 'projects.region_id',
+    ]);
+}
+
+const updateSchema = z.object({ answer: requiredText('处理结果', 1000) });
+
+/** 支付问题: the bidders' 【支付遇到问题请点击】 tickets of the region; an operator answers each once. */
+export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord, never, z.output<typeof updateSchema>> = {
+  name: 'payment-tickets',
+  entityType: 'payment_ticket',
+  label: '支付问题',
+  idSchema: z.uuid({ error: '问题编号无效' }),
+  defaultSort: 'created_at',
+
+  list(db, scope, params) {
+    let query = selectTickets(db);
+    if (scope !== null) query = query.where('projects.region_id', '=', scope);
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('payment_tickets.id', 'in', ids.map(String));
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status === 'open' || status === 'answered') query = query.where('payment_tickets.status', '=', status);
+    return runListQuery(query, params, { id: 'payment_tickets.id', created_at: 'payment_tickets.created_at' });
+  },
+
+  findById: (db, id) => selectTickets(db).where('payment_tickets.id', '=', String(id)).executeTakeFirst(),
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing, input, actor) {
+      const done = await trx
+        .updateTable('payment_tickets')
+        .set({ status: 'answered', answer: input.answer, answered_by: actor.userId, answered_at: now() })
+        .where('id', '=', existing.id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该问题已由其他管理员处理');
+      return (await selectTickets(trx).where('payment_tickets.id', '=', existing.id).executeTakeFirst())!;
+    },
+  },
+};

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
+import { testDatabaseKinds } from '@/db/testing/test-database';
+import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
+import { listRecords } from '@/lib/back-office/list-records';
+import { updateRecord } from '@/lib/back-office/update-record';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
+import { recordTransfer } from '@/lib/payments/record-transfer';
+import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { fixedClock, useClock } from '@/lib/time/clock';
+import { listOrderTickets } from './list-order-tickets';
+import { openPaymentTicket } from './open-payment-ticket';
+import { paymentProblemAvailability } from './payment-problem-availability';
+import { paymentTicketResource, type PaymentTicketRecord } from './payment-ticket-resource';
+
+const BASIC_ACCOUNT = '3002012309024567812';
+const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 50, filter: {} };
+
+describe.each(testDatabaseKinds)('payment problem tickets on %s', (kind) => {
+  let f: DemoFixture;
+  let clock: ReturnType<typeof fixedClock>;
+  let restore: () => void;
+  let txn = 0;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+    clock = fixedClock(SEEDED_AT);
+    restore = useClock(clock);
+  });
+  afterAll(async () => {
+    restore();
+    await f?.close();
+  });
+
+  async function orderFor(projectCode: string) {
+    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
+    const section = open.find((s) => s.projectCode === projectCode && !s.myOrderId)!;
+    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
+    return submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
+  }
+  const pay = (remark: string, amountFen: number, over: { payerKind?: 'enterprise' | 'personal'; payerAccount?: string } = {}) =>
+    recordTransfer(f.db, 'demo', 'webhook', {
+      transactionId: `TICKET-${kind}-${++txn}`, amountFen, payerName: '新疆天山建设工程有限公司', payerAccount: over.payerAccount ?? BASIC_ACCOUNT,
+      payerKind: over.payerKind ?? 'enterprise', remark, bankTime: clock.now(),
+    });
+  const REFUND = { kind: 'refund_request', message: '未投保成功，申请退回保费', refund_account_name: '新疆天山建设工程有限公司', refund_bank: '中国工商银行乌鲁木齐分行', refund_account_number: '3002 0123 0902 4567 812' };
+
+  it('is offered 30 minutes after a payment that led to no policy, not before, and not for an unpaid order', async () => {
+    const order = await orderFor('WLMQ-JS-2026-0158');
+    expect((await paymentProblemAvailability(f.db, order.id)).available).toBe(false);
+    expect((await expectRefusal(openPaymentTicket(f.db, f.actors.bidder, order.id, { kind: 'paid_not_issued', message: '已付款' }))).code).toBe('CONFLICT');
+    // Paid from a personal account: the construction rules cancel the order.
+    await pay(order.remarkCode, order.premiumFen, { payerKind: 'personal', payerAccount: '6222020200112233445' });
+    expect((await paymentProblemAvailability(f.db, order.id)).available).toBe(false);
+    clock.advance(30 * 60 * 1000);
+    expect((await paymentProblemAvailability(f.db, order.id)).available).toBe(true);
+
+    const invalid = await expectRefusal(openPaymentTicket(f.db, f.actors.bidder, order.id, { ...REFUND, refund_account_number: '12ab' }));
+    expect(invalid.fieldErrors?.refund_account_number).toContain('8 至 32 位数字');
+    expect((await expectRefusal(openPaymentTicket(f.db, f.actors.otherBidder, order.id, REFUND))).code).toBe('NOT_FOUND');
+    const { ticketId } = await openPaymentTicket(f.db, f.actors.bidder, order.id, REFUND);
+    expect((await expectRefusal(openPaymentTicket(f.db, f.actors.bidder, order.id, REFUND))).message).toContain('已提交过同类问题');
+    const [ticket] = await listOrderTickets(f.db, order.id);
+    expect(ticket).toMatchObject({ id: ticketId, kind: 'refund_request', status: 'open', refundAccountNumber: '3002012309024567812' });
+    clock.set(SEEDED_AT);
+  });
+
+  it('is offered at once for a duplicate payment', async () => {
+    const order = await orderFor('WLMQ-CG-2026-0342');
+    await pay(order.remarkCode, order.premiumFen);
+    expect((await paymentProblemAvailability(f.db, order.id)).available).toBe(false);
+    await pay(order.remarkCode, order.premiumFen);
+    expect(await paymentProblemAvailability(f.db, order.id)).toMatchObject({ available: true, hasDuplicatePayment: true });
+    await openPaymentTicket(f.db, f.actors.bidder, order.id, REFUND);
+  });
+
+  it('is answered once by an operator of the region, and the bidder reads the answer', async () => {
+    const mine = (await listRecords(f.db, f.actors.operator, paymentTicketResource, page)).rows as PaymentTicketRecord[];
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect((await listRecords(f.db, f.actors.otherOperator, paymentTicketResource, page)).rows).toEqual([]);
+    const ticket = mine[0]!;
+    expect((await expectRefusal(updateRecord(f.db, f.actors.otherOperator, paymentTicketResource, ticket.id, { answer: '已处理' }))).status).toBe(403);
+    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, paymentTicketResource, ticket.id, { answer: '已处理' }))).code).toBe('READ_ONLY_ROLE');
+    await updateRecord(f.db, f.actors.operator, paymentTicketResource, ticket.id, { answer: '多付款项已登记退款，5 个工作日内原路退回' });
+    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, paymentTicketResource, ticket.id, { answer: '再次处理' }))).code).toBe('CONFLICT');
+    const [seen] = await listOrderTickets(f.db, ticket.order_id);
+    expect(seen).toMatchObject({ status: 'answered', answer: '多付款项已登记退款，5 个工作日内原路退回' });
+  });
+});

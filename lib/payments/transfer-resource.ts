@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import type { TransferStatus } from '@/db/database';
+import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+
+export interface TransferRecord {
+  id: string;
+  bank_code: string;
+  bank_txn_id: string;
+  source: 'webhook' | 'statement';
+  amount_fen: number;
+  payer_name: string;
+  payer_account: string;
+  payer_kind: 'enterprise' | 'personal';
+  remark: string;
+  bank_time: Date;
+  received_at: Date;
+  status: TransferStatus;
+  order_id: string | null;
+  order_number: string | null;
+  order_status: string | null;
+  region_id: string | null;
+  decision_id: string | null;
+  handled_at: Date | null;
+  handled_by_name: string | null;
+  handling_note: string | null;
+}
+
+function selectTransfers(db: Parameters<ResourceDefinition['findById']>[0]) {
+  return db
+    .selectFrom('bank_transfers')
+    .leftJoin('orders', 'orders.id', 'bank_transfers.order_id')
+    .leftJoin('users', 'users.id', 'bank_transfers.handled_by')
+    .select([
+      'bank_transfers.id', 'bank_transfers.bank_code', 'bank_transfers.bank_txn_id', 'bank_transfers.source',
+      'bank_transfers.amount_fen', 'bank_transfers.payer_name', 'bank_transfers.payer_account', 'bank_transfers.payer_kind',
+      'bank_transfers.remark', 'bank_transfers.bank_time', 'bank_transfers.received_at', 'bank_transfers.status',
+      'bank_transfers.order_id', 'orders.order_number', 'orders.status as order_status', 'bank_transfers.region_id',
+      'bank_transfers.decision_id', 'bank_transfers.handled_at', 'users.display_name as handled_by_name', 'bank_transfers.handling_note',
+    ]);
+}
+
+const STATUSES: readonly TransferStatus[] = ['matched', 'unmatched', 'duplicate', 'returned', 'review'];
+
+/**
+ * 银行转账: every transfer reported by a bank or a statement. Operators see their region's and the ones
+ * no region has claimed yet (the unmatched queue); the actions on them (match, return, review) are use
+ * cases of their own, not generic updates.
+ */
+export const transferResource: ResourceDefinition<TransferRecord> = {
+  name: 'transfers',
+  entityType: 'bank_transfer',
+  label: '银行转账',
+  idSchema: z.uuid({ error: '转账编号无效' }),
+  defaultSort: 'received_at',
+
+  list(db, scope, params) {
+    let query = selectTransfers(db);
+    if (scope !== null) query = query.where(inRegionOrPlatform('bank_transfers.region_id', scope));
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('bank_transfers.id', 'in', ids.map(String));
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status && (STATUSES as readonly string[]).includes(status)) query = query.where('bank_transfers.status', '=', status as TransferStatus);
+    const q = filterValue(params.filter, 'q', 'string');
+    if (q) {
+      const pattern = containsPattern(q);
+      query = query.where((eb) =>
+        eb.or([
+          eb('bank_transfers.payer_name', 'ilike', pattern),
+          eb('bank_transfers.payer_account', 'ilike', pattern),
+          eb('bank_transfers.remark', 'ilike', pattern),
+          eb('bank_transfers.bank_txn_id', 'ilike', pattern),
+          eb('orders.order_number', 'ilike', pattern),
+        ]),
+      );
+    }
+    return runListQuery(query, params, {
+      id: 'bank_transfers.id',
+      received_at: 'bank_transfers.received_at',
+      bank_time: 'bank_transfers.bank_time',
+      amount_fen: 'bank_transfers.amount_fen',
+    });
+  },
+
+  findById: (db, id) => selectTransfers(db).where('bank_transfers.id', '=', String(id)).executeTakeFirst(),
+};
