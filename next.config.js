@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WebAssembly and data files from its own package directory at run time,
-  // so it must be required from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // PGlite loads its WebAssembly and data files, and pdfkit its built-in font metrics, from their own
+  // package directories at run time, so they must be required from node_modules, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pdfkit'],
   poweredByHeader: false,
   reactStrictMode: true,
 };
