@@ -6,6 +6,7 @@ import { createRecord } from '@/lib/back-office/create-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { abandonOrder } from '@/lib/orders/abandon-order';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { publishRuleVersion } from '@/lib/rules/publish-rule-version';
@@ -156,6 +157,16 @@ describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (ki
       expect(audit).toEqual([{ action: 'bank_transfer.approve', reason: '差额为银行手续费，已与投标人核实' }]);
     });
 
+    it('cancels and refunds when the operator rejects', async () => {
+      const order = await orderFor('WLMQ-CG-2026-0342');
+      const paid = await recordTransfer(f.db, 'demo', 'webhook', transfer({ amountFen: order.premiumFen - 1, remark: order.remarkCode }));
+      await reviewTransfer(f.db, f.actors.operator, paid.transferId, { decision: 'reject', reason: '少付一分' });
+      expect(await statusOf(order.id)).toBe('cancelled');
+      const refunds = await f.db.selectFrom('refunds').select(['amount_fen', 'reason']).where('order_id', '=', order.id).execute();
+      expect(refunds).toEqual([{ amount_fen: order.premiumFen - 1, reason: '支付审核未通过（人工审核未通过：少付一分），原路退还保费' }]);
+      // The bidder gives the cancelled order up, which frees the package for the next order.
+      await abandonOrder(f.db, f.actors.bidder, order.id);
+    });
     it('gives one outcome when two operators decide at once', async () => {
       const order = await orderFor('WLMQ-CG-2026-0342');
       const paid = await recordTransfer(f.db, 'demo', 'webhook', transfer({ amountFen: order.premiumFen + 100, remark: order.remarkCode }));
@@ -174,13 +185,5 @@ describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (ki
       expect(events.map((e) => e.to_status)).toEqual(['pending_payment', 'payment_review', status]);
     });
 
-    it('cancels and refunds when the operator rejects', async () => {
-      const order = await orderFor('WLMQ-CG-2026-0342');
-      const paid = await recordTransfer(f.db, 'demo', 'webhook', transfer({ amountFen: order.premiumFen - 1, remark: order.remarkCode }));
-      await reviewTransfer(f.db, f.actors.operator, paid.transferId, { decision: 'reject', reason: '少付一分' });
-      expect(await statusOf(order.id)).toBe('cancelled');
-      const refunds = await f.db.selectFrom('refunds').select(['amount_fen', 'reason']).where('order_id', '=', order.id).execute();
-      expect(refunds).toEqual([{ amount_fen: order.premiumFen - 1, reason: '支付审核未通过（人工审核未通过：少付一分），原路退还保费' }]);
-    });
   });
 });
