@@ -1,5 +1,6 @@
 'use client';
 
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import BusinessIcon from '@mui/icons-material/Business';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -23,6 +24,7 @@ import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-t
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
+import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -54,6 +56,7 @@ export default function AdminApp() {
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
+          <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}
