@@ -6,6 +6,8 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { abandonOrder } from '@/lib/orders/abandon-order';
 import { submitApplication } from '@/lib/orders/submit-application';
 import { updateApplication } from '@/lib/orders/update-application';
+import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
+import { completeRefundAccount } from '@/lib/surrenders/complete-refund-account';
 
 export type ActionResult<T = undefined> =
   | { ok: true; value: T }
@@ -40,4 +42,14 @@ export async function changeApplication(orderId: string, input: unknown) {
 /** 【放弃购买保函】 */
 export async function giveUpOrder(orderId: string) {
   return run(async () => abandonOrder(await getDb(), await actor(), orderId));
+}
+
+/** 【申请退保】 */
+export async function requestSurrender(orderId: string, input: unknown) {
+  return run(async () => (await applyForSurrender(await getDb(), await actor(), orderId, input)).status);
+}
+
+/** 【完善退保账户信息】 */
+export async function giveRefundAccount(orderId: string, input: unknown) {
+  return run(async () => completeRefundAccount(await getDb(), await actor(), orderId, input));
 }
