@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   form_version: '表单版本',
   order: '订单',
   refund: '退款',
+  surrender: '退保申请',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -20,6 +21,10 @@ const VERB_LABELS: Record<string, string> = {
 
 const WHOLE_ACTION_LABELS: Record<string, string> = {
   'order.update_application': '投标人修改投保信息',
+  'surrender.apply': '投标人申请退保',
+  'surrender.refund_account': '投标人完善退保账户信息',
+  'surrender.approve': '退保审核通过',
+  'surrender.reject': '驳回退保申请',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

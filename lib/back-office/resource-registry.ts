@@ -12,6 +12,7 @@ import { ruleDecisionResource } from '@/lib/rules/rule-decision-resource';
 import { ruleSetResource } from '@/lib/rules/rule-set-resource';
 import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
+import { surrenderResource } from '@/lib/surrenders/surrender-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -19,7 +20,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
   [
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
-    refundResource, transferResource, paymentTicketResource,
+    refundResource, transferResource, paymentTicketResource, surrenderResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -5,6 +5,7 @@ import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/bac
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { changeReason, instant, requiredText, uuid } from '@/lib/validation/fields';
+import { recordProjectEvents } from './record-project-events';
 
 const fields = {
   code: requiredText('项目编号', 50),
@@ -85,19 +86,22 @@ export const projectResource: ResourceDefinition<Project, z.output<typeof create
       if (input.bid_opening_at && input.bid_opening_at.getTime() !== existing.bid_opening_at.getTime()) return '变更开标时间';
       return null;
     },
-    async apply(trx, existing, { reason: _reason, ...changes }) {
+    async apply(trx, existing, { reason, ...changes }, actor) {
       const merged = { ...existing, ...changes };
       if (merged.deposit_deadline > merged.bid_opening_at) {
         throw new DomainError('VALIDATION_FAILED', '保证金截止时间不能晚于开标时间', {
           deposit_deadline: '保证金截止时间不能晚于开标时间',
         });
       }
-      return trx
+      const row = await trx
         .updateTable('projects')
         .set({ ...changes, updated_at: now() })
         .where('id', '=', existing.id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // reasonRequiredFor has made sure a status or opening change carries its reason.
+      await recordProjectEvents(trx, actor, existing, row, reason ?? '');
+      return row;
     },
   },
 };

@@ -1,5 +1,6 @@
 'use client';
 
+import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import BusinessIcon from '@mui/icons-material/Business';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -27,6 +28,7 @@ import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tick
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
+import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -60,6 +62,7 @@ export default function AdminApp() {
           <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} />,
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
+          <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

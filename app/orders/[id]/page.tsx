@@ -18,6 +18,8 @@ import { now } from '@/lib/time/clock';
 import { AbandonButton } from './abandon-button';
 import { PaymentProblemPanel } from './payment-problem-panel';
 import { PolicyPanel } from './policy-panel';
+import { ProjectChanges } from './project-changes';
+import { SurrenderPanel } from './surrender-panel';
 
 export const metadata = { title: '订单详情 - 电子保函服务平台' };
 
@@ -56,6 +58,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           投保信息已更新。
         </div>
       )}
+      <ProjectChanges actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="card" style={{ marginBottom: 16 }}>
         <dl className="summary">
           <dt>订单号</dt>
@@ -112,6 +115,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {showPayment && <PaymentInstructions {...order} />}
       {policy && <PolicyPanel orderId={order.id} status={order.status} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
+      <SurrenderPanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="columns">
         <section className="card" aria-label="投保信息">
           <h2 className="card__title">投保信息</h2>

@@ -1,0 +1,115 @@
+import type { OrderStatus } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import { getDb } from '@/lib/database';
+import { formatFen } from '@/lib/money/format-fen';
+import { listMySurrenders, type MySurrender } from '@/lib/surrenders/list-my-surrenders';
+import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from '@/lib/surrenders/surrender-labels';
+import { formatDateTime } from '@/lib/time/format';
+import { RefundAccountForm } from './refund-account-form';
+import { SurrenderApplyButton } from './surrender-apply-button';
+
+interface Step {
+  key: string;
+  title: string;
+  at: Date | null;
+  detail?: string;
+  done: boolean;
+}
+
+/** The surrender's progress as the procedure names it: 已提交, 待完善退保账户, 已审核, 已退款. */
+function progressOf(s: MySurrender): Step[] {
+  const steps: Step[] = [
+    {
+      key: 'submitted',
+      title: '已提交退保申请',
+      at: s.createdAt,
+      detail: `退保原因：${SURRENDER_REASON_LABELS[s.bidderReason]}；依据${describeClause(s.clause)}${s.note ? `；补充说明：${s.note}` : ''}`,
+      done: true,
+    },
+  ];
+  if (s.refundAccountRequired) {
+    steps.push(
+      s.accountNumber
+        ? { key: 'account', title: '已完善退保账户信息', at: s.submittedAt, detail: `退款账户：${s.accountName}，${s.accountBank}，${s.accountNumber}`, done: true }
+        : { key: 'account', title: '待完善退保账户信息', at: null, detail: '保费经网银支付，退款须退至您指定的账户，请在下方填写', done: false },
+    );
+  }
+  if (s.status === 'approved' || s.status === 'rejected') {
+    const approved = s.status === 'approved';
+    steps.push({
+      key: 'review',
+      title: approved ? '已审核：通过' : '已审核：驳回',
+      at: s.reviewedAt,
+      detail: s.reviewReason ? `${approved ? '审核意见' : '驳回原因'}：${s.reviewReason}` : undefined,
+      done: true,
+    });
+  } else {
+    steps.push({ key: 'review', title: '待审核', at: null, detail: s.status === 'submitted' ? '平台正在审核您的退保申请' : '完善退保账户信息后进入审核', done: false });
+  }
+  if (s.status !== 'rejected') {
+    steps.push(
+      s.refundStatus === 'refunded'
+        ? { key: 'refund', title: '已退款', at: s.refundedAt, detail: s.refundAmountFen === null ? undefined : `退还保费 ${formatFen(s.refundAmountFen)}`, done: true }
+        : {
+            key: 'refund',
+            title: '待退款',
+            at: null,
+            detail: s.refundStatus === 'pending' ? `退还保费 ${formatFen(s.refundAmountFen ?? 0)}，预计 ${s.refundDueDate} 前到账` : '审核通过后退还保费',
+            done: false,
+          },
+    );
+  }
+  return steps;
+}
+
+/**
+ * 【申请退保】 on an insured order and 【退保详情】 once the bidder has applied: the latest surrender's progress
+ * with times, 【完善退保账户信息】 while the refund account is missing, and earlier rejected applications.
+ */
+export async function SurrenderPanel({ actor, orderId, orderStatus }: { actor: Actor; orderId: string; orderStatus: OrderStatus }) {
+  const surrenders = await listMySurrenders(await getDb(), actor, orderId);
+  const canApply = orderStatus === 'issued';
+  if (surrenders.length === 0 && !canApply) return null;
+  const [latest, ...earlier] = surrenders;
+  return (
+    <section className="card" aria-label="退保详情" id="surrender" style={{ marginBottom: 16 }}>
+      <h2 className="card__title">{latest ? '退保详情' : '退保'}</h2>
+      {latest && (
+        <>
+          <p>
+            退保申请状态：
+            <span className={`status status--surrender-${latest.status}`} data-testid="surrender-status">
+              {SURRENDER_STATUS_LABELS[latest.status]}
+            </span>
+          </p>
+          <ol className="timeline" aria-label="退保进度">
+            {progressOf(latest).map((step) => (
+              <li key={step.key} className={step.done ? undefined : 'timeline__pending'}>
+                <strong>{step.title}</strong> {step.at && <span className="muted">{formatDateTime(step.at)}</span>}
+                {step.detail && <div className="muted">{step.detail}</div>}
+              </li>
+            ))}
+          </ol>
+          {latest.status === 'awaiting_account' && <RefundAccountForm orderId={orderId} />}
+        </>
+      )}
+      {earlier.length > 0 && (
+        <div className="muted">
+          此前的退保申请：
+          {earlier.map((s) => (
+            <div key={s.id}>
+              {formatDateTime(s.createdAt)} 提交，{SURRENDER_STATUS_LABELS[s.status]}
+              {s.reviewReason ? `（${s.reviewReason}）` : ''}
+            </div>
+          ))}
+        </div>
+      )}
+      {canApply && (
+        <>
+          {!latest && <p className="muted">开标前放弃投标，或项目发生中止、暂停、流标、终止等异常时，可申请退保，退还已缴保费。</p>}
+          <SurrenderApplyButton orderId={orderId} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { requireWriter } from '@/lib/auth/authorize';
+import { DomainError } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { transitionOrder } from '@/lib/orders/transition-order';
+import { createRefund } from '@/lib/refunds/create-refund';
+import { now } from '@/lib/time/clock';
+import { changeReason } from '@/lib/validation/fields';
+import { parseInput } from '@/lib/validation/parse-input';
+import { findPayingTransfer } from './find-paying-transfer';
+import { lockSurrenderForReview } from './lock-surrender-for-review';
+import { describeClause } from './surrender-labels';
+import { surrenderResource, type SurrenderRecord } from './surrender-resource';
+
+const inputSchema = z.object({ reason: changeReason });
+
+/**
+ * 审核通过: the order is surrendered and its premium is owed back, to the account the bidder gave or else
+ * the way it came, within the refunds queue's five working days. One transaction, so a surrender is never
+ * approved without its refund nor refunded twice.
+ */
+export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<SurrenderRecord> {
+  requireWriter(actor);
+  const id = parseInput(surrenderResource.idSchema, rawId);
+  const { reason } = parseInput(inputSchema, input ?? {});
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
+      if (row.status === 'awaiting_account') {
+        throw new DomainError('CONFLICT', '投标人尚未完善退保账户信息，暂不能审核通过');
+      }
+      if (row.status !== 'submitted') throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
+      const payee = row.account_number
+        ? { name: row.account_name ?? '', bank: row.account_bank ?? '', account: row.account_number }
+        : undefined;
+      const transfer = payee ? undefined : await findPayingTransfer(trx, row.order_id);
+      if (!payee && !transfer) throw new DomainError('CONFLICT', '找不到支付保费的转账，无法确定退款账户');
+      const clause = describeClause(row.clause);
+      await transitionOrder(trx, actor, row.order_id, 'surrendered', {
+        reason: reason ? `退保审核通过（${clause}）：${reason}` : `退保审核通过（${clause}）`,
+        decisionId: row.decision_id,
+        from: ['surrender_review'],
+      });
+      const refundId = await createRefund(trx, {
+        orderId: row.order_id,
+        surrenderId: row.id,
+        transferId: transfer?.id ?? null,
+        amountFen: record.premium_fen,
+        reason: `退保（${clause}），退还保费`,
+        payee,
+      });
+      const approved = await trx
+        .updateTable('surrenders')
+        .set({ status: 'approved', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason ?? null, refund_id: refundId })
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAuditEvent(trx, actor, {
+        action: 'surrender.approve',
+        entityType: 'surrender',
+        entityId: row.id,
+        regionId: record.region_id,
+        before: row,
+        after: approved,
+        reason: reason ?? null,
+      });
+      return (await surrenderResource.findById(trx, row.id, null))!;
+    }),
+  );
+}

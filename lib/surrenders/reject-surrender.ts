@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Actor } from '@/lib/auth/actor';
+import { requireWriter } from '@/lib/auth/authorize';
+import { DomainError } from '@/lib/errors/domain-error';
+import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { transitionOrder } from '@/lib/orders/transition-order';
+import { now } from '@/lib/time/clock';
+import { parseInput } from '@/lib/validation/parse-input';
+import { lockSurrenderForReview } from './lock-surrender-for-review';
+import { surrenderResource, type SurrenderRecord } from './surrender-resource';
+
+const inputSchema = z.object({
+  reason: z
+    .string({ error: '请填写驳回原因' })
+    .trim()
+    .min(2, { error: '请填写驳回原因（至少 2 个字）' })
+    .max(500, { error: '驳回原因不能超过 500 个字符' }),
+});
+
+/**
+ * 审核驳回: the bidder reads why on its order, which is insured again and may be surrendered later (e.g.
+ * once the account is right or the project's status changes). Also for a surrender still awaiting its
+ * refund account, which a bidder might otherwise leave open for ever.
+ */
+export async function rejectSurrender(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<SurrenderRecord> {
+  requireWriter(actor);
+  const id = parseInput(surrenderResource.idSchema, rawId);
+  const { reason } = parseInput(inputSchema, input);
+  return withDatabaseErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
+      if (row.status !== 'submitted' && row.status !== 'awaiting_account') {
+        throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
+      }
+      await transitionOrder(trx, actor, row.order_id, 'issued', { reason: `退保申请被驳回：${reason}`, from: ['surrender_review'] });
+      const rejected = await trx
+        .updateTable('surrenders')
+        .set({ status: 'rejected', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason })
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAuditEvent(trx, actor, {
+        action: 'surrender.reject',
+        entityType: 'surrender',
+        entityId: row.id,
+        regionId: record.region_id,
+        before: row,
+        after: rejected,
+        reason,
+      });
+      return (await surrenderResource.findById(trx, row.id, null))!;
+    }),
+  );
+}
