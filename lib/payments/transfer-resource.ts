@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import type { TransferStatus } from '@/db/database';
+import type { OrderStatus, TransferStatus } from '@/db/database';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 export interface TransferRecord {
@@ -19,7 +19,7 @@ export interface TransferRecord {
   status: TransferStatus;
   order_id: string | null;
   order_number: string | null;
-  order_status: string | null;
+  order_status: OrderStatus | null;
   region_id: string | null;
   decision_id: string | null;
   handled_at: Date | null;

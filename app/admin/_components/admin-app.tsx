@@ -59,7 +59,7 @@ export default function AdminApp() {
             create={write ? SectionCreate : undefined} recordRepresentation="name" />,
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
-          <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} />,
+          <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} recordRepresentation={(r) => `流水 ${r.bank_txn_id}`} />,
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,

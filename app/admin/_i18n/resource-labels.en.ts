@@ -174,6 +174,7 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 received_at: 'Received at',
                 status: 'Status',
                 order_number: 'Order number',
+                order_status: 'Order status',
                 handled_by_name: 'Handled by',
                 handled_at: 'Handled at',
                 handling_note: 'Handling note',

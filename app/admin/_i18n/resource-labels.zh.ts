@@ -172,6 +172,7 @@ export const zhResourceLabels = {
                 received_at: '接收时间',
                 status: '状态',
                 order_number: '订单号',
+                order_status: '订单状态',
                 handled_by_name: '处理人',
                 handled_at: '处理时间',
                 handling_note: '处理说明',

@@ -3,6 +3,7 @@ import {
   Datagrid, FunctionField, List, SelectInput, Show, SimpleShowLayout, TextField, TextInput, useRecordContext,
 } from 'react-admin';
 import type { TransferStatus } from '@/db/database';
+import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import type { TransferRecord } from '@/lib/payments/transfer-resource';
 import { ActionDialogButton } from '../_components/action-dialog-button';
 import { InstantField, MoneyField } from '../_components/fields';
@@ -129,6 +130,7 @@ export function TransferShow() {
         <InstantField source="bank_time" />
         <InstantField source="received_at" />
         <TextField source="order_number" emptyText="—" />
+        <FunctionField source="order_status" render={(r: TransferRecord) => (r.order_status ? ORDER_STATUS_LABELS[r.order_status] : '—')} />
         <TextField source="handled_by_name" emptyText="—" />
         <InstantField source="handled_at" />
         <TextField source="handling_note" emptyText="—" />
