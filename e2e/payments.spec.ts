@@ -1,31 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { notifyTransfer, setServerClock } from './bank';
+import { applyFor, BASIC_ACCOUNT, payFromBasicAccount } from './journeys';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
 // The journeys pay orders they create and move the server's clock: one after the other.
 test.describe.configure({ mode: 'serial' });
 
-const BASIC_ACCOUNT = '3002012309024567812'; // 新疆天山建设工程有限公司's basic account
 const DAY = 24 * 60 * 60 * 1000;
-
-/** 立即申请 → product → 投保须知 → form (prefilled) → 确认并支付; returns the order page's payment facts. */
-async function applyFor(page: Page, projectName: string, sectionName: string) {
-  await page.goto('/');
-  await page.locator('tbody tr', { hasText: projectName }).filter({ hasText: sectionName }).getByRole('link', { name: '立即申请' }).click();
-  await expect(page.getByRole('heading', { name: '选择金融产品' })).toBeVisible();
-  await page.getByRole('button', { name: '确认' }).click();
-  await page.getByLabel('我已阅读并同意《投保须知》').check();
-  await page.getByRole('button', { name: '下一步' }).click();
-  await expect(page.locator('[data-ready="true"]')).toBeVisible();
-  await page.getByRole('button', { name: '提交' }).click();
-  await page.getByRole('button', { name: '确认并支付' }).click();
-  await expect(page.getByTestId('order-status')).toHaveText('待支付');
-  const remark = (await page.getByTestId('remark-code').textContent())!.trim();
-  const premiumFen = Number(await page.getByTestId('premium-amount').getAttribute('data-fen'));
-  const orderUrl = page.url().replace(/\?.*$/, '');
-  return { remark, premiumFen, orderUrl };
-}
 
 test.afterAll(async ({ request }) => {
   await setServerClock(request, null);
@@ -41,11 +23,7 @@ test('a signed bank notification pays the order; the bidder gets the sealed poli
     data: JSON.stringify({ transactionId: 'E2E-FORGED', amountFen: order.premiumFen, payerName: 'x', payerAccount: BASIC_ACCOUNT, payerKind: 'enterprise', remark: order.remark, bankTime: new Date().toISOString() }),
   });
   expect(forged.status()).toBe(401);
-  const paid = await notifyTransfer(request, {
-    transactionId: `E2E-PAY-${Date.now()}`, amountFen: order.premiumFen, payerName: '新疆天山建设工程有限公司', payerAccount: BASIC_ACCOUNT,
-    payerKind: 'enterprise', remark: order.remark,
-  });
-  expect(paid).toMatchObject({ status: 200, body: { status: 'matched' } });
+  await payFromBasicAccount(request, order);
 
   await page.goto(order.orderUrl);
   await expect(page.getByTestId('order-status')).toHaveText('投保成功');
@@ -87,7 +65,7 @@ test('a signed bank notification pays the order; the bidder gets the sealed poli
 test('an operator matches a transfer whose remark named no order; the rules judge it and the refund is queued', async ({ page, request, browser }) => {
   await signIn(page, ACCOUNTS.bidder);
   const order = await applyFor(page, '乌鲁木齐市第十二中学教学楼改扩建工程', '施工二标段');
-  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  const { orderNumber } = order;
   const transactionId = `E2E-NOREMARK-${Date.now()}`;
   const unmatched = await notifyTransfer(request, {
     transactionId, amountFen: order.premiumFen, payerName: '新疆天山建设工程有限公司', payerAccount: BASIC_ACCOUNT, payerKind: 'enterprise', remark: '投标保证金保费',

@@ -46,6 +46,7 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 status: 'Status',
                 deposit_deadline: 'Deposit deadline',
                 bid_opening_at: 'Bid opening time',
+                reason: 'Reason for the change',
                 created_at: 'Created at',
                 updated_at: 'Updated at',
             },

@@ -44,6 +44,7 @@ export const zhResourceLabels = {
                 status: '项目状态',
                 deposit_deadline: '保证金截止时间',
                 bid_opening_at: '开标时间',
+                reason: '变更原因',
                 created_at: '创建时间',
                 updated_at: '更新时间',
             },
