@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   form_version: '表单版本',
   order: '订单',
   refund: '退款',
+  invoice: '发票',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -16,10 +17,13 @@ const VERB_LABELS: Record<string, string> = {
   update: '修改',
   delete: '删除',
   publish: '发布',
+  request: '申请',
+  issue: '开具',
 };
 
 const WHOLE_ACTION_LABELS: Record<string, string> = {
   'order.update_application': '投标人修改投保信息',
+  'invoice.void': '作废发票（红冲）',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */
