@@ -3,6 +3,7 @@
 import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
+import { requestInvoice } from '@/lib/invoices/request-invoice';
 import { abandonOrder } from '@/lib/orders/abandon-order';
 import { submitApplication } from '@/lib/orders/submit-application';
 import { updateApplication } from '@/lib/orders/update-application';
@@ -40,4 +41,9 @@ export async function changeApplication(orderId: string, input: unknown) {
 /** 【放弃购买保函】 */
 export async function giveUpOrder(orderId: string) {
   return run(async () => abandonOrder(await getDb(), await actor(), orderId));
+}
+
+/** 【申请发票】 */
+export async function applyForInvoice(orderId: string, input: unknown) {
+  return run(async () => (await requestInvoice(await getDb(), await actor(), orderId, input)).invoiceId);
 }

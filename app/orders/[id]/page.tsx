@@ -12,6 +12,7 @@ import { PaymentInstructions } from '../../_components/application/payment-instr
 import { BidderPage, requireBidder } from '../../_components/bidder-page';
 import { notFoundOn } from '../../_components/not-found-on';
 import { AbandonButton } from './abandon-button';
+import { InvoicePanel } from './invoice-panel';
 
 export const metadata = { title: '订单详情 - 电子保函服务平台' };
 
@@ -92,6 +93,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         {(order.status === 'pending_payment' || order.status === 'cancelled') && <AbandonButton orderId={order.id} />}
       </div>
       {showPayment && <PaymentInstructions {...order} />}
+      <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="columns">
         <section className="card" aria-label="投保信息">
           <h2 className="card__title">投保信息</h2>
