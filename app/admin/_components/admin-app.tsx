@@ -9,12 +9,14 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
+import { InvoiceList, InvoiceShow } from '../_resources/invoices';
 import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
 import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from '../_resources/projects';
 import { RuleDecisionList, RuleDecisionShow } from '../_resources/rules/rule-decisions';
@@ -54,6 +56,7 @@ export default function AdminApp() {
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
+          <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}
