@@ -205,17 +205,23 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
       {invoiceType === 'special' && <p className="muted">增值税专用发票须填写购买方的注册地址、注册电话、开户银行及银行账号。</p>}
       {medium === 'paper' && <p className="muted">纸质发票开具后将邮寄至下方地址，请填写收件信息。</p>}
       {fields.map((f) => (
-        <label key={f} className="field" style={{ maxWidth: 480 }}>
-          {LABELS[f]}
+        <div key={f} className="field" style={{ maxWidth: 480 }}>
+          <label htmlFor={`invoice-${f}`}>{LABELS[f]}</label>
           <input
+            id={`invoice-${f}`}
             className="input"
             name={f}
             value={values[f]}
             aria-invalid={fieldErrors[f] ? true : undefined}
+            aria-describedby={fieldErrors[f] ? `invoice-${f}-error` : undefined}
             onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
           />
-          {fieldErrors[f] && <span className="field__error">{fieldErrors[f]}</span>}
-        </label>
+          {fieldErrors[f] && (
+            <span id={`invoice-${f}-error`} className="field__error">
+              {fieldErrors[f]}
+            </span>
+          )}
+        </div>
       ))}
       {!allowed && (
         <div className="alert alert--error" role="alert">
