@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { decide } from '@/lib/rules/decide';
 import { summarizeOutcome } from '@/rules/explain-decision';
 import { INVOICE_MEDIA, INVOICE_TYPES } from './invoice-labels';
-import { bidOpened, LIVE_INVOICE_MESSAGE, loadMyInvoicingOrder, notInvoiceableReason } from './my-invoicing-order';
+import { bidOpened, LIVE_INVOICE_MESSAGE, loadMyInvoicingOrder, notInvoiceableReason, type LiveInvoiceStatus } from './my-invoicing-order';
 
 export interface MyInvoice {
   id: string;
@@ -82,8 +82,8 @@ export async function getOrderInvoicing(db: Kysely<Database>, actor: Actor, orde
     .execute();
   const invoices = rows.map(({ documentId, ...invoice }) => ({ ...invoice, hasDocument: documentId !== null }));
 
-  const live = invoices.find((i) => i.status !== 'voided');
-  let closedReason = notInvoiceableReason(order.status) ?? (live ? LIVE_INVOICE_MESSAGE[live.status as keyof typeof LIVE_INVOICE_MESSAGE] : null);
+  const live = invoices.find((i): i is typeof i & { status: LiveInvoiceStatus } => i.status !== 'voided');
+  let closedReason = notInvoiceableReason(order.status) ?? (live ? LIVE_INVOICE_MESSAGE[live.status] : null);
   let choices: InvoiceChoice[] = [];
   if (!closedReason) {
     const opened = bidOpened(order);

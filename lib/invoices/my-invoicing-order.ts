@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, OrderStatus } from '@/db/database';
+import type { Database, InvoiceStatus, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
@@ -62,6 +62,8 @@ export function notInvoiceableReason(status: OrderStatus): string | null {
   return NOT_INVOICEABLE[status] ?? null;
 }
 
+export type LiveInvoiceStatus = Exclude<InvoiceStatus, 'voided'>;
+
 /** An invoice that counts: requested or issued. A voided one (红冲) no longer does. */
 export async function findLiveInvoice(db: Kysely<Database> | Transaction<Database>, orderId: string) {
   return db
@@ -69,10 +71,11 @@ export async function findLiveInvoice(db: Kysely<Database> | Transaction<Databas
     .select(['id', 'status'])
     .where('order_id', '=', orderId)
     .where('status', '<>', 'voided')
+    .$narrowType<{ status: LiveInvoiceStatus }>()
     .executeTakeFirst();
 }
 
-export const LIVE_INVOICE_MESSAGE = {
+export const LIVE_INVOICE_MESSAGE: Record<LiveInvoiceStatus, string> = {
   requested: '本订单已申请发票，正在等待开具，不能重复申请',
   issued: '本订单的发票已开具，不能重复申请；如需重开，请联系区域管理员作废（红冲）后重新申请',
-} as const;
+};

@@ -31,7 +31,7 @@ export async function requestInvoice(db: Kysely<Database>, actor: Actor, orderId
       const notInvoiceable = notInvoiceableReason(order.status);
       if (notInvoiceable) throw new DomainError('CONFLICT', notInvoiceable);
       const live = await findLiveInvoice(trx, order.id);
-      if (live) throw new DomainError('CONFLICT', LIVE_INVOICE_MESSAGE[live.status as keyof typeof LIVE_INVOICE_MESSAGE]);
+      if (live) throw new DomainError('CONFLICT', LIVE_INVOICE_MESSAGE[live.status]);
 
       const decision = await decide(
         trx,
