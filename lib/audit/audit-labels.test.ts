@@ -7,6 +7,8 @@ describe('audit action labels', () => {
     ['project.update', '修改项目'],
     ['section.delete', '删除标段'],
     ['rule_version.publish', '发布规则版本'],
+    ['invoice.issue', '开具发票'],
+    ['invoice.void', '作废发票（红冲）'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

@@ -10,6 +10,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   order: '订单',
   refund: '退款',
   surrender: '退保申请',
+  invoice: '发票',
+  bank_transfer: '银行转账',
+  payment_ticket: '支付问题',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -17,6 +20,8 @@ const VERB_LABELS: Record<string, string> = {
   update: '修改',
   delete: '删除',
   publish: '发布',
+  request: '申请',
+  issue: '开具',
 };
 
 const WHOLE_ACTION_LABELS: Record<string, string> = {
@@ -25,6 +30,13 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'surrender.refund_account': '投标人完善退保账户信息',
   'surrender.approve': '退保审核通过',
   'surrender.reject': '驳回退保申请',
+  'invoice.void': '作废发票（红冲）',
+  'bank_transfer.match': '手工匹配银行转账',
+  'bank_transfer.return': '退回银行转账',
+  'bank_transfer.approve': '人工审核通过转账',
+  'bank_transfer.reject': '人工审核驳回转账',
+  'payment_ticket.open': '投标人提交支付问题',
+  'payment_ticket.update': '答复支付问题',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -1,6 +1,7 @@
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
+import { invoiceResource } from '@/lib/invoices/invoice-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
 import { transferResource } from '@/lib/payments/transfer-resource';
 import { paymentTicketResource } from '@/lib/payments/tickets/payment-ticket-resource';
@@ -20,7 +21,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
   [
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
-    refundResource, transferResource, paymentTicketResource, surrenderResource,
+    refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

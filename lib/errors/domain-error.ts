@@ -13,8 +13,8 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   VALIDATION_FAILED: 422,
   RULE_TESTS_FAILED: 422,
-  /** The business rules say no (e.g. 不予退保): the request was understood and refused on its merits. */
-  NOT_ELIGIBLE: 422,
+  /** The business rules (a published rule version) do not allow it; the message is the rule's reason. */
+  RULE_REFUSED: 422,
   CONFLICT: 409,
   STILL_REFERENCED: 409,
   SEAL_BROKEN: 422,

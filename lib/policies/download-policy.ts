@@ -11,7 +11,7 @@ import { sectionKey } from './section-key';
 export interface PolicyFile {
   fileName: string;
   contentType: string;
-  body: Uint8Array;
+  content: Uint8Array;
   /** True before bid opening: the file is the sealed envelope, not the PDF. */
   sealed: boolean;
 }
@@ -45,10 +45,10 @@ export async function downloadPolicy(db: Kysely<Database>, actor: Actor, orderId
     return {
       fileName: `保单-${row.policy_number}.pdf.enc`,
       contentType: 'application/octet-stream',
-      body: row.sealed_document,
+      content: row.sealed_document,
       sealed: true,
     };
   }
   const pdf = unseal(await sectionKey(db, row.section_id), row.sealed_document, policySealContext(row.policy_number));
-  return { fileName: `保单-${row.policy_number}.pdf`, contentType: 'application/pdf', body: pdf, sealed: false };
+  return { fileName: `保单-${row.policy_number}.pdf`, contentType: 'application/pdf', content: pdf, sealed: false };
 }

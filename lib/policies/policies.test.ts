@@ -70,8 +70,8 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
     expect(file.sealed).toBe(true);
     expect(file.contentType).toBe('application/octet-stream');
     expect(file.fileName).toMatch(/\.pdf\.enc$/);
-    expect(Buffer.from(file.body).subarray(0, 4).toString()).toBe('BGP1');
-    expect(Buffer.from(file.body).includes(Buffer.from('%PDF'))).toBe(false);
+    expect(Buffer.from(file.content).subarray(0, 4).toString()).toBe('BGP1');
+    expect(Buffer.from(file.content).includes(Buffer.from('%PDF'))).toBe(false);
   });
 
   it('refuses another enterprise and the back office with 403', async () => {
@@ -86,9 +86,9 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
     const file = await downloadPolicy(f.db, f.actors.bidder, order.id);
     expect(file.sealed).toBe(false);
     expect(file.contentType).toBe('application/pdf');
-    expect(Buffer.from(file.body).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(file.content).subarray(0, 5).toString()).toBe('%PDF-');
     const policy = await policyRow();
-    const text = pdfText(file.body).replace(/\s+/g, '');
+    const text = pdfText(file.content).replace(/\s+/g, '');
     for (const expected of [policy.policy_number, policy.verification_code, '新疆天山建设工程有限公司', '乌鲁木齐市第十二中学教学楼改扩建工程', '/verify?number=']) {
       expect(text).toContain(expected.replace(/\s+/g, ''));
     }

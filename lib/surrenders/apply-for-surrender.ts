@@ -114,7 +114,7 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
       facts.bidOpened ? '已开标' : '尚未开标',
       `退保原因「${SURRENDER_REASON_LABELS[reason]}」`,
     ].join('，');
-    throw new DomainError('NOT_ELIGIBLE', `${result.refused}。判定依据：${basis}。`);
+    throw new DomainError('RULE_REFUSED', `${result.refused}。判定依据：${basis}。`);
   }
   const { surrender } = result;
   return { id: surrender.id, status: surrender.status, clause: surrender.clause, refundAccountRequired: surrender.refund_account_required };

@@ -124,7 +124,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       await afterOpening(opening, async () => {
         for (const reason of ['project_anomaly', 'abandon_bid'] as const) {
           const refused = await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason }));
-          expect(refused.code).toBe('NOT_ELIGIBLE');
+          expect(refused.code).toBe('RULE_REFUSED');
           expect(refused.message).toContain('不予退保：不符合任何可退保情形（第四条）');
           expect(refused.message).toContain('项目状态「正常」，已开标');
         }
@@ -140,7 +140,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
     it('refuses a project anomaly claimed before the opening while the project is normal', async () => {
       const { orderId } = await issueOrder(f);
-      expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' }))).code).toBe('NOT_ELIGIBLE');
+      expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' }))).code).toBe('RULE_REFUSED');
       expect(await orderStatus(orderId)).toBe('issued');
     });
 

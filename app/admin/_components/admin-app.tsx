@@ -12,12 +12,14 @@ import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
+import { InvoiceList, InvoiceShow } from '../_resources/invoices';
 import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
 import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from '../_resources/projects';
 import { RuleDecisionList, RuleDecisionShow } from '../_resources/rules/rule-decisions';
@@ -63,6 +65,7 @@ export default function AdminApp() {
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
+          <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

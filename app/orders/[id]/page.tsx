@@ -20,6 +20,7 @@ import { PaymentProblemPanel } from './payment-problem-panel';
 import { PolicyPanel } from './policy-panel';
 import { ProjectChanges } from './project-changes';
 import { SurrenderPanel } from './surrender-panel';
+import { InvoicePanel } from './invoice-panel';
 
 export const metadata = { title: '订单详情 - 电子保函服务平台' };
 
@@ -116,6 +117,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {policy && <PolicyPanel orderId={order.id} status={order.status} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
       <SurrenderPanel actor={actor} orderId={order.id} orderStatus={order.status} />
+      <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="columns">
         <section className="card" aria-label="投保信息">
           <h2 className="card__title">投保信息</h2>

@@ -1,0 +1,116 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database, InvoiceMedium, InvoiceStatus, InvoiceType, OrderStatus } from '@/db/database';
+import { DomainError } from '@/lib/errors/domain-error';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { inSameRegion } from '@/lib/regions/region-filters';
+
+export interface InvoiceRecord {
+  id: string;
+  order_id: string;
+  order_number: string;
+  order_status: OrderStatus;
+  enterprise_name: string;
+  project_name: string;
+  section_name: string;
+  region_id: string;
+  /** The premium paid: what the invoice is for. */
+  amount_fen: number;
+  medium: InvoiceMedium;
+  invoice_type: InvoiceType;
+  title: string;
+  tax_number: string;
+  company_address: string | null;
+  company_phone: string | null;
+  company_bank: string | null;
+  company_account: string | null;
+  recipient_name: string | null;
+  recipient_phone: string | null;
+  delivery_address: string | null;
+  status: InvoiceStatus;
+  decision_id: string | null;
+  requested_at: Date;
+  requested_by_name: string;
+  invoice_number: string | null;
+  document_id: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  issued_at: Date | null;
+  issued_by_name: string | null;
+  void_reason: string | null;
+  voided_at: Date | null;
+  voided_by_name: string | null;
+}
+
+export function selectInvoices(db: Kysely<Database> | Transaction<Database>) {
+  return db
+    .selectFrom('invoices')
+    .innerJoin('orders', 'orders.id', 'invoices.order_id')
+    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('users as requester', 'requester.id', 'invoices.requested_by')
+    .leftJoin('users as issuer', 'issuer.id', 'invoices.issued_by')
+    .leftJoin('users as voider', 'voider.id', 'invoices.voided_by')
+    .select([
+      'invoices.id', 'invoices.order_id', 'orders.order_number', 'orders.status as order_status',
+      'enterprises.name as enterprise_name', 'projects.name as project_name', 'sections.name as section_name',
+      'projects.region_id', 'orders.premium_fen as amount_fen', 'invoices.medium', 'invoices.invoice_type',
+      'invoices.title', 'invoices.tax_number', 'invoices.company_address', 'invoices.company_phone',
+      'invoices.company_bank', 'invoices.company_account', 'invoices.recipient_name', 'invoices.recipient_phone',
+      'invoices.delivery_address', 'invoices.status', 'invoices.decision_id', 'invoices.requested_at',
+      'requester.display_name as requested_by_name', 'invoices.invoice_number', 'invoices.document_id',
+      'invoices.carrier', 'invoices.tracking_number', 'invoices.issued_at', 'issuer.display_name as issued_by_name',
+      'invoices.void_reason', 'invoices.voided_at', 'voider.display_name as voided_by_name',
+    ]);
+}
+
+/**
+ * Locks the invoice row and checks it is still in a state the change applies to: two operators acting on
+ * one invoice at once are taken one after the other, and the second is told what the first did.
+ */
+export async function lockInvoiceState(trx: Transaction<Database>, invoiceId: string, change: 'issue' | 'void'): Promise<void> {
+  const { status } = await trx.selectFrom('invoices').select('status').where('id', '=', invoiceId).forUpdate().executeTakeFirstOrThrow();
+  if (status === 'voided') throw new DomainError('CONFLICT', '该发票已作废');
+  if (change === 'issue' && status === 'issued') throw new DomainError('CONFLICT', '该发票已开具，不能再次开具');
+}
+
+/**
+ * 发票: the region's invoice requests, oldest first, for operators to issue (upload the PDF, or record
+ * the mailing) or void. Issuing and voiding are their own use cases (issue-invoice, void-invoice): an
+ * upload is not a JSON update, and a void must say why.
+ */
+export const invoiceResource: ResourceDefinition<InvoiceRecord> = {
+  name: 'invoices',
+  entityType: 'invoice',
+  label: '发票',
+  idSchema: z.uuid({ error: '发票编号无效' }),
+  defaultSort: 'requested_at',
+
+  list(db, scope, params) {
+    let query = selectInvoices(db);
+    if (scope !== null) query = query.where(inSameRegion('projects.region_id', scope));
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('invoices.id', 'in', ids.map(String));
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status) query = query.where('invoices.status', '=', status as InvoiceStatus);
+    const medium = filterValue(params.filter, 'medium', 'string');
+    if (medium) query = query.where('invoices.medium', '=', medium as InvoiceMedium);
+    const q = filterValue(params.filter, 'q', 'string');
+    if (q) {
+      const pattern = containsPattern(q);
+      query = query.where((eb) =>
+        eb.or([eb('orders.order_number', 'like', pattern), eb('enterprises.name', 'like', pattern), eb('invoices.invoice_number', 'like', pattern)]),
+      );
+    }
+    return runListQuery(query, params, {
+      id: 'invoices.id',
+      requested_at: 'invoices.requested_at',
+      issued_at: 'invoices.issued_at',
+      amount_fen: 'orders.premium_fen',
+    });
+  },
+
+  findById: (db, id) => selectInvoices(db).where('invoices.id', '=', String(id)).executeTakeFirst(),
+};
