@@ -15,7 +15,7 @@ describe('resolvePolicyFont', () => {
 
   it('names the variable to set when the configured file is missing', () => {
     expect(() => resolvePolicyFont({ POLICY_FONT_PATH: '/nonexistent/font.ttf' })).toThrow(
-      /POLICY_FONT_PATH=\/nonexistent\/font\.ttf does not exist/,
+      /保单字体文件不存在：POLICY_FONT_PATH=\/nonexistent\/font\.ttf/,
     );
   });
 });

@@ -18,12 +18,13 @@ export type PolicyFont = {
 export function resolvePolicyFont(env: Record<string, string | undefined> = process.env): PolicyFont {
   const configuredPath = env.POLICY_FONT_PATH?.trim() || undefined;
   const path = configuredPath ?? DEFAULT_POLICY_FONT_PATH;
-  if (!existsSync(path)) {
+  // A run-time location, not a source file: keep the bundler from tracing the whole project for it.
+  if (!existsSync(/*turbopackIgnore: true*/ path)) {
     throw new Error(
       configuredPath
-        ? `The policy font POLICY_FONT_PATH=${path} does not exist.`
-        : `The policy font ${path} does not exist: install fonts-noto-cjk, or set POLICY_FONT_PATH to a ` +
-            'font file covering Simplified Chinese (and POLICY_FONT_FAMILY to its PostScript name if it is a collection).',
+        ? `保单字体文件不存在：POLICY_FONT_PATH=${path}`
+        : `保单字体文件 ${path} 不存在：请安装 fonts-noto-cjk，或用 POLICY_FONT_PATH 指定支持简体中文的字体文件` +
+            '（字体集合还须用 POLICY_FONT_FAMILY 指定字体的 PostScript 名称）。',
     );
   }
   const configuredFamily = env.POLICY_FONT_FAMILY?.trim() || undefined;

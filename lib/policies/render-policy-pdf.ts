@@ -264,8 +264,8 @@ export async function renderPolicyPdf(doc: PolicyDocument): Promise<Uint8Array<A
     pdf.font(FONT);
   } catch (cause) {
     throw new Error(
-      `Cannot use ${font.path}${font.family ? ` (face ${font.family})` : ''} as the policy font; ` +
-        'set POLICY_FONT_PATH to a font covering Simplified Chinese and POLICY_FONT_FAMILY to the face to use from a collection.',
+      `无法使用 ${font.path}${font.family ? `（字体 ${font.family}）` : ''} 作为保单字体：` +
+        '请用 POLICY_FONT_PATH 指定支持简体中文的字体文件，字体集合还须用 POLICY_FONT_FAMILY 指定其中的字体。',
       { cause },
     );
   }
