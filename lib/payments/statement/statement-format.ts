@@ -40,8 +40,8 @@ export const MAX_STATEMENT_ROWS = 5000;
 export function statementTemplateCsv(): string {
   const header = Object.values(STATEMENT_COLUMNS).join(',');
   const examples = [
-    'ICBC202611240001,2026-11-24 10:05:33,"1,200.00",新疆天山建设工程有限公司,3002012309024567812,企业,投标保证保险 ABCD3467',
-    'ICBC202611240002,2026-11-24 11:20:00,850.5,李明,6222020200112233445,个人,保费 WXYZ7699',
+    'ICBC202611240001,2026-11-24 10:05:33,"1,200.00",新疆天山建设工程有限公司,3002012309024567812,企业,投标保证保险 FTGH7K3M',
+    'ICBC202611240002,2026-11-24 11:20:00,850.5,李明,6222020200112233445,个人,保费 QRTU4679',
   ];
   return `\uFEFF${[header, ...examples].join('\r\n')}\r\n`;
 }
