@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   form_version: '表单版本',
   order: '订单',
   refund: '退款',
+  bank_statement: '银行流水',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -20,6 +21,7 @@ const VERB_LABELS: Record<string, string> = {
 
 const WHOLE_ACTION_LABELS: Record<string, string> = {
   'order.update_application': '投标人修改投保信息',
+  'bank_statement.import': '导入银行流水',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

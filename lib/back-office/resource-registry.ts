@@ -2,6 +2,7 @@ import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
+import { statementImportResource } from '@/lib/payments/statement/statement-import-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
@@ -18,6 +19,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource,
+    statementImportResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

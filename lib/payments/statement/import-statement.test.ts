@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
 import { testDatabaseKinds } from '@/db/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
+import { listRecords } from '@/lib/back-office/list-records';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
@@ -11,6 +12,7 @@ import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { importStatement } from './import-statement';
 import { previewStatementImport } from './preview-statement-import';
+import { statementImportResource, type StatementImportRecord } from './statement-import-resource';
 import { encodeGbk } from './testing/encode-gbk';
 
 const BASIC_ACCOUNT = '3002012309024567812'; // 新疆天山建设工程有限公司's registered basic account
@@ -134,5 +136,27 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     expect(result.imported).toBe(1);
     const row = await f.db.selectFrom('bank_transfers').select(['region_id', 'source']).where('bank_txn_id', '=', 'S-201').executeTakeFirstOrThrow();
     expect(row).toEqual({ region_id: null, source: 'statement' });
+  });
+});
+
+describe.each(testDatabaseKinds)('the statement import history on %s', (kind) => {
+  let f: DemoFixture;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+  });
+  afterAll(() => f?.close());
+
+  it('lists each import with its counts, to the importing region and for platform imports to everyone', async () => {
+    const csv = (id: string) => new TextEncoder().encode(`${HEADER}\n${id},2026-11-24 09:40:00,10,王五,6222020200112233888,个人,\n`);
+    await importStatement(f.db, f.actors.operator, { bankCode: 'demo', csv: csv('H-1'), fileName: '乌鲁木齐.csv' });
+    await importStatement(f.db, f.actors.platformAdmin, { bankCode: 'demo', csv: csv('H-2'), fileName: '平台.csv' });
+    const page = { sort: { field: 'occurred_at', order: 'desc' as const }, offset: 0, limit: 25, filter: {} };
+    const own = (await listRecords(f.db, f.actors.operator, statementImportResource, page)).rows as StatementImportRecord[];
+    expect(own.map((r) => r.file_name).sort()).toEqual(['乌鲁木齐.csv', '平台.csv']);
+    expect(own.find((r) => r.file_name === '乌鲁木齐.csv')).toMatchObject({
+      bank_code: 'demo', bank_name: '演示银行（模拟）', region_id: '650100', lines: 1, imported: 1, already_imported: 0, matched: 0, unmatched: 1, duplicate: 0,
+    });
+    const other = (await listRecords(f.db, f.actors.otherOperator, statementImportResource, page)).rows as StatementImportRecord[];
+    expect(other.map((r) => r.file_name)).toEqual(['平台.csv']);
   });
 });
