@@ -6,6 +6,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
@@ -23,6 +24,8 @@ import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-t
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
+import { StatementImportCreate } from '../_resources/statements/statement-import';
+import { StatementImportList } from '../_resources/statements/statement-imports';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -54,6 +57,7 @@ export default function AdminApp() {
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
+          ...(write ? [<Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} create={StatementImportCreate} />] : []),
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

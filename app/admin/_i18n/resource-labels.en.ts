@@ -158,6 +158,20 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 refunded_at: 'Refunded at',
             },
         },
+        'statement-imports': {
+            name: 'Statement import |||| Statement imports',
+            fields: {
+                occurred_at: 'Imported at',
+                actor_label: 'Imported by',
+                region_id: 'Region',
+                bank_name: 'Bank',
+                file_name: 'File name',
+                lines: 'Transactions',
+                imported: 'New',
+                already_imported: 'Already imported',
+                matched: 'Matched / unmatched',
+            },
+        },
         regions: {
             name: 'Region |||| Regions',
             fields: {

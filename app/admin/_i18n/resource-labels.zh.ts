@@ -156,6 +156,20 @@ export const zhResourceLabels = {
                 refunded_at: '退款时间',
             },
         },
+        'statement-imports': {
+            name: '银行流水导入 |||| 银行流水导入',
+            fields: {
+                occurred_at: '导入时间',
+                actor_label: '操作人',
+                region_id: '区域',
+                bank_name: '银行',
+                file_name: '文件名',
+                lines: '交易笔数',
+                imported: '新增',
+                already_imported: '已导入过',
+                matched: '已匹配 / 未匹配',
+            },
+        },
         regions: {
             name: '区域 |||| 区域',
             fields: {
