@@ -1,4 +1,5 @@
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
+import { calendarDayResource } from '@/lib/calendar/calendar-day-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
@@ -20,6 +21,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource,
     statementImportResource,
+    calendarDayResource,
   ].map((r) => [
     r.name,
     r as AnyResource,
