@@ -10,6 +10,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   order: '订单',
   refund: '退款',
   bank_statement: '银行流水',
+  calendar_day: '工作日历',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -22,6 +23,7 @@ const VERB_LABELS: Record<string, string> = {
 const WHOLE_ACTION_LABELS: Record<string, string> = {
   'order.update_application': '投标人修改投保信息',
   'bank_statement.import': '导入银行流水',
+  'calendar_day.import_official': '导入法定节假日',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */
