@@ -76,7 +76,8 @@ export const calendarDayResource: ResourceDefinition<CalendarDayRecord, z.output
     const year = filterValue(params.filter, 'year', 'string');
     const month = filterValue(params.filter, 'month', 'string');
     if ((year && !YEAR.test(year)) || (month && !MONTH.test(month))) throw new DomainError('VALIDATION_FAILED', '筛选的年份或月份无效');
-    if (month && !year) throw new DomainError('VALIDATION_FAILED', '按月份筛选时请同时选择年份');
+    // A month without a year: that month of every year (e.g. every October's National Day).
+    if (month && !year) query = query.where(sql<boolean>`extract(month from calendar_days.day) = ${Number(month)}`);
     if (year) {
       const from = month ? `${year}-${month.padStart(2, '0')}-01` : `${year}-01-01`;
       const until = month ? sql<string>`(${from}::date + interval '1 month')::date` : sql<string>`${`${Number(year) + 1}-01-01`}::date`;

@@ -42,8 +42,10 @@ describe.each(testDatabaseKinds)('the working-day calendar on %s', (kind) => {
     expect((await listRecords(f.db, f.actors.operator, calendarDayResource, page({ year: '2027' }))).total).toBe(0);
   });
 
-  it('refuses a month without a year and a malformed filter', async () => {
-    expect((await expectRefusal(listRecords(f.db, f.actors.operator, calendarDayResource, page({ month: '2' })))).code).toBe('VALIDATION_FAILED');
+  it('lists a month of every year, and refuses a malformed filter', async () => {
+    const octobers = (await listRecords(f.db, f.actors.operator, calendarDayResource, page({ month: '10' }))).rows as CalendarDayRecord[];
+    expect(octobers.map((r) => r.day)).toEqual([...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}`), '2026-10-10']);
+    expect((await expectRefusal(listRecords(f.db, f.actors.operator, calendarDayResource, page({ month: '13' })))).code).toBe('VALIDATION_FAILED');
     expect((await expectRefusal(listRecords(f.db, f.actors.operator, calendarDayResource, page({ year: '26' })))).code).toBe('VALIDATION_FAILED');
   });
 

@@ -1,6 +1,7 @@
 'use client';
 
 import BusinessIcon from '@mui/icons-material/Business';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
@@ -14,6 +15,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
+import { CalendarDayCreate, CalendarDayEdit, CalendarDayList } from '../_resources/calendar-days';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
 import { ProductCreate, ProductEdit, ProductList, ProductShow } from '../_resources/products';
@@ -58,6 +60,8 @@ export default function AdminApp() {
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           ...(write ? [<Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} create={StatementImportCreate} />] : []),
+          <Resource key="calendar-days" name="calendar-days" icon={CalendarMonthIcon} list={CalendarDayList}
+            edit={write ? CalendarDayEdit : undefined} create={write ? CalendarDayCreate : undefined} recordRepresentation="day" />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

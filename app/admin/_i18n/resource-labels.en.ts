@@ -172,6 +172,16 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 matched: 'Matched / unmatched',
             },
         },
+        'calendar-days': {
+            name: 'Calendar day |||| Working-day calendar',
+            fields: {
+                day: 'Date',
+                weekday: 'Weekday',
+                kind: 'Kind',
+                is_working_day: 'Working day',
+                note: 'Note',
+            },
+        },
         regions: {
             name: 'Region |||| Regions',
             fields: {

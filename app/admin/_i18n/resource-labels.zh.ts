@@ -170,6 +170,16 @@ export const zhResourceLabels = {
                 matched: '已匹配 / 未匹配',
             },
         },
+        'calendar-days': {
+            name: '工作日历 |||| 工作日历',
+            fields: {
+                day: '日期',
+                weekday: '星期',
+                kind: '类型',
+                is_working_day: '是否工作日',
+                note: '说明',
+            },
+        },
         regions: {
             name: '区域 |||| 区域',
             fields: {
