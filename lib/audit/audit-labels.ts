@@ -13,6 +13,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   invoice: '发票',
   bank_transfer: '银行转账',
   payment_ticket: '支付问题',
+  bank_statement: '银行流水',
+  calendar_day: '工作日历',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -37,6 +39,8 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'bank_transfer.reject': '人工审核驳回转账',
   'payment_ticket.open': '投标人提交支付问题',
   'payment_ticket.update': '答复支付问题',
+  'bank_statement.import': '导入银行流水',
+  'calendar_day.import_official': '导入法定节假日',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

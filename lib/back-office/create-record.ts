@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanWrite, requireWriter } from '@/lib/auth/authorize';
+import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { assertCanWriteRecord } from './assert-can-write-record';
 import type { AnyResource, RegionalRecord } from './resource-definition';
 
 export async function createRecord(
@@ -24,7 +25,7 @@ export async function createRecord(
       if (regionId === undefined) throw new DomainError('VALIDATION_FAILED', '所关联的记录不存在');
       // A resource's own permission speaks first: its refusal says more than the generic region check.
       resource.authorizeWrite?.(actor, regionId);
-      assertCanWrite(actor, regionId);
+      assertCanWriteRecord(actor, resource, regionId);
       const row = await create.insert(trx, data, actor);
       await appendAuditEvent(trx, actor, {
         action: `${resource.entityType}.create`,

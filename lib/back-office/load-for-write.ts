@@ -1,8 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCanRead, assertCanWrite, readableRegions } from '@/lib/auth/authorize';
+import { assertCanRead, readableRegions } from '@/lib/auth/authorize';
 import { notFound } from '@/lib/errors/domain-error';
+import { assertCanWriteRecord } from './assert-can-write-record';
 import type { AnyResource, RegionalRecord } from './resource-definition';
 
 /**
@@ -20,6 +21,6 @@ export async function loadForWrite(
   assertCanRead(actor, existing.region_id);
   // A resource's own permission speaks first: its refusal says more than the generic region check.
   resource.authorizeWrite?.(actor, existing.region_id);
-  assertCanWrite(actor, existing.region_id);
+  assertCanWriteRecord(actor, resource, existing.region_id);
   return existing;
 }

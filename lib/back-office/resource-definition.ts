@@ -48,6 +48,11 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
     apply(trx: Transaction<Database>, existing: Row, input: Update, actor: Actor): Promise<Row>;
   };
   remove?(trx: Transaction<Database>, existing: Row): Promise<void>;
+  /**
+   * Records of no region that every back-office writer maintains (the national working-day calendar).
+   * Without it a record of no region is the platform's own, written only by a platform administrator.
+   */
+  nationwide?: boolean;
   /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */
   authorizeWrite?(actor: Actor, regionId: string | null): void;
 }

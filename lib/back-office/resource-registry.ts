@@ -1,10 +1,12 @@
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
+import { calendarDayResource } from '@/lib/calendar/calendar-day-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { invoiceResource } from '@/lib/invoices/invoice-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
 import { transferResource } from '@/lib/payments/transfer-resource';
 import { paymentTicketResource } from '@/lib/payments/tickets/payment-ticket-resource';
+import { statementImportResource } from '@/lib/payments/statement/statement-import-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
@@ -22,6 +24,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
+    statementImportResource, calendarDayResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -14,3 +14,17 @@ export function bankSecret(bankCode: string): string | undefined {
   const production = process.env.DATABASE_URL && process.env.NODE_ENV === 'production';
   return bankCode === 'demo' && !production ? secret('BANK_SECRET_DEMO') : undefined;
 }
+
+/**
+ * The banks this installation knows, as the lower-case codes they report with: every `BANK_SECRET_<CODE>`
+ * set, and `demo` wherever bankSecret would give it one (outside a production PostgreSQL deployment).
+ */
+export function configuredBankCodes(): string[] {
+  const codes = new Set<string>();
+  for (const [name, value] of Object.entries(process.env)) {
+    const code = /^BANK_SECRET_([A-Z][A-Z0-9_]{1,19})$/.exec(name)?.[1];
+    if (code && value) codes.add(code.toLowerCase().replaceAll('_', '-'));
+  }
+  if (!(process.env.DATABASE_URL && process.env.NODE_ENV === 'production')) codes.add('demo');
+  return [...codes].sort();
+}

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, TransferStatus } from '@/db/database';
+import { inTransaction } from '@/db/in-transaction';
 import { now } from '@/lib/time/clock';
 import { remarkCandidates } from './find-remark-code';
 import { reconcileTransfer } from './reconcile-transfer';
@@ -22,13 +23,14 @@ export interface RecordedTransfer {
  * names no order waits in the operators' unmatched queue.
  */
 export async function recordTransfer(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   bankCode: string,
   source: 'webhook' | 'statement',
   notification: TransferNotification,
   options: { regionId?: string | null } = {},
 ): Promise<RecordedTransfer> {
-  return db.transaction().execute(async (trx) => {
+  // A statement import records all its lines in one transaction of its own: it passes that transaction.
+  return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('bank_transfers')
       .values({

@@ -2,6 +2,7 @@
 
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import BusinessIcon from '@mui/icons-material/Business';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
@@ -9,6 +10,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import RuleIcon from '@mui/icons-material/Rule';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
@@ -17,6 +19,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
+import { CalendarDayCreate, CalendarDayEdit, CalendarDayList } from '../_resources/calendar-days';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
 import { InvoiceList, InvoiceShow } from '../_resources/invoices';
@@ -31,6 +34,8 @@ import { RefundEdit, RefundList } from '../_resources/refunds';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
+import { StatementImportCreate } from '../_resources/statements/statement-import';
+import { StatementImportList } from '../_resources/statements/statement-imports';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -66,6 +71,9 @@ export default function AdminApp() {
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
+          ...(write ? [<Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} create={StatementImportCreate} />] : []),
+          <Resource key="calendar-days" name="calendar-days" icon={CalendarMonthIcon} list={CalendarDayList}
+            edit={write ? CalendarDayEdit : undefined} create={write ? CalendarDayCreate : undefined} recordRepresentation="day" />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
             edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}

@@ -250,6 +250,30 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 voided_by_name: 'Voided by',
             },
         },
+        'statement-imports': {
+            name: 'Statement import |||| Statement imports',
+            fields: {
+                occurred_at: 'Imported at',
+                actor_label: 'Imported by',
+                region_id: 'Region',
+                bank_name: 'Bank',
+                file_name: 'File name',
+                lines: 'Transactions',
+                imported: 'New',
+                already_imported: 'Already imported',
+                matched: 'Matched / unmatched',
+            },
+        },
+        'calendar-days': {
+            name: 'Calendar day |||| Working-day calendar',
+            fields: {
+                day: 'Date',
+                weekday: 'Weekday',
+                kind: 'Kind',
+                is_working_day: 'Working day',
+                note: 'Note',
+            },
+        },
         regions: {
             name: 'Region |||| Regions',
             fields: {

@@ -248,6 +248,30 @@ export const zhResourceLabels = {
                 voided_by_name: '作废人',
             },
         },
+        'statement-imports': {
+            name: '银行流水导入 |||| 银行流水导入',
+            fields: {
+                occurred_at: '导入时间',
+                actor_label: '操作人',
+                region_id: '区域',
+                bank_name: '银行',
+                file_name: '文件名',
+                lines: '交易笔数',
+                imported: '新增',
+                already_imported: '已导入过',
+                matched: '已匹配 / 未匹配',
+            },
+        },
+        'calendar-days': {
+            name: '工作日历 |||| 工作日历',
+            fields: {
+                day: '日期',
+                weekday: '星期',
+                kind: '类型',
+                is_working_day: '是否工作日',
+                note: '说明',
+            },
+        },
         regions: {
             name: '区域 |||| 区域',
             fields: {
