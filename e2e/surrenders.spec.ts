@@ -15,7 +15,8 @@ test('a bidder surrenders after the operator marks the project 流标; an operat
   await signIn(operator, ACCOUNTS.otherOperator);
   await operator.goto('/admin#/projects');
   await operator.locator('tr', { hasText: project }).click();
-  await operator.getByRole('link', { name: '编辑' }).click();
+  // The show page's own 编辑 comes first; each section row below has one too.
+  await operator.getByRole('link', { name: '编辑' }).first().click();
   await operator.getByRole('combobox', { name: /^项目状态/ }).click();
   await operator.getByRole('option', { name: '流标' }).click();
   await operator.getByRole('textbox', { name: /^变更原因/ }).fill('有效投标人不足三家，依法流标');
