@@ -17,7 +17,7 @@ import { issueInvoice } from './issue-invoice';
 import { readInvoiceDocument } from './read-invoice-document';
 import { requestInvoice } from './request-invoice';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
-import { issuedOrder } from './testing/issued-order';
+import { issuedOrder } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from './void-invoice';
 
 const ENTERPRISE = { title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G' };

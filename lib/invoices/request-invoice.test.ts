@@ -17,7 +17,7 @@ import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadMyInvoice } from './download-my-invoice';
 import { getOrderInvoicing } from './get-order-invoicing';
 import { requestInvoice } from './request-invoice';
-import { issuedOrder, unpaidOrder } from './testing/issued-order';
+import { issuedOrder, unpaidOrder } from '@/lib/orders/testing/test-orders';
 
 const URUMQI = '650100';
 
@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
     procurement2 = await issuedOrder(f, 'WLMQ-CG-2026-0342');
     karamay = await issuedOrder(f, 'KLMY-JS-2026-0052');
     unpaid = await unpaidOrder(f, 'KLMY-JS-2026-0052');
-    kunlunUrumqi = await issuedOrder(f, 'WLMQ-JS-2026-0158', f.actors.otherBidder);
+    kunlunUrumqi = await issuedOrder(f, 'WLMQ-JS-2026-0158', { bidder: f.actors.otherBidder });
   });
   afterAll(async () => {
     restore();

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
 import { testDatabaseKinds } from '@/db/testing/test-database';
-import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { createRecord } from '@/lib/back-office/create-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { abandonOrder } from '@/lib/orders/abandon-order';
-import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
-import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { publishRuleVersion } from '@/lib/rules/publish-rule-version';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
-import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { loadDefaultRuleDocument } from '@/rules/defaults/default-rule-documents';
 import type { DocumentRule, GroupCondition } from '@/rules/rule-document-types';
@@ -64,12 +61,7 @@ describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (ki
     await f?.close();
   });
 
-  async function orderFor(projectCode: string) {
-    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
-    const section = open.find((s) => s.projectCode === projectCode && !s.myOrderId)!;
-    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
-    return submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
-  }
+  const orderFor = (projectCode: string) => unpaidOrder(f, projectCode);
   const transfer = (over: Partial<TransferNotification>): TransferNotification => ({
     transactionId: `HAND-${kind}-${++txn}`,
     amountFen: 100,

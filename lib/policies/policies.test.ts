@@ -5,17 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
 import { testDatabaseKinds } from '@/db/testing/test-database';
-import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
-import { recordTransfer } from '@/lib/payments/record-transfer';
-import { listProductsForSection } from '@/lib/products/list-products-for-section';
-import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { issuedOrder } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadPolicy } from './download-policy';
 import { verifyPolicy, VERIFY_RATE_LIMIT } from './verify-policy';
-
-const BASIC_ACCOUNT = '3002012309024567812';
 
 function pdfText(pdf: Uint8Array): string {
   const file = path.join(os.tmpdir(), `policy-${process.pid}-${Date.now()}.pdf`);
@@ -31,21 +25,14 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
   let f: DemoFixture;
   let clock: ReturnType<typeof fixedClock>;
   let restore: () => void;
-  let order: Awaited<ReturnType<typeof submitAsSeen>>;
+  let order: Awaited<ReturnType<typeof issuedOrder>>;
   let bidOpeningAt: Date;
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     clock = fixedClock(SEEDED_AT);
     restore = useClock(clock);
-    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
-    const section = open.find((s) => s.projectCode === 'WLMQ-JS-2026-0158' && !s.myOrderId)!;
-    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
-    order = await submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
-    await recordTransfer(f.db, 'demo', 'webhook', {
-      transactionId: `POLICY-${kind}`, amountFen: order.premiumFen, payerName: '新疆天山建设工程有限公司', payerAccount: BASIC_ACCOUNT,
-      payerKind: 'enterprise', remark: order.remarkCode, bankTime: SEEDED_AT,
-    });
-    bidOpeningAt = (await f.db.selectFrom('projects').select('bid_opening_at').where('id', '=', section.projectId).executeTakeFirstOrThrow()).bid_opening_at;
+    order = await issuedOrder(f, 'WLMQ-JS-2026-0158');
+    bidOpeningAt = (await f.db.selectFrom('projects').select('bid_opening_at').where('code', '=', 'WLMQ-JS-2026-0158').executeTakeFirstOrThrow()).bid_opening_at;
   });
   afterAll(async () => {
     restore();

@@ -1,6 +1,7 @@
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { Button, useNotify, useRefresh } from 'react-admin';
+import { Button } from 'react-admin';
+import { useBackOfficeAction } from './use-back-office-action';
 import { callApi } from './call-api';
 
 export interface ActionField {
@@ -29,29 +30,17 @@ interface Props {
  * deliberate confirmation. The server's Chinese refusal is shown in the dialog, which stays open.
  */
 export function ActionDialogButton({ label, title, description, fields, confirmLabel, url, extraBody, done, danger }: Props) {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   const complete = fields.every((f) => (values[f.name] ?? '').trim() !== '');
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi(url, { method: 'POST', body: { ...values, ...extraBody } });
-      notify(done, { type: 'success' });
-      setOpen(false);
-      setValues({});
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+        await callApi(url, { method: 'POST', body: { ...values, ...extraBody } });
+        setValues({});
+      return done;
+    });
 
   return (
     <>

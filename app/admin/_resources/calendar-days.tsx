@@ -6,11 +6,12 @@ import {
 import { useState } from 'react';
 import {
   BooleanField, BooleanInput, Button, Create, CreateButton, Datagrid, DateInput, DeleteButton, Edit, FunctionField, Labeled, List, SaveButton,
-  SelectInput, SimpleForm, TextField, TextInput, Toolbar, TopToolbar, required, useNotify, useRefresh,
+  SelectInput, SimpleForm, TextField, TextInput, Toolbar, TopToolbar, required,
 } from 'react-admin';
 import type { CalendarDayKind, CalendarDayRecord } from '@/lib/calendar/calendar-day-resource';
 import type { OfficialHolidayImport } from '@/lib/calendar/import-official-holidays';
 import { OFFICIAL_HOLIDAYS, OFFICIAL_HOLIDAY_YEARS } from '@/lib/calendar/official-holidays';
+import { useBackOfficeAction } from '../_components/use-back-office-action';
 import { callApi } from '../_components/call-api';
 import { useCanWrite } from '../_components/use-can-write';
 
@@ -36,33 +37,18 @@ const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 
 
 /** 导入法定节假日: shows the year's schedule first; days already set stay as the operators set them. */
 function ImportHolidaysButton() {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState(OFFICIAL_HOLIDAY_YEARS.includes(thisYear) ? thisYear : OFFICIAL_HOLIDAY_YEARS.at(-1)!);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   const schedule = OFFICIAL_HOLIDAYS[year];
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await callApi<OfficialHolidayImport>('/api/admin/official-holidays', { method: 'POST', body: { year } });
-      notify(
-        result.added.length
+  const submit = () =>
+    run(async () => {
+        const result = await callApi<OfficialHolidayImport>('/api/admin/official-holidays', { method: 'POST', body: { year } });
+      return result.added.length
           ? `已导入 ${year} 年法定节假日 ${result.added.length} 天${result.kept.length ? `，已有设置的 ${result.kept.length} 天保持不变` : ''}`
-          : `${year} 年的法定节假日已全部在日历中，未做更改`,
-        { type: 'success' },
-      );
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+          : `${year} 年的法定节假日已全部在日历中，未做更改`;
+    });
 
   return (
     <>

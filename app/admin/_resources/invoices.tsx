@@ -2,12 +2,13 @@ import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, 
 import { useState } from 'react';
 import {
   Button, Datagrid, FunctionField, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, TopToolbar,
-  useNotify, useRecordContext, useRefresh,
+  useRecordContext,
 } from 'react-admin';
 import type { InvoiceRecord } from '@/lib/invoices/invoice-resource';
 import { INVOICE_MEDIUM_LABELS, INVOICE_STATUS_LABELS, INVOICE_TYPE_LABELS } from '@/lib/invoices/invoice-labels';
 import { formatFen } from '@/lib/money/format-fen';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
+import { useBackOfficeAction } from '../_components/use-back-office-action';
 import { ApiError, callApi } from '../_components/call-api';
 import { invoiceMediumChoices, invoiceStatusChoices } from '../_components/choices';
 import { InstantField, MoneyField } from '../_components/fields';
@@ -115,15 +116,12 @@ async function postForm<T>(url: string, form: FormData): Promise<T> {
  * undone except by voiding, so the dialog shows whom the invoice is for before it is confirmed.
  */
 function IssueInvoiceButton({ record }: { record: InvoiceRecord }) {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [invoiceNumber, setInvoiceNumber] = useState('');
   const [carrier, setCarrier] = useState('');
   const [trackingNumber, setTrackingNumber] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useBackOfficeAction(() => setOpen(false));
   const electronic = record.medium === 'electronic';
 
   const pickFile = (picked: File | null) => {
@@ -136,28 +134,19 @@ function IssueInvoiceButton({ record }: { record: InvoiceRecord }) {
     setFile(picked);
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    const form = new FormData();
-    form.set('invoice_number', invoiceNumber);
-    if (electronic) {
-      if (file) form.set('file', file);
-    } else {
-      form.set('carrier', carrier);
-      form.set('tracking_number', trackingNumber);
-    }
-    try {
-      await postForm(`/api/invoices/${record.id}/issue`, form);
-      notify(electronic ? '发票已开具，投标人可在订单详情下载' : '发票已开具，邮寄信息已记录', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+      const form = new FormData();
+      form.set('invoice_number', invoiceNumber);
+      if (electronic) {
+        if (file) form.set('file', file);
+      } else {
+        form.set('carrier', carrier);
+        form.set('tracking_number', trackingNumber);
+      }
+        await postForm(`/api/invoices/${record.id}/issue`, form);
+      return electronic ? '发票已开具，投标人可在订单详情下载' : '发票已开具，邮寄信息已记录';
+    });
 
   const complete = invoiceNumber.trim() !== '' && (electronic ? file !== null : carrier.trim() !== '' && trackingNumber.trim() !== '');
   return (
@@ -212,28 +201,16 @@ function IssueInvoiceButton({ record }: { record: InvoiceRecord }) {
 
 /** 作废（红冲）: never without a reason, which the bidder will read; the bidder may then ask again. */
 function VoidInvoiceButton({ record }: { record: InvoiceRecord }) {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   const issued = record.status === 'issued';
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi(`/api/invoices/${record.id}/void`, { method: 'POST', body: { reason } });
-      notify(issued ? '发票已作废（红冲）' : '发票申请已作废', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+        await callApi(`/api/invoices/${record.id}/void`, { method: 'POST', body: { reason } });
+      return issued ? '发票已作废（红冲）' : '发票申请已作废';
+    });
 
   return (
     <>

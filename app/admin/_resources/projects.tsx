@@ -17,7 +17,6 @@ const filters = [
 ];
 
 export function ProjectList() {
-  const canWrite = useCanWrite();
   return (
     <List filters={filters} sort={{ field: 'deposit_deadline', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -2,11 +2,12 @@ import { Alert, Box, Chip, Dialog, DialogActions, DialogContent, DialogContentTe
 import { useState } from 'react';
 import {
   BooleanField, Button, Datagrid, FunctionField, List, SearchInput, SelectField, SelectInput, Show, SimpleShowLayout,
-  TextField, TopToolbar, useNotify, useRecordContext, useRefresh,
+  TextField, TopToolbar, useRecordContext,
 } from 'react-admin';
 import { formatFen } from '@/lib/money/format-fen';
 import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from '@/lib/surrenders/surrender-labels';
 import type { SurrenderRecord } from '@/lib/surrenders/surrender-resource';
+import { useBackOfficeAction } from '../_components/use-back-office-action';
 import { callApi } from '../_components/call-api';
 import { projectStatusChoices } from '../_components/choices';
 import { InstantField, MoneyField } from '../_components/fields';
@@ -57,32 +58,20 @@ export function SurrenderList() {
  */
 function ReviewDialogButton({ mode }: { mode: 'approve' | 'reject' }) {
   const record = useRecordContext<SurrenderRecord>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   if (!record) return null;
   const approve = mode === 'approve';
   const payee = record.account_number
     ? `${record.account_name}，${record.account_bank}，${record.account_number}`
     : '原路退回支付保费的账户';
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi(`/api/surrenders/${record.id}/${mode}`, { method: 'POST', body: { reason } });
-      notify(approve ? '已通过退保申请，退款已加入退款列表' : '已驳回退保申请，订单恢复为投保成功', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+        await callApi(`/api/surrenders/${record.id}/${mode}`, { method: 'POST', body: { reason } });
+      return approve ? '已通过退保申请，退款已加入退款列表' : '已驳回退保申请，订单恢复为投保成功';
+    });
 
   return (
     <>

@@ -6,7 +6,7 @@ import { testDatabaseKinds } from '@/db/testing/test-database';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';
-import { issuedOrder } from '@/lib/invoices/testing/issued-order';
+import { issuedOrder } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { fixedClock, useClock } from '@/lib/time/clock';
 

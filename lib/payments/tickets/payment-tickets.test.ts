@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
 import { testDatabaseKinds } from '@/db/testing/test-database';
-import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { listRecords } from '@/lib/back-office/list-records';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
+import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { recordTransfer } from '@/lib/payments/record-transfer';
-import { listProductsForSection } from '@/lib/products/list-products-for-section';
-import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { listOrderTickets } from './list-order-tickets';
 import { openPaymentTicket } from './open-payment-ticket';
@@ -33,12 +30,7 @@ describe.each(testDatabaseKinds)('payment problem tickets on %s', (kind) => {
     await f?.close();
   });
 
-  async function orderFor(projectCode: string) {
-    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
-    const section = open.find((s) => s.projectCode === projectCode && !s.myOrderId)!;
-    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
-    return submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
-  }
+  const orderFor = (projectCode: string) => unpaidOrder(f, projectCode);
   const pay = (remark: string, amountFen: number, over: { payerKind?: 'enterprise' | 'personal'; payerAccount?: string } = {}) =>
     recordTransfer(f.db, 'demo', 'webhook', {
       transactionId: `TICKET-${kind}-${++txn}`, amountFen, payerName: '新疆天山建设工程有限公司', payerAccount: over.payerAccount ?? BASIC_ACCOUNT,

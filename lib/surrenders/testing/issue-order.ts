@@ -3,8 +3,7 @@ import type { DemoFixture } from '@/db/testing/demo-fixture';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
 import { recordTransfer } from '@/lib/payments/record-transfer';
-import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
-import { listProductsForSection } from '@/lib/products/list-products-for-section';
+import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/projects/section-resource';
 import { now } from '@/lib/time/clock';
@@ -47,27 +46,17 @@ export async function issueOrder(f: DemoFixture, options: IssuedOrderOptions = {
     name: '一标段',
     deposit_fen: 10_000_000,
   });
-  const enterprise = await f.db.selectFrom('enterprises').selectAll().where('id', '=', bidder.enterpriseId!).executeTakeFirstOrThrow();
-  const [product] = await listProductsForSection(f.db, bidder, String(section.id));
-  const order = await submitAsSeen(f.db, bidder, {
-    sectionId: String(section.id),
-    productId: product!.productId,
-    noticeAccepted: true,
-    formData: {
-      applicant: { name: enterprise.name, uscc: enterprise.uscc, legalRepresentative: enterprise.legal_representative },
-      contact: { name: enterprise.contact_name, mobile: enterprise.contact_phone, email: enterprise.email },
-      basicAccount: { bank: enterprise.basic_account_bank, name: enterprise.basic_account_name, number: enterprise.basic_account_number },
-    },
-  });
+  const order = await orderOnSection(f, String(section.id), bidder);
   let transferId: string | null = null;
-  if (!unpaid) {
-    const personal = paidFrom === 'personal';
+  if (!unpaid && paidFrom === 'basic') transferId = (await payFromBasicAccount(f, order, bidder)).transferId;
+  if (!unpaid && paidFrom === 'personal') {
+    const enterprise = await f.db.selectFrom('enterprises').select('contact_name').where('id', '=', bidder.enterpriseId!).executeTakeFirstOrThrow();
     const paid = await recordTransfer(f.db, 'demo', 'webhook', {
       transactionId: `PAY-${f.kind}-${n}-${order.remarkCode}`,
       amountFen: order.premiumFen,
-      payerName: personal ? enterprise.contact_name : enterprise.name,
-      payerAccount: personal ? '6222020200112233445' : enterprise.basic_account_number,
-      payerKind: personal ? 'personal' : 'enterprise',
+      payerName: enterprise.contact_name,
+      payerAccount: '6222020200112233445',
+      payerKind: 'personal',
       remark: order.remarkCode,
       bankTime: now(),
     });

@@ -1,33 +1,22 @@
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, useRecordContext } from 'react-admin';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
+import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callApi } from '../../_components/call-api';
 
 /** Publishing changes what every new applicant of the form fills: a reason is required and confirmed. */
 export function FormPublishButton() {
   const record = useRecordContext<FormVersionRecord>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   if (!record) return null;
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi(`/api/forms/versions/${record.id}/publish`, { method: 'POST', body: { reason } });
-      notify('已发布：之后的投保申请将使用此表单', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+        await callApi(`/api/forms/versions/${record.id}/publish`, { method: 'POST', body: { reason } });
+      return '已发布：之后的投保申请将使用此表单';
+    });
   return (
     <>
       <Button label="发布" onClick={() => setOpen(true)} />

@@ -1,7 +1,8 @@
 import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, useRecordContext } from 'react-admin';
 import type { RuleTestResult } from '@/rules/run-test-cases';
+import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callApi } from '../../_components/call-api';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 
@@ -28,13 +29,10 @@ const TEXT: Record<Mode, { button: string; title: (v: RuleVersionRecord) => stri
  */
 export function PublishDialogButton({ mode }: { mode: Mode }) {
   const record = useRecordContext<RuleVersionRecord>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [results, setResults] = useState<RuleTestResult[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useBackOfficeAction(() => setOpen(false));
 
   useEffect(() => {
     if (!open || !record) return;
@@ -48,20 +46,11 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
   const text = TEXT[mode];
   const failed = results?.filter((r) => !r.passed).length ?? 0;
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await callApi(`/api/rules/versions/${record.id}/${mode}`, { method: 'POST', body: { reason } });
-      notify(text.done, { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+        await callApi(`/api/rules/versions/${record.id}/${mode}`, { method: 'POST', body: { reason } });
+      return text.done;
+    });
 
   return (
     <>
