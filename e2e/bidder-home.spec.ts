@@ -8,6 +8,16 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await snapshot(page, 'login-wrong-password');
 });
 
+test('repeated failed sign-ins hold the account back with a clear message', async ({ page }) => {
+  const phone = '13912340000'; // no such account: the count is per phone number all the same
+  for (let i = 0; i < 5; i++) {
+    await submitLogin(page, phone, `guess-${i}`);
+    await expect(page.locator('form [role="alert"]')).toHaveText('手机号或密码错误');
+  }
+  await submitLogin(page, phone, 'guess-5');
+  await expect(page.locator('form [role="alert"]')).toHaveText('登录失败次数过多，请 15 分钟后再试');
+});
+
 test('visitors without a session are sent to sign in', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);

@@ -21,7 +21,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('credentials', { phone, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.status === 401 || result?.error === 'CredentialsSignin' ? '手机号或密码错误' : '登录失败，请稍后重试');
+      setError(
+        result?.error === 'RATE_LIMITED'
+          ? '登录失败次数过多，请 15 分钟后再试'
+          : result?.status === 401 || result?.error === 'CredentialsSignin'
+            ? '手机号或密码错误'
+            : '登录失败，请稍后重试',
+      );
       return;
     }
     router.replace(callbackUrl);

@@ -2,6 +2,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { secret } from '@/lib/config/secrets';
 import { getDb } from '@/lib/database';
+import { DomainError } from '@/lib/errors/domain-error';
+import { clientAddress } from '@/lib/http/client-address';
 import { authenticate } from './authenticate';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -21,8 +23,13 @@ export function authOptions(): NextAuthOptions {
           phone: { label: '手机号', type: 'tel' },
           password: { label: '密码', type: 'password' },
         },
-        async authorize(credentials) {
-          const actor = await authenticate(await getDb(), credentials);
+        async authorize(credentials, req) {
+          const headers = new Headers(Object.entries(req.headers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+          const actor = await authenticate(await getDb(), credentials, clientAddress(headers)).catch((error: unknown) => {
+            // next-auth hands a thrown message to the sign-in form as its error code.
+            if (error instanceof DomainError && error.code === 'RATE_LIMITED') throw new Error('RATE_LIMITED');
+            throw error;
+          });
           if (!actor) return null;
           return {
             id: actor.userId,

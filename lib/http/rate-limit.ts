@@ -14,20 +14,36 @@ export interface RateLimit {
  * Counts one hit in a fixed window kept in the database, so every app instance shares the count, and
  * refuses once the window's limit is passed. One upsert: concurrent hits each get their own number.
  */
-export async function consumeRateLimit(db: Kysely<Database>, { bucket, limit, windowSeconds }: RateLimit): Promise<void> {
+export async function consumeRateLimit(db: Kysely<Database>, limit: RateLimit): Promise<void> {
+  const { hits, retryAfterSeconds } = await countHit(db, limit);
+  if (hits > limit.limit) throw new DomainError('RATE_LIMITED', `查询过于频繁，请 ${retryAfterSeconds} 秒后再试`);
+}
+
+/** Counts one hit without refusing it (e.g. a failed sign-in), and says how many the window holds now. */
+export async function countHit(db: Kysely<Database>, { bucket, windowSeconds }: RateLimit) {
   const at = now();
-  const windowStart = new Date(Math.floor(at.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const windowStart = windowOf(at, windowSeconds);
   const row = await db
     .insertInto('rate_limit_windows')
     .values({ bucket, window_start: windowStart, hits: 1 })
     .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql<number>`rate_limit_windows.hits + 1` }))
     .returning('hits')
     .executeTakeFirstOrThrow();
-  if (row.hits > limit) {
-    const retryAfter = Math.ceil((windowStart.getTime() + windowSeconds * 1000 - at.getTime()) / 1000);
-    throw new DomainError('RATE_LIMITED', `查询过于频繁，请 ${retryAfter} 秒后再试`);
-  }
+  return { hits: row.hits, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowSeconds * 1000 - at.getTime()) / 1000) };
 }
+
+/** Whether the current window already holds `limit` hits, without counting one. */
+export async function rateLimitReached(db: Kysely<Database>, { bucket, limit, windowSeconds }: RateLimit): Promise<boolean> {
+  const row = await db
+    .selectFrom('rate_limit_windows')
+    .select('hits')
+    .where('bucket', '=', bucket)
+    .where('window_start', '=', windowOf(now(), windowSeconds))
+    .executeTakeFirst();
+  return (row?.hits ?? 0) >= limit;
+}
+
+const windowOf = (at: Date, windowSeconds: number) => new Date(Math.floor(at.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
 
 /** Windows older than a day count for nothing; the scheduled jobs clear them. */
 export async function pruneRateLimitWindows(db: Kysely<Database>): Promise<number> {
