@@ -1,0 +1,79 @@
+/**
+ * `npm run bench:policy`: what issuing a policy costs, since it runs inside the transaction that insures
+ * an order (a bank notification waits for it):
+ *   1. render   — renderPolicyPdf alone (pdfkit, Noto Sans CJK subset, QR code);
+ *   2. seal     — AES-256-GCM of the rendered PDF with a section key;
+ *   3. unseal   — the download after bid opening;
+ *   4. payment  — a whole bank transfer that insures an order, on PGlite in memory: record, rules,
+ *                 transition, policy rendered, sealed and stored.
+ * Each is run N times (BENCH_RUNS, default 20) after one warm-up; the median and the 90th percentile print.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { openDemoFixture, SEEDED_AT } from '@/db/testing/demo-fixture';
+import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
+import type { PolicyDocument } from '@/lib/policies/policy-document';
+import { KEY_BYTES, seal, unseal } from '@/lib/policies/policy-crypto';
+import { renderPolicyPdf } from '@/lib/policies/render-policy-pdf';
+import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { fixedClock, useClock } from '@/lib/time/clock';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+async function measure(label: string, run: () => Promise<unknown> | unknown) {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  console.log(`${label.padEnd(10)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   (${RUNS} runs)`);
+}
+
+const sample: PolicyDocument = {
+  policyNumber: 'BD2026112412345678',
+  verificationCode: 'K7PM3Q9DAC',
+  verifyUrl: 'https://baohan.example.cn/verify?number=BD2026112412345678',
+  issuedAt: SEEDED_AT,
+  periodStart: SEEDED_AT,
+  periodEnd: new Date(SEEDED_AT.getTime() + 100 * 24 * 3600 * 1000),
+  insured: '乌鲁木齐市第十二中学',
+  applicant: { name: '新疆天山建设工程有限公司', uscc: '91650100712345678G' },
+  project: { name: '乌鲁木齐市第十二中学教学楼改扩建工程', code: 'WLMQ-JS-2026-0158' },
+  sectionName: '施工一标段',
+  guaranteeAmountFen: 80_000_000,
+  premiumFen: 120_000,
+  insurerName: '中国人民财产保险股份有限公司乌鲁木齐市分公司',
+  productName: '投标保证保险（建设工程）',
+  orderNumber: 'BH2026112412345678',
+};
+
+console.log(`policy issuance — ${os.cpus().length} cores, Node ${process.version}`);
+const pdf = await renderPolicyPdf(sample);
+const key = randomBytes(KEY_BYTES);
+const sealed = seal(key, pdf, 'policy:bench');
+console.log(`PDF size ${(pdf.byteLength / 1024).toFixed(1)} KB`);
+await measure('render', () => renderPolicyPdf(sample));
+await measure('seal', () => seal(key, pdf, 'policy:bench'));
+await measure('unseal', () => unseal(key, sealed, 'policy:bench'));
+
+// Whole payments: a project with enough sections, each order paid once. The generated master key goes to
+// a temporary directory, not the developer's .data.
+process.env.DATA_DIR ??= os.tmpdir();
+const f = await openDemoFixture('pglite');
+useClock(fixedClock(SEEDED_AT));
+const project = await f.db.selectFrom('projects').select('id').where('code', '=', 'WLMQ-CG-2026-0342').executeTakeFirstOrThrow();
+const sections = await f.db
+  .insertInto('sections')
+  .values(Array.from({ length: RUNS + 1 }, (_, i) => ({ project_id: project.id, code: `BENCH-${i}`, name: `压测标段 ${i}`, deposit_fen: 5_000_000 })))
+  .returning('id')
+  .execute();
+const open = new Set((await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 100 })).rows.map((s) => s.sectionId));
+const orders = [];
+for (const section of sections) if (open.has(section.id)) orders.push(await orderOnSection(f, section.id));
+let next = 0;
+await measure('payment', () => payFromBasicAccount(f, orders[next++]!));
+await f.close();
