@@ -72,7 +72,7 @@ const sections = await f.db
   .returning('id')
   .execute();
 const open = new Set((await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 100 })).rows.map((s) => s.sectionId));
-const orders = [];
+const orders: Awaited<ReturnType<typeof orderOnSection>>[] = [];
 for (const section of sections) if (open.has(section.id)) orders.push(await orderOnSection(f, section.id));
 let next = 0;
 await measure('payment', () => payFromBasicAccount(f, orders[next++]!));

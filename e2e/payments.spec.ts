@@ -97,4 +97,33 @@ test('an operator matches a transfer whose remark named no order; the rules judg
   await page.goto(order.orderUrl);
   await expect(page.getByTestId('order-status')).toHaveText('已取消');
   await expect(page.getByLabel('订单进度')).toContainText('转账附言与订单银行附言不一致');
+
+  // Half an hour later there is still no policy: the bidder reports it and asks for the money back.
+  await expect(page.getByRole('link', { name: '支付遇到问题请点击' })).toHaveCount(0);
+  await setServerClock(request, new Date(Date.now() + 31 * 60 * 1000));
+  await page.reload();
+  await page.getByRole('link', { name: '支付遇到问题请点击' }).click();
+  await page.getByRole('radio', { name: /申请退费/ }).check();
+  await page.getByLabel('问题描述').fill('附言漏填，订单已取消，申请退回保费');
+  await page.getByLabel('退款账户名称').fill('新疆天山建设工程有限公司');
+  await page.getByLabel('开户银行').fill('中国工商银行乌鲁木齐天山区支行');
+  await page.getByLabel('退款账号').fill('12ab');
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('退款账号应为 8 至 32 位数字')).toBeVisible();
+  await page.getByLabel('退款账号').fill(BASIC_ACCOUNT);
+  await snapshot(page, 'payment-problem-form');
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('已提交支付问题')).toBeVisible();
+  await expect(page.getByTestId('payment-ticket')).toContainText('平台处理中');
+  await setServerClock(request, null);
+
+  await operator.goto('/admin#/payment-tickets');
+  await operator.locator('tr', { hasText: orderNumber }).click();
+  await operator.getByRole('textbox', { name: /^处理结果/ }).fill('保费已登记退款，5 个工作日内原路退回基本户');
+  await operator.getByRole('button', { name: '提交处理结果' }).click();
+  await expect(operator.locator('tr', { hasText: orderNumber })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('payment-ticket')).toContainText('平台回复');
+  await expect(page.getByTestId('payment-ticket')).toContainText('保费已登记退款');
+  await snapshot(page, 'payment-problem-answered');
 });

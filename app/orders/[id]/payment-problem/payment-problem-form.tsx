@@ -29,8 +29,10 @@ export function PaymentProblemForm({ orderId, choices }: Props) {
       router.push(`/orders/${orderId}?reported=1`);
       return;
     }
-    setError(result.message);
-    setFieldErrors(result.fieldErrors ?? {});
+    const fields = result.fieldErrors ?? {};
+    // Field errors are shown beside their fields; the banner only says there is something to correct.
+    setError(Object.keys(fields).length ? '请按提示修改后重新提交' : result.message);
+    setFieldErrors(fields);
     setPending(false);
   }
 
