@@ -34,6 +34,22 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
         throw new DomainError('CONFLICT', '投标人尚未完善退保账户信息，暂不能审核通过');
       }
       if (row.status !== 'submitted') throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
+      // An invoice for a premium that is about to be refunded must be voided (红冲) first: the books would
+      // otherwise show income that was paid back.
+      const liveInvoice = await trx
+        .selectFrom('invoices')
+        .select('status')
+        .where('order_id', '=', row.order_id)
+        .where('status', '<>', 'voided')
+        .executeTakeFirst();
+      if (liveInvoice) {
+        throw new DomainError(
+          'CONFLICT',
+          liveInvoice.status === 'issued'
+            ? '该订单已开具发票，请先在「发票」中作废（红冲）后再审核通过退保'
+            : '该订单有待开具的发票申请，请先在「发票」中作废该申请后再审核通过退保',
+        );
+      }
       const payee = row.account_number
         ? { name: row.account_name ?? '', bank: row.account_bank ?? '', account: row.account_number }
         : undefined;

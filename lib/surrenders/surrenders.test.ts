@@ -6,6 +6,9 @@ import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { issueInvoice } from '@/lib/invoices/issue-invoice';
+import { requestInvoice } from '@/lib/invoices/request-invoice';
+import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { refundResource, type RefundRecord } from '@/lib/payments/refund-resource';
 import { projectResource } from '@/lib/projects/project-resource';
@@ -103,6 +106,26 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       expect(applied).toMatchObject({ status: 'submitted', clause: 2 });
       await approveSurrender(f.db, f.actors.operator, applied.id, {});
       expect(await refundsOf(orderId)).toHaveLength(1);
+    });
+
+    it('clause 3 with an invoice already issued: approval waits until the operator voids (红冲) the invoice', async () => {
+      const { orderId, projectId, opening } = await issueOrder(f);
+      await afterOpening(opening, async () => {
+        const { invoiceId } = await requestInvoice(f.db, f.actors.bidder, orderId, {
+          medium: 'paper', invoiceType: 'ordinary', title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G',
+          recipientName: '李明', recipientPhone: '13900000001', deliveryAddress: '新疆乌鲁木齐市天山区解放北路 88 号',
+        });
+        await issueInvoice(f.db, f.actors.operator, invoiceId, { invoice_number: '65002611240099', carrier: 'EMS', tracking_number: '1187654321099' });
+        await setProject(projectId, 'failed');
+        const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
+        const refused = await expectRefusal(approveSurrender(f.db, f.actors.operator, applied.id, {}));
+        expect([refused.code, refused.message]).toEqual(['CONFLICT', '该订单已开具发票，请先在「发票」中作废（红冲）后再审核通过退保']);
+        expect(await orderStatus(orderId)).toBe('surrender_review');
+        expect(await refundsOf(orderId)).toEqual([]);
+        await voidInvoice(f.db, f.actors.operator, invoiceId, { reason: '项目流标退保，发票红冲' });
+        await approveSurrender(f.db, f.actors.operator, applied.id, {});
+        expect(await orderStatus(orderId)).toBe('surrendered');
+      });
     });
 
     it('clause 3: the tender fails after the opening', async () => {
