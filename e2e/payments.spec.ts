@@ -9,6 +9,10 @@ test.describe.configure({ mode: 'serial' });
 
 const DAY = 24 * 60 * 60 * 1000;
 
+// Each journey starts on real time, whatever the one before moved the clock to.
+test.beforeEach(async ({ request }) => {
+  await setServerClock(request, null);
+});
 test.afterAll(async ({ request }) => {
   await setServerClock(request, null);
 });
