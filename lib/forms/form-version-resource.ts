@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
@@ -10,11 +10,14 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { findFormVersion, selectFormVersions, type FormVersionRecord } from './form-version-record';
 import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
+import { lockSeries, nextVersionNumber, type DocumentSeries } from '@/lib/versioning/document-series';
 
 /** Serializes writers of one form in one region: version numbers, saves and the single published version. */
-export async function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`form:${formKey}:${regionId ?? 'platform'}`}))`.execute(trx);
+export function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
+  return lockSeries(trx, formSeries(formKey, regionId));
 }
+
+export const formSeries = (formKey: string, regionId: string | null): DocumentSeries => ({ table: 'form_versions', key: formKey, regionId });
 
 /** The platform's forms are the platform administrator's; a region's own versions are its operators'. */
 export function assertCanEditForms(actor: Actor, regionId: string | null): void {
@@ -96,19 +99,14 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
           .executeTakeFirst();
         source ??= { schema: DEFAULT_APPLICATION_FORM.schema, ui_schema: DEFAULT_APPLICATION_FORM.uiSchema };
       }
-      const { version } = await trx
-        .selectFrom('form_versions')
-        .select((eb) => eb.fn.max('version').as('version'))
-        .where('form_key', '=', input.form_key)
-        .where(inSameRegion('region_id', input.region_id))
-        .executeTakeFirstOrThrow();
+      const version = await nextVersionNumber(trx, formSeries(input.form_key, input.region_id));
       const at = now();
       const row = await trx
         .insertInto('form_versions')
         .values({
           form_key: input.form_key,
           region_id: input.region_id,
-          version: (version ?? 0) + 1,
+          version,
           status: 'draft',
           schema: JSON.stringify(source.schema),
           ui_schema: JSON.stringify(source.ui_schema),

@@ -4,14 +4,13 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
-import { DomainError, notFound } from '@/lib/errors/domain-error';
+import { notFound } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { publishInputSchema } from '@/lib/rules/publish-rule-version';
-import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
 import { findFormVersion, type FormVersionRecord } from './form-version-record';
-import { assertCanEditForms, lockForm } from './form-version-resource';
-import { inSameRegion } from '@/lib/regions/region-filters';
+import { assertCanEditForms, formSeries, lockForm } from './form-version-resource';
+import { publishDraftInSeries } from '@/lib/versioning/document-series';
 
 /**
  * 发布表单: the draft becomes what the form's applicants fill from the next application on; the previous
@@ -28,24 +27,9 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
       await lockForm(trx, draft.form_key, draft.region_id);
-      const previous = await trx
-        .selectFrom('form_versions')
-        .select('id')
-        .where('form_key', '=', draft.form_key)
-        .where('status', '=', 'published')
-        .where(inSameRegion('region_id', draft.region_id))
-        .executeTakeFirst();
-      const at = now();
-      if (previous) await trx.updateTable('form_versions').set({ status: 'archived' }).where('id', '=', previous.id).execute();
-      const published = await trx
-        .updateTable('form_versions')
-        .set({ status: 'published', published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at })
-        .where('id', '=', draft.id)
-        .where('status', '=', 'draft')
-        .executeTakeFirst();
-      if (Number(published.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布`);
+      const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason);
       const version = (await findFormVersion(trx, draft.id))!;
-      const before = previous ? await findFormVersion(trx, previous.id) : undefined;
+      const before = previousId ? await findFormVersion(trx, previousId) : undefined;
       await appendAuditEvent(trx, actor, {
         action: 'form_version.publish',
         entityType: 'form_version',

@@ -1,16 +1,18 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/time/clock';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import type { ValidRuleDocument } from '@/rules/rule-document-types';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
-import { inSameRegion } from '@/lib/regions/region-filters';
+import { lockSeries, nextVersionNumber, type DocumentSeries } from '@/lib/versioning/document-series';
 
 /** Serializes writers of one rule set in one region: version numbers and the single published version. */
-export async function lockRuleSet(trx: Transaction<Database>, key: RuleSetKey, regionId: string | null): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`rule-set:${key}:${regionId ?? 'baseline'}`}))`.execute(trx);
+export function lockRuleSet(trx: Transaction<Database>, key: RuleSetKey, regionId: string | null): Promise<void> {
+  return lockSeries(trx, ruleSeries(key, regionId));
 }
+
+export const ruleSeries = (key: RuleSetKey, regionId: string | null): DocumentSeries => ({ table: 'rule_set_versions', key, regionId });
 
 export interface NewDraft {
   ruleSetKey: RuleSetKey;
@@ -22,20 +24,16 @@ export interface NewDraft {
 
 /** A new draft numbered after the rule set's last version in that region. */
 export async function insertRuleDraft(trx: Transaction<Database>, actor: Actor, draft: NewDraft): Promise<RuleVersionRecord> {
-  await lockRuleSet(trx, draft.ruleSetKey, draft.regionId);
-  const { version } = await trx
-    .selectFrom('rule_set_versions')
-    .select((eb) => eb.fn.max('version').as('version'))
-    .where('rule_set_key', '=', draft.ruleSetKey)
-    .where(inSameRegion('region_id', draft.regionId))
-    .executeTakeFirstOrThrow();
+  const series = ruleSeries(draft.ruleSetKey, draft.regionId);
+  await lockSeries(trx, series);
+  const version = await nextVersionNumber(trx, series);
   const at = now();
   const row = await trx
     .insertInto('rule_set_versions')
     .values({
       rule_set_key: draft.ruleSetKey,
       region_id: draft.regionId,
-      version: (version ?? 0) + 1,
+      version,
       status: 'draft',
       document: JSON.stringify(draft.document),
       note: draft.note,

@@ -3,12 +3,11 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { now } from '@/lib/time/clock';
 import type { RuleTestResult } from '@/rules/run-test-cases';
-import { lockRuleSet } from './insert-rule-draft';
+import { lockRuleSet, ruleSeries } from './insert-rule-draft';
+import { publishDraftInSeries } from '@/lib/versioning/document-series';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
 import { testRuleDocument } from './test-rule-document';
-import { inSameRegion } from '@/lib/regions/region-filters';
 
 export interface PublishResult {
   version: RuleVersionRecord;
@@ -43,25 +42,8 @@ export async function publishRuleDraft(
     );
   }
 
-  const previousRow = await trx
-    .selectFrom('rule_set_versions')
-    .select('id')
-    .where('rule_set_key', '=', draft.rule_set_key)
-    .where('status', '=', 'published')
-    .where(inSameRegion('region_id', draft.region_id))
-    .executeTakeFirst();
-  const previous = previousRow ? ((await findRuleVersion(trx, previousRow.id)) ?? null) : null;
-  const at = now();
-  if (previous) {
-    await trx.updateTable('rule_set_versions').set({ status: 'archived', archived_at: at }).where('id', '=', previous.id).execute();
-  }
-  const published = await trx
-    .updateTable('rule_set_versions')
-    .set({ status: 'published', published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at })
-    .where('id', '=', draft.id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  if (Number(published.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布`);
+  const { previousId } = await publishDraftInSeries(trx, actor, ruleSeries(draft.rule_set_key, draft.region_id), draft, reason);
+  const previous = previousId ? ((await findRuleVersion(trx, previousId)) ?? null) : null;
   const version = (await findRuleVersion(trx, draft.id))!;
   await appendAuditEvent(trx, actor, {
     action: 'rule_version.publish',
