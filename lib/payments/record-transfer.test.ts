@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
 import { testDatabaseKinds } from '@/db/testing/test-database';
-import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { getMyOrder } from '@/lib/orders/get-my-order';
-import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
-import { listProductsForSection } from '@/lib/products/list-products-for-section';
-import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { recordTransfer } from './record-transfer';
 import type { TransferNotification } from './transfer-notification';
@@ -27,13 +24,7 @@ describe.each(testDatabaseKinds)('bank transfers on %s', (kind) => {
   });
 
   /** A fresh order of the first enterprise on an open section of the given project. */
-  async function orderFor(projectCode: string, sectionName?: string) {
-    const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
-    const section = open.find((s) => s.projectCode === projectCode && (!sectionName || s.sectionName === sectionName) && !s.myOrderId)!;
-    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
-    const order = await submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
-    return order;
-  }
+  const orderFor = (projectCode: string, sectionName?: string) => unpaidOrder(f, projectCode, { sectionName });
 
   const transfer = (over: Partial<TransferNotification>): TransferNotification => ({
     transactionId: `TXN-${kind}-${++txn}`,
