@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '@/db/testing/test-database';
 import { DEMO_PASSWORD } from '@/db/seed/demo-data';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { fixedClock, useClock } from '@/lib/time/clock';
-import { authenticate, SIGN_IN_FAILURE_LIMITS } from './authenticate';
+import { authenticate, SIGN_IN_LIMITS } from './authenticate';
 
 describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
   let fixture: DemoFixture;
@@ -41,20 +41,47 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     expect(await authenticate(fixture.db, { phone: DEMO_PHONES.otherBidder, password: DEMO_PASSWORD })).toBeNull();
   });
 
-  it('holds an account back after repeated failures, even from the right password, until the window ends', async () => {
+  it('holds an account back after repeated failures from one address, even from the right password, until the window ends', async () => {
     const clock = fixedClock('2026-11-24T03:00:00Z');
     const restore = useClock(clock);
     try {
       const phone = DEMO_PHONES.compliance;
-      for (let i = 0; i < SIGN_IN_FAILURE_LIMITS.perPhone; i++) {
-        expect(await authenticate(fixture.db, { phone, password: `wrong-${i}` }, `198.51.100.${i}`)).toBeNull();
+      for (let i = 0; i < SIGN_IN_LIMITS.perPhoneAndAddress; i++) {
+        expect(await authenticate(fixture.db, { phone, password: `wrong-${i}` }, '198.51.100.7')).toBeNull();
       }
-      const held = await expectRefusal(authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.99'));
+      const held = await expectRefusal(authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.7'));
       expect([held.code, held.message]).toEqual(['RATE_LIMITED', '登录失败次数过多，请 15 分钟后再试']);
-      // Another account is not held back; the same one is again once the window has passed.
-      expect((await authenticate(fixture.db, { phone: DEMO_PHONES.operator, password: DEMO_PASSWORD }, '198.51.100.99'))?.phone).toBe(DEMO_PHONES.operator);
+      // The account's owner elsewhere, and another account here, are not held back; nor is anyone after the window.
+      expect((await authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.8'))?.phone).toBe(phone);
+      expect((await authenticate(fixture.db, { phone: DEMO_PHONES.operator, password: DEMO_PASSWORD }, '198.51.100.7'))?.phone).toBe(DEMO_PHONES.operator);
       clock.advance(15 * 60 * 1000);
-      expect((await authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.99'))?.phone).toBe(phone);
+      expect((await authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.7'))?.phone).toBe(phone);
+    } finally {
+      restore();
+    }
+  });
+
+  it('does not count successful sign-ins', async () => {
+    const restore = useClock(fixedClock('2026-11-24T05:00:00Z'));
+    try {
+      for (let i = 0; i < SIGN_IN_LIMITS.perPhoneAndAddress * 2; i++) {
+        expect((await authenticate(fixture.db, { phone: DEMO_PHONES.bidder, password: DEMO_PASSWORD }, '198.51.100.20'))?.phone).toBe(DEMO_PHONES.bidder);
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it('lets no more parallel guesses through than the limit', async () => {
+    const restore = useClock(fixedClock('2026-11-24T06:00:00Z'));
+    try {
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => authenticate(fixture.db, { phone: DEMO_PHONES.operator, password: `guess-${i}` }, '198.51.100.30')),
+      );
+      const checked = attempts.filter((a) => a.status === 'fulfilled');
+      const held = attempts.filter((a) => a.status === 'rejected' && (a.reason as { code?: string }).code === 'RATE_LIMITED');
+      expect(checked.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perPhoneAndAddress);
+      expect(checked.length + held.length).toBe(20);
     } finally {
       restore();
     }
@@ -64,7 +91,7 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     const clock = fixedClock('2026-11-24T04:00:00Z');
     const restore = useClock(clock);
     try {
-      for (let i = 0; i < SIGN_IN_FAILURE_LIMITS.perAddress; i++) {
+      for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
         expect(await authenticate(fixture.db, { phone: `1391234${String(i).padStart(4, '0')}`, password: 'guess' }, '203.0.113.50')).toBeNull();
       }
       const held = await expectRefusal(authenticate(fixture.db, { phone: DEMO_PHONES.bidder, password: DEMO_PASSWORD }, '203.0.113.50'));

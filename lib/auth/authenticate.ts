@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
-import { countHit, rateLimitReached, type RateLimit } from '@/lib/http/rate-limit';
+import { countHit, uncountHit, type RateLimit } from '@/lib/http/rate-limit';
 import type { Actor } from './actor';
 import { loadActor } from './load-actor';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
@@ -13,26 +13,31 @@ export const credentialsSchema = z.object({
 });
 
 const FAILURE_WINDOW_SECONDS = 15 * 60;
-/** Failed sign-ins allowed per account and per client address in a window, before both are held back. */
-export const SIGN_IN_FAILURE_LIMITS = { perPhone: 5, perAddress: 30 } as const;
+/**
+ * Sign-in attempts allowed in a window before they are held back: per account from one address (the
+ * usual mistyped password), per account from anywhere (a spread-out guess, set high so nobody can lock
+ * an account out cheaply) and per address across accounts.
+ */
+export const SIGN_IN_LIMITS = { perPhoneAndAddress: 5, perPhone: 20, perAddress: 30 } as const;
 
 /**
- * The actor for a phone number and password, or null; never says which of the two was wrong. Failures
- * are counted per account and per client address (in the database, so every instance shares the count):
- * past the limit no password is even checked until the window ends, which makes guessing a password
- * slow without locking an account for good.
+ * The actor for a phone number and password, or null; never says which of the two was wrong. Every
+ * attempt is counted before its password is checked (in the database, so every instance shares the
+ * count and parallel guesses cannot all slip through); a successful one takes its count back. Past a
+ * limit no password is checked until the window ends.
  */
 export async function authenticate(db: Kysely<Database>, input: unknown, clientAddress = 'unknown'): Promise<Actor | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { phone, password } = parsed.data;
   const limits: RateLimit[] = [
-    { bucket: `signin:phone:${phone}`, limit: SIGN_IN_FAILURE_LIMITS.perPhone, windowSeconds: FAILURE_WINDOW_SECONDS },
-    { bucket: `signin:address:${clientAddress}`, limit: SIGN_IN_FAILURE_LIMITS.perAddress, windowSeconds: FAILURE_WINDOW_SECONDS },
+    { bucket: `signin:phone-address:${phone}:${clientAddress}`, limit: SIGN_IN_LIMITS.perPhoneAndAddress, windowSeconds: FAILURE_WINDOW_SECONDS },
+    { bucket: `signin:phone:${phone}`, limit: SIGN_IN_LIMITS.perPhone, windowSeconds: FAILURE_WINDOW_SECONDS },
+    { bucket: `signin:address:${clientAddress}`, limit: SIGN_IN_LIMITS.perAddress, windowSeconds: FAILURE_WINDOW_SECONDS },
   ];
-  for (const limit of limits) {
-    if (await rateLimitReached(db, limit)) throw new DomainError('RATE_LIMITED', '登录失败次数过多，请 15 分钟后再试');
-  }
+  let heldBack = false;
+  for (const limit of limits) if ((await countHit(db, limit)).hits > limit.limit) heldBack = true;
+  if (heldBack) throw new DomainError('RATE_LIMITED', '登录失败次数过多，请 15 分钟后再试');
   const user = await db
     .selectFrom('users')
     .select(['id', 'password_hash'])
@@ -40,9 +45,7 @@ export async function authenticate(db: Kysely<Database>, input: unknown, clientA
     .where('active', '=', true)
     .executeTakeFirst();
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  if (!user || !valid) {
-    for (const limit of limits) await countHit(db, limit);
-    return null;
-  }
+  if (!user || !valid) return null;
+  for (const limit of limits) await uncountHit(db, limit);
   return loadActor(db, { userId: user.id });
 }

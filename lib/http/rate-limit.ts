@@ -32,15 +32,14 @@ export async function countHit(db: Kysely<Database>, { bucket, windowSeconds }: 
   return { hits: row.hits, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowSeconds * 1000 - at.getTime()) / 1000) };
 }
 
-/** Whether the current window already holds `limit` hits, without counting one. */
-export async function rateLimitReached(db: Kysely<Database>, { bucket, limit, windowSeconds }: RateLimit): Promise<boolean> {
-  const row = await db
-    .selectFrom('rate_limit_windows')
-    .select('hits')
+/** Takes back a hit counted in the current window (an attempt that turned out fine). */
+export async function uncountHit(db: Kysely<Database>, { bucket, windowSeconds }: RateLimit): Promise<void> {
+  await db
+    .updateTable('rate_limit_windows')
+    .set({ hits: sql<number>`greatest(hits - 1, 0)` })
     .where('bucket', '=', bucket)
     .where('window_start', '=', windowOf(now(), windowSeconds))
-    .executeTakeFirst();
-  return (row?.hits ?? 0) >= limit;
+    .execute();
 }
 
 const windowOf = (at: Date, windowSeconds: number) => new Date(Math.floor(at.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);

@@ -75,6 +75,13 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     expect(admin.lines[0]!.matchedOrder).toEqual({ orderNumber: order.orderNumber, status: 'pending_payment' });
   });
 
+  it('refuses another region\'s operator a file naming this region\'s order, and changes nothing', async () => {
+    const before = [await count('bank_transfers'), await count('order_events'), await count('audit_events')];
+    const error = await expectRefusal(importStatement(f.db, f.actors.otherOperator, { bankCode: 'demo', csv: file }));
+    expect([error.code, error.message]).toEqual(['OTHER_REGION', '第 2 行的附言对应其他区域的订单，整个文件未导入。请删除这些行后重新上传，并交由该区域处理']);
+    expect([await count('bank_transfers'), await count('order_events'), await count('audit_events')]).toEqual(before);
+  });
+
   it('imports nothing from a file with one bad line, and names the line', async () => {
     const before = [await count('bank_transfers'), await count('audit_events')];
     const bad = new TextEncoder().encode([

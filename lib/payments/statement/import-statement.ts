@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, TransferStatus } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { remarkCandidates } from '@/lib/payments/find-remark-code';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
@@ -51,6 +52,7 @@ export async function importStatement(db: Kysely<Database>, actor: Actor, upload
 
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
+      if (regionId !== null) await refuseOtherRegionsOrders(trx, regionId, parsed.lines);
       const byStatus: Record<TransferStatus, number> = { matched: 0, unmatched: 0, duplicate: 0, returned: 0, review: 0 };
       const recorded: string[] = [];
       let alreadyImported = 0;
@@ -77,4 +79,35 @@ export async function importStatement(db: Kysely<Database>, actor: Actor, upload
       return result;
     }),
   );
+}
+
+/**
+ * An operator's statement is its own region's receiving account: a line whose remark names another
+ * region's order would let one region insure (or cancel) another's order, so the file is refused and the
+ * operator told which lines to take out and hand to that region.
+ */
+async function refuseOtherRegionsOrders(
+  trx: Transaction<Database>,
+  regionId: string,
+  lines: ReturnType<typeof parseStatement>['lines'],
+): Promise<void> {
+  const foreign: number[] = [];
+  for (const line of lines) {
+    const candidates = remarkCandidates(line.transfer!.remark);
+    if (!candidates.length) continue;
+    const other = await trx
+      .selectFrom('orders')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .select('orders.id')
+      .where('orders.remark_code', 'in', candidates)
+      .where('projects.region_id', '<>', regionId)
+      .executeTakeFirst();
+    if (other) foreign.push(line.line);
+  }
+  if (foreign.length) {
+    const named = foreign.slice(0, NAMED_LINES).join('、');
+    const more = foreign.length > NAMED_LINES ? ` 等 ${foreign.length} 行` : '';
+    throw new DomainError('OTHER_REGION', `第 ${named}${more} 行的附言对应其他区域的订单，整个文件未导入。请删除这些行后重新上传，并交由该区域处理`);
+  }
 }
