@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,10 @@ function chromiumExecutable(): string | undefined {
       '或通过 CHROMIUM_PATH 指定浏览器可执行文件路径。',
   );
 }
+
+// The token that lets the journeys move the server's clock; like the data directory, decided once in the
+// main process and inherited by the workers.
+const clockToken = (process.env.E2E_CLOCK_TOKEN ??= randomBytes(24).toString('hex'));
 
 // A fresh embedded database per run, so every run starts from the demo data. Decided once here in the
 // main process and handed to the server through its environment.
@@ -71,7 +76,7 @@ export default defineConfig({
       DATABASE_URL: '',
       BANK_SECRET_DEMO: E2E_BANK_SECRET,
       // Lets the journeys move the server's clock past a bid opening (lib/time/test-clock-control.ts).
-      E2E_CLOCK_CONTROL: '1',
+      E2E_CLOCK_CONTROL: clockToken,
       // Deadline sweeps would race the moved clock; the journeys exercise them through the clock instead.
       DISABLE_SCHEDULED_JOBS: '1',
     },

@@ -31,6 +31,9 @@ export async function notifyTransfer(request: APIRequestContext, transfer: E2ETr
 
 /** Moves the server's clock (E2E_CLOCK_CONTROL); null puts it back on real time. */
 export async function setServerClock(request: APIRequestContext, at: Date | null) {
-  const response = await request.post('/api/testing/clock', { data: { at: at?.toISOString() ?? null } });
+  const response = await request.post('/api/testing/clock', {
+    headers: { 'x-test-clock-token': process.env.E2E_CLOCK_TOKEN ?? '' },
+    data: { at: at?.toISOString() ?? null },
+  });
   if (!response.ok()) throw new Error(`could not move the server clock: ${response.status()} ${await response.text()}`);
 }

@@ -21,6 +21,11 @@ export function fromDatabaseError(error: unknown): DomainError | null {
     case '22021':
     case '22003':
       return new DomainError('VALIDATION_FAILED', '提交的数据格式不正确');
+    case '40P01':
+    case '40001':
+      // Two changes met on the same rows (a deadlock or a serialization failure); the database undid this
+      // one entirely, so trying again is safe.
+      return new DomainError('CONFLICT', '系统繁忙，该操作与其他操作同时进行，未生效，请稍后重试');
     default:
       return null;
   }

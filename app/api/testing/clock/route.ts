@@ -3,7 +3,7 @@ import { handleApi } from '@/lib/http/error-response';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { setTestClock } from '@/lib/time/test-clock-control';
 
-/** Browser tests only (E2E_CLOCK_CONTROL=1 on the embedded database): move the server's clock. */
+/** Browser tests only (E2E_CLOCK_CONTROL token, embedded database): move the server's clock. */
 export function POST(request: NextRequest) {
-  return handleApi(async () => Response.json(setTestClock(await readJsonBody(request))));
+  return handleApi(async () => Response.json(setTestClock(request.headers.get('x-test-clock-token'), await readJsonBody(request))));
 }
