@@ -13,6 +13,8 @@ import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { loadDefaultRuleDocument } from '@/rules/defaults/default-rule-documents';
 import type { DocumentRule, GroupCondition } from '@/rules/rule-document-types';
+import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
+import { approveSurrender } from '@/lib/surrenders/approve-surrender';
 import { matchTransferByHand } from './match-transfer-by-hand';
 import { recordTransfer } from './record-transfer';
 import { refundResource, type RefundRecord } from './refund-resource';
@@ -147,6 +149,11 @@ describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (ki
       expect(await f.db.selectFrom('policies').select('order_id').where('order_id', '=', order.id).execute()).toHaveLength(1);
       const audit = await f.db.selectFrom('audit_events').select(['action', 'reason']).where('entity_id', '=', paid.transferId).execute();
       expect(audit).toEqual([{ action: 'bank_transfer.approve', reason: '差额为银行手续费，已与投标人核实' }]);
+      // Surrendered later, the bidder gets back what it paid, not the premium it was short of.
+      const surrender = await applyForSurrender(f.db, f.actors.bidder, order.id, { reason: 'abandon_bid' });
+      await approveSurrender(f.db, f.actors.operator, surrender.id, {});
+      const refunds = await f.db.selectFrom('refunds').select('amount_fen').where('order_id', '=', order.id).execute();
+      expect(refunds.map((r) => r.amount_fen)).toEqual([order.premiumFen - 50]);
     });
 
     it('cancels and refunds when the operator rejects', async () => {
@@ -171,8 +178,9 @@ describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (ki
       expect(refusal.reason).toMatchObject({ code: 'CONFLICT' });
       const status = await statusOf(order.id);
       const policies = await f.db.selectFrom('policies').select('id').where('order_id', '=', order.id).execute();
-      const refunds = await f.db.selectFrom('refunds').select('id').where('order_id', '=', order.id).execute();
-      expect(status === 'issued' ? [policies.length, refunds.length] : [policies.length, refunds.length]).toEqual(status === 'issued' ? [1, 0] : [0, 1]);
+      const refunds = await f.db.selectFrom('refunds').select('amount_fen').where('order_id', '=', order.id).execute();
+      // Approved: the policy, and the ¥1.00 paid over the premium goes back. Rejected: everything goes back.
+      expect([policies.length, refunds.map((r) => r.amount_fen)]).toEqual(status === 'issued' ? [1, [100]] : [0, [order.premiumFen + 100]]);
       const events = await f.db.selectFrom('order_events').select('to_status').where('order_id', '=', order.id).orderBy('id').execute();
       expect(events.map((e) => e.to_status)).toEqual(['pending_payment', 'payment_review', status]);
     });

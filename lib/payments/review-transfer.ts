@@ -5,6 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanWrite } from '@/lib/auth/authorize';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { createRefund } from '@/lib/refunds/create-refund';
 import { now } from '@/lib/time/clock';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
@@ -35,6 +36,17 @@ export async function reviewTransfer(db: Kysely<Database>, actor: Actor, transfe
         .execute();
       if (decision === 'approve') {
         await acceptPayment(trx, actor, orderId, { reason: `支付审核通过（人工审核：${reason}），投保成功` });
+        const { premium_fen: premiumFen } = await trx.selectFrom('orders').select('premium_fen').where('id', '=', orderId).executeTakeFirstOrThrow();
+        if (transfer.amount_fen > premiumFen) {
+          // The premium is kept, the rest goes back to the payer. Not linked to the transfer, which still
+          // paid the premium (a later surrender refunds that).
+          await createRefund(trx, {
+            orderId,
+            amountFen: transfer.amount_fen - premiumFen,
+            reason: `人工审核通过，退还多付的款项（转账 ${transfer.bank_txn_id}）`,
+            payee: { name: transfer.payer_name, bank: '', account: transfer.payer_account },
+          });
+        }
       } else {
         await rejectPayment(trx, actor, { orderId, transferId: transfer.id, amountFen: transfer.amount_fen }, { why: `人工审核未通过：${reason}` });
       }

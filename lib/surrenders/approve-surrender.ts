@@ -53,8 +53,10 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
       const payee = row.account_number
         ? { name: row.account_name ?? '', bank: row.account_bank ?? '', account: row.account_number }
         : undefined;
-      const transfer = payee ? undefined : await findPayingTransfer(trx, row.order_id);
+      const transfer = await findPayingTransfer(trx, row.order_id);
       if (!payee && !transfer) throw new DomainError('CONFLICT', '找不到支付保费的转账，无法确定退款账户');
+      // What was received, not what was owed: an operator may have accepted a payment short by a bank fee.
+      const amountFen = transfer ? Math.min(record.premium_fen, transfer.amount_fen) : record.premium_fen;
       const clause = describeClause(row.clause);
       await transitionOrder(trx, actor, row.order_id, 'surrendered', {
         reason: reason ? `退保审核通过（${clause}）：${reason}` : `退保审核通过（${clause}）`,
@@ -64,8 +66,8 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
       const refundId = await createRefund(trx, {
         orderId: row.order_id,
         surrenderId: row.id,
-        transferId: transfer?.id ?? null,
-        amountFen: record.premium_fen,
+        transferId: payee ? null : (transfer?.id ?? null),
+        amountFen,
         reason: `退保（${clause}），退还保费`,
         payee,
       });

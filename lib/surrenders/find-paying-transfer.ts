@@ -14,7 +14,7 @@ export function findPayingTransfer(db: Kysely<Database> | Transaction<Database>,
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('refunds').select('refunds.id').whereRef('refunds.transfer_id', '=', 'bank_transfers.id'))),
     )
-    .select(['bank_transfers.id', 'bank_transfers.payer_kind', 'bank_transfers.payer_account', 'bank_transfers.payer_name'])
+    .select(['bank_transfers.id', 'bank_transfers.payer_kind', 'bank_transfers.payer_account', 'bank_transfers.payer_name', 'bank_transfers.amount_fen'])
     .orderBy('bank_transfers.received_at')
     .orderBy('bank_transfers.id')
     .limit(1)
