@@ -1,47 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, InvoiceMedium, InvoiceStatus, InvoiceType, OrderStatus } from '@/db/database';
+import type { Database, InvoiceMedium, InvoiceStatus } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { inSameRegion } from '@/lib/regions/region-filters';
 
-export interface InvoiceRecord {
-  id: string;
-  order_id: string;
-  order_number: string;
-  order_status: OrderStatus;
-  enterprise_name: string;
-  project_name: string;
-  section_name: string;
-  region_id: string;
-  /** The premium paid: what the invoice is for. */
-  amount_fen: number;
-  medium: InvoiceMedium;
-  invoice_type: InvoiceType;
-  title: string;
-  tax_number: string;
-  company_address: string | null;
-  company_phone: string | null;
-  company_bank: string | null;
-  company_account: string | null;
-  recipient_name: string | null;
-  recipient_phone: string | null;
-  delivery_address: string | null;
-  status: InvoiceStatus;
-  decision_id: string | null;
-  requested_at: Date;
-  requested_by_name: string;
-  invoice_number: string | null;
-  document_id: string | null;
-  carrier: string | null;
-  tracking_number: string | null;
-  issued_at: Date | null;
-  issued_by_name: string | null;
-  void_reason: string | null;
-  voided_at: Date | null;
-  voided_by_name: string | null;
-}
 
 export function selectInvoices(db: Kysely<Database> | Transaction<Database>) {
   return db
@@ -114,3 +78,6 @@ export const invoiceResource: ResourceDefinition<InvoiceRecord> = {
 
   findById: (db, id) => selectInvoices(db).where('invoices.id', '=', String(id)).executeTakeFirst(),
 };
+
+/** An invoice as the back office lists it: what `selectInvoices` reads, nothing written out again by hand. */
+export type InvoiceRecord = Awaited<ReturnType<ReturnType<typeof selectInvoices>['executeTakeFirstOrThrow']>>;

@@ -1,31 +1,9 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import type { OrderStatus, TransferStatus } from '@/db/database';
+import type { TransferStatus } from '@/db/database';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
-export interface TransferRecord {
-  id: string;
-  bank_code: string;
-  bank_txn_id: string;
-  source: 'webhook' | 'statement';
-  amount_fen: number;
-  payer_name: string;
-  payer_account: string;
-  payer_kind: 'enterprise' | 'personal';
-  remark: string;
-  bank_time: Date;
-  received_at: Date;
-  status: TransferStatus;
-  order_id: string | null;
-  order_number: string | null;
-  order_status: OrderStatus | null;
-  region_id: string | null;
-  decision_id: string | null;
-  handled_at: Date | null;
-  handled_by_name: string | null;
-  handling_note: string | null;
-}
 
 function selectTransfers(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -85,3 +63,6 @@ export const transferResource: ResourceDefinition<TransferRecord> = {
 
   findById: (db, id) => selectTransfers(db).where('bank_transfers.id', '=', String(id)).executeTakeFirst(),
 };
+
+/** A transfer as the back office lists it: what `selectTransfers` reads. */
+export type TransferRecord = Awaited<ReturnType<ReturnType<typeof selectTransfers>['executeTakeFirstOrThrow']>>;

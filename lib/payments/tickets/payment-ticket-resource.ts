@@ -1,29 +1,10 @@
 import { z } from 'zod';
-import type { PaymentTicketKind } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { requiredText } from '@/lib/validation/fields';
 
-export interface PaymentTicketRecord {
-  id: string;
-  order_id: string;
-  order_number: string;
-  order_status: string;
-  enterprise_name: string;
-  kind: PaymentTicketKind;
-  message: string;
-  refund_account_name: string | null;
-  refund_bank: string | null;
-  refund_account_number: string | null;
-  status: 'open' | 'answered';
-  answer: string | null;
-  answered_at: Date | null;
-  answered_by_name: string | null;
-  created_at: Date;
-  region_id: string;
-}
 
 function selectTickets(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -78,3 +59,6 @@ export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord, neve
     },
   },
 };
+
+/** A ticket as the back office lists it: what `selectTickets` reads. */
+export type PaymentTicketRecord = Awaited<ReturnType<ReturnType<typeof selectTickets>['executeTakeFirstOrThrow']>>;
