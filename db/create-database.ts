@@ -23,6 +23,9 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
           oid === INT8_OID ? parseInt8 : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server drops (a restart, a failover, an administrator) is reported here; without
+    // a listener that report would end the process. The pool opens a new connection when next needed.
+    pool.on('error', (error) => console.warn(`数据库空闲连接已断开：${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.dataDir) {

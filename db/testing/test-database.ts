@@ -40,7 +40,16 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
     kind,
     close: async () => {
       await db.destroy();
-      await withAdminClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).catch((error: unknown) => {
+      await withAdminClient(adminUrl, async (client) => {
+        // The pool's sessions may still be closing after destroy(); terminating one that is (what `force`
+        // does) makes its client report an error with no test left to catch it. Wait for them to go first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]!.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      }).catch((error: unknown) => {
         // Cleanup only: a database left behind (e.g. a role that may not end an autovacuum worker) is
         // reported, not allowed to fail the tests that ran in it.
         console.warn(`could not drop test database ${name}: ${(error as Error).message}`);
