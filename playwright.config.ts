@@ -34,7 +34,7 @@ const dataDir = (process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/e2e',
   // One app process owns the embedded database, and the journeys share its data: run them in order.
   workers: 1,
   fullyParallel: false,
@@ -42,7 +42,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { outputFolder: 'test-results/e2e-report', open: 'never' }]],
+  reporter: [['list'], ['html', { outputFolder: `${process.env.E2E_OUTPUT_DIR ?? 'test-results/e2e'}-report`, open: 'never' }]],
   use: {
     baseURL: BASE_URL,
     locale: 'zh-CN',
