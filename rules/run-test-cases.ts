@@ -4,6 +4,8 @@ import { summarizeOutcome } from './explain-decision';
 import type { PreparedRuleSet } from './prepared-rule-set';
 
 export interface RuleTestCase {
+  /** The stored case's id, handed back with its result so an editor can mark the row. */
+  id?: string;
   name: string;
   facts: Record<string, unknown>;
   /** The parts of the normalized outcome that must match; keys not named are not checked. */
@@ -11,6 +13,7 @@ export interface RuleTestCase {
 }
 
 export interface RuleTestResult {
+  id?: string;
   name: string;
   passed: boolean;
   expected: Record<string, unknown>;
@@ -33,9 +36,9 @@ export async function runTestCases<K extends RuleSetKey>(
       const decision = await evaluatePreparedRuleSet(prepared, testCase.facts);
       const actual = decision.outcome as unknown as Record<string, unknown>;
       const passed = Object.entries(testCase.expected).every(([key, value]) => actual[key] === value);
-      results.push({ name: testCase.name, passed, expected: testCase.expected, actual, summary: summarizeOutcome(prepared.ruleSetKey, decision.outcome) });
+      results.push({ id: testCase.id, name: testCase.name, passed, expected: testCase.expected, actual, summary: summarizeOutcome(prepared.ruleSetKey, decision.outcome) });
     } catch (error) {
-      results.push({ name: testCase.name, passed: false, expected: testCase.expected, actual: null, summary: `无法运行：${(error as Error).message}` });
+      results.push({ id: testCase.id, name: testCase.name, passed: false, expected: testCase.expected, actual: null, summary: `无法运行：${(error as Error).message}` });
     }
   }
   return results;

@@ -39,6 +39,12 @@ export interface OutcomeDefinition {
   readonly type: string;
   readonly label: string;
   readonly params: readonly OutcomeParamDefinition[];
+  /**
+   * A decision answers the rule set's question on its own; a modifier only adds to a decision (e.g. "also
+   * collect a refund account") and means nothing without one. Absent means decision. The static check
+   * needs this: a case where only modifiers fire is still a gap, and a modifier beside a decision is no conflict.
+   */
+  readonly role?: 'decision' | 'modifier';
 }
 
 export interface RuleSetCatalog {
@@ -46,6 +52,8 @@ export interface RuleSetCatalog {
   readonly label: string;
   readonly facts: readonly FactDefinition[];
   readonly outcomes: readonly OutcomeDefinition[];
+  /** What the normalizer answers when no decision fires, worded for operators; must match normalize-outcome.ts. */
+  readonly fallbackWhenNothingFires: string;
 }
 
 /**

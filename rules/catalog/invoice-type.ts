@@ -46,6 +46,7 @@ export const INVOICE_TYPE_CATALOG = {
       ],
     },
   ],
+  fallbackWhenNothingFires: '未命中任何规则时按「不予开具」处理',
 } as const satisfies RuleSetCatalog;
 
 export type InvoiceTypeFacts = FactsOf<typeof INVOICE_TYPE_CATALOG>;

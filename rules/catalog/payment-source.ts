@@ -55,6 +55,7 @@ export const PAYMENT_SOURCE_CATALOG = {
       ],
     },
   ],
+  fallbackWhenNothingFires: '未命中任何规则时按「拒绝」处理',
 } as const satisfies RuleSetCatalog;
 
 export type PaymentSourceFacts = FactsOf<typeof PAYMENT_SOURCE_CATALOG>;

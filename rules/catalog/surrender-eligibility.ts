@@ -42,8 +42,9 @@ export const SURRENDER_ELIGIBILITY_CATALOG = {
       ],
     },
     // The seed asks online-banking payers to give a refund account only "when the project has an anomaly".
-    { type: 'refund-account-required', label: '须完善退保账户信息', params: [] },
+    { type: 'refund-account-required', label: '须完善退保账户信息', params: [], role: 'modifier' },
   ],
+  fallbackWhenNothingFires: '未命中任何可退保规则时按第四条（不符合任何可退保情形）处理，不予退保',
 } as const satisfies RuleSetCatalog;
 
 export type SurrenderEligibilityFacts = FactsOf<typeof SURRENDER_ELIGIBILITY_CATALOG>;
