@@ -38,6 +38,8 @@ export interface UsersTable {
   region_id: string | null;
   enterprise_id: string | null;
   can_edit_rules: Generated<boolean>;
+  /** Values in rule conditions and outcome parameters only; the structure stays as it is. */
+  can_edit_rule_values: Generated<boolean>;
   active: Generated<boolean>;
   created_at: CreatedAt;
 }
@@ -139,8 +141,12 @@ export interface RuleTestCasesTable {
   name: string;
   facts: ColumnType<Record<string, unknown>, string, string>;
   expected: ColumnType<Record<string, unknown>, string, string>;
+  /** null: a platform case, run for every region; else the region's own, replacing a platform case of the same name. */
+  region_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp | null;
 }
 
 export interface RuleDecisionsTable {

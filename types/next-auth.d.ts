@@ -6,9 +6,10 @@ declare module 'next-auth' {
     regionId: string | null;
     enterpriseId: string | null;
     canEditRules: boolean;
+    canEditRuleValues: boolean;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; regionId: string | null; enterpriseId: string | null; canEditRules: boolean };
+    user: { id: string; name: string; role: Role; regionId: string | null; enterpriseId: string | null; canEditRules: boolean; canEditRuleValues: boolean };
   }
 }
 
@@ -18,5 +19,6 @@ declare module 'next-auth/jwt' {
     regionId: string | null;
     enterpriseId: string | null;
     canEditRules?: boolean;
+    canEditRuleValues?: boolean;
   }
 }

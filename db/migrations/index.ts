@@ -5,6 +5,7 @@ import * as orders from './0003_orders';
 import * as payments from './0004_payments';
 import * as paymentOperations from './0005_payment_operations';
 import * as surrendersInvoices from './0006_surrenders_invoices';
+import * as ruleBuilder from './0007_rule_builder';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_payments': payments,
   '0005_payment_operations': paymentOperations,
   '0006_surrenders_invoices': surrendersInvoices,
+  '0007_rule_builder': ruleBuilder,
 };

@@ -42,11 +42,13 @@ export const demoUsers: {
   region?: string;
   enterprise?: (typeof demoEnterprises)[number]['key'];
   canEditRules?: boolean;
+  canEditRuleValues?: boolean;
 }[] = [
   { phone: '13900000001', name: '李明', role: 'bidder', enterprise: 'tianshan' },
   { phone: '13900000004', name: '陈静', role: 'bidder', enterprise: 'kunlun' },
   { phone: '13900000002', name: '张伟（乌鲁木齐市）', role: 'operator', region: '650100', canEditRules: true },
   { phone: '13900000005', name: '马丽（克拉玛依市）', role: 'operator', region: '650200' },
+  { phone: '13900000007', name: '赵强（乌鲁木齐市）', role: 'operator', region: '650100', canEditRuleValues: true },
   { phone: '13900000003', name: '周敏（合规）', role: 'compliance' },
   { phone: '13900000006', name: '平台管理员', role: 'platform_admin' },
 ];

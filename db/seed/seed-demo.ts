@@ -34,6 +34,7 @@ export async function seedDemo(db: Kysely<Database>, at: Date): Promise<boolean>
           region_id: u.region ?? null,
           enterprise_id: u.enterprise ? enterpriseIds.get(u.enterprise)! : null,
           can_edit_rules: u.canEditRules ?? false,
+          can_edit_rule_values: u.canEditRuleValues ?? false,
         })),
       )
       .execute();

@@ -13,6 +13,8 @@ export const DEMO_PHONES = {
   otherBidder: '13900000004',
   operator: '13900000002',
   otherOperator: '13900000005',
+  /** 乌鲁木齐市, may change values in rules but not their structure. */
+  valuesOperator: '13900000007',
   compliance: '13900000003',
   platformAdmin: '13900000006',
 } as const;

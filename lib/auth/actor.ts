@@ -9,6 +9,8 @@ export interface Actor {
   regionId: string | null;
   enterpriseId: string | null;
   canEditRules: boolean;
+  /** May change values in rules (conditions' values, outcome parameters) but not their structure. */
+  canEditRuleValues: boolean;
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

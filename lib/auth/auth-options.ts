@@ -38,6 +38,7 @@ export function authOptions(): NextAuthOptions {
             regionId: actor.regionId,
             enterpriseId: actor.enterpriseId,
             canEditRules: actor.canEditRules,
+            canEditRuleValues: actor.canEditRuleValues,
           };
         },
       }),
@@ -49,6 +50,7 @@ export function authOptions(): NextAuthOptions {
           token.regionId = user.regionId;
           token.enterpriseId = user.enterpriseId;
           token.canEditRules = user.canEditRules;
+          token.canEditRuleValues = user.canEditRuleValues;
         }
         return token;
       },
@@ -60,6 +62,7 @@ export function authOptions(): NextAuthOptions {
           regionId: token.regionId,
           enterpriseId: token.enterpriseId,
           canEditRules: token.canEditRules === true,
+          canEditRuleValues: token.canEditRuleValues === true,
         };
         return session;
       },

@@ -19,5 +19,6 @@ export async function loadActor(db: Kysely<Database>, where: { userId: string } 
     regionId: user.region_id,
     enterpriseId: user.enterprise_id,
     canEditRules: user.can_edit_rules,
+    canEditRuleValues: user.can_edit_rule_values,
   };
 }

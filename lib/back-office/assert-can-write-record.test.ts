@@ -5,7 +5,7 @@ import { assertCanWriteRecord } from './assert-can-write-record';
 import type { AnyResource } from './resource-definition';
 
 const actor = (role: Actor['role'], regionId: string | null): Actor => ({
-  userId: 'u', role, name: '测试', phone: '13900000000', regionId, enterpriseId: null, canEditRules: false,
+  userId: 'u', role, name: '测试', phone: '13900000000', regionId, enterpriseId: null, canEditRules: false, canEditRuleValues: false,
 });
 const operator = actor('operator', '650100');
 const regional = { nationwide: undefined } as AnyResource;

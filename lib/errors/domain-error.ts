@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   READ_ONLY_ROLE: 403,
   OTHER_REGION: 403,
+  /** A value-only rule editor tried to change which rules or conditions exist, or how they compare. */
+  RULE_STRUCTURE_FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   VALIDATION_FAILED: 422,

@@ -33,7 +33,7 @@ export async function publishRuleDraft(
   const draft = (await findRuleVersion(trx, draftId))!;
   if (draft.status !== 'draft') throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`);
 
-  const testResults = await testRuleDocument(trx, draft.rule_set_key, draft.document);
+  const testResults = await testRuleDocument(trx, draft.rule_set_key, draft.region_id, draft.document);
   const failed = testResults.filter((r) => !r.passed);
   if (failed.length) {
     throw new DomainError(

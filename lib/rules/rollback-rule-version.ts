@@ -6,6 +6,7 @@ import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
 import { insertRuleDraft } from './insert-rule-draft';
 import { loadRuleVersion } from './load-rule-version';
+import { assertCanEditRuleStructure } from './rule-permissions';
 import { parseRuleDocument } from './parse-rule-document';
 import { publishRuleDraft, type PublishResult } from './publish-rule-draft';
 import { publishInputSchema } from './publish-rule-version';
@@ -17,6 +18,8 @@ import { publishInputSchema } from './publish-rule-version';
 export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<PublishResult> {
   const { reason } = parseInput(publishInputSchema, input);
   const source = await loadRuleVersion(db, actor, rawId, 'edit');
+  // An older document may differ in structure, which only a full rule editor may bring back.
+  assertCanEditRuleStructure(actor, source.region_id);
   if (source.status === 'draft') throw new DomainError('CONFLICT', '草稿不能作为回滚目标，请直接发布该草稿');
   if (source.status === 'published') throw new DomainError('CONFLICT', `v${source.version} 已是当前发布版本，无需回滚`);
   return withDatabaseErrors(() =>

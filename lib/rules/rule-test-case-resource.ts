@@ -8,6 +8,7 @@ import { findOutcome, getRuleSetCatalog, isRuleSetKey, RULE_SET_KEYS, type RuleS
 import { validateFacts } from '@/rules/validate-facts';
 import { requiredText } from '@/lib/validation/fields';
 import { assertCanEditTestCases } from './rule-permissions';
+import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
 
 export interface RuleTestCaseRecord {
   id: string;
@@ -16,8 +17,9 @@ export interface RuleTestCaseRecord {
   facts: Record<string, unknown>;
   expected: Record<string, unknown>;
   created_at: Date;
-  /** Test cases belong to the platform: they gate every region's publishing. */
-  region_id: null;
+  updated_at: Date | null;
+  /** null: a platform case, gating every region's publishing; else the region's own (see effective-test-cases). */
+  region_id: string | null;
 }
 
 const reasonsOf = (key: RuleSetKey, eventType: string) =>
@@ -47,64 +49,85 @@ const jsonObject = (label: string) =>
     return z.NEVER;
   });
 
-const createSchema = z
-  .object({
-    rule_set_key: z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey),
-    name: requiredText('用例名称', 100),
-    facts: jsonObject('判定依据'),
-    expected: jsonObject('期望结果'),
-  })
-  .superRefine((input, ctx) => {
-    const key = input.rule_set_key as RuleSetKey;
+/** Facts and expected outcome, checked against the rule set's catalog and outcome shape. */
+function checkCase(input: { rule_set_key: string; facts?: Record<string, unknown>; expected?: Record<string, unknown> }, ctx: z.RefinementCtx) {
+  const key = input.rule_set_key as RuleSetKey;
+  if (input.facts) {
     try {
       validateFacts(key, input.facts);
     } catch (error) {
       ctx.addIssue({ code: 'custom', path: ['facts'], message: (error as Error).message });
     }
+  }
+  if (input.expected) {
     const shape = EXPECTED_SCHEMAS[key];
     if (Object.keys(input.expected).length === 0 || !shape.safeParse(input.expected).success) {
       const keys = Object.keys((shape as z.ZodObject).shape).join('、');
       ctx.addIssue({ code: 'custom', path: ['expected'], message: `期望结果只能包含 ${keys}（至少一项），且取值须为该规则集的有效结果` });
     }
-  });
+  }
+}
+
+const createSchema = z
+  .object({
+    rule_set_key: z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey),
+    /** null (or absent): a platform case; a region code: that region's own case. */
+    region_id: z.string().regex(/^\d{6}$/, { error: '区域无效' }).nullish().transform((v) => v ?? null),
+    name: requiredText('用例名称', 100),
+    facts: jsonObject('判定依据'),
+    expected: jsonObject('期望结果'),
+  })
+  .superRefine(checkCase);
+
+const updateSchema = z.object({
+  name: requiredText('用例名称', 100).optional(),
+  facts: jsonObject('判定依据').optional(),
+  expected: jsonObject('期望结果').optional(),
+});
 
 const select = (db: Parameters<ResourceDefinition['findById']>[0]) =>
-  db.selectFrom('rule_test_cases').select(['id', 'rule_set_key', 'name', 'facts', 'expected', 'created_at']);
+  db.selectFrom('rule_test_cases').select(['id', 'rule_set_key', 'region_id', 'name', 'facts', 'expected', 'created_at', 'updated_at']);
 
-const withRegion = <T extends object>(row: T) => ({ ...row, region_id: null as null });
+const nameTaken = (name: string) => new DomainError('CONFLICT', `本范围内已有名为「${name}」的测试用例`, { name: '名称已被使用' });
 
 /** 规则测试用例: the publish gate's cases; the platform administrator maintains them, everyone else reads. */
-export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.output<typeof createSchema>> = {
+export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.output<typeof createSchema>, z.output<typeof updateSchema>> = {
   name: 'rule-test-cases',
   entityType: 'rule_test_case',
   label: '规则测试用例',
   idSchema: z.uuid({ error: '测试用例编号无效' }),
   defaultSort: 'name',
-  authorizeWrite: (actor) => assertCanEditTestCases(actor),
+  authorizeWrite: assertCanEditTestCases,
 
-  async list(db, _scope, params) {
+  async list(db, scope, params) {
     let query = select(db);
+    if (scope !== null) query = query.where(inRegionOrPlatform('region_id', scope));
     const ids = filterIds(params.filter);
     if (ids) query = query.where('id', 'in', ids.map(String));
     const key = filterValue(params.filter, 'rule_set_key', 'string');
     if (key) query = query.where('rule_set_key', '=', key as RuleSetKey);
-    const page = await runListQuery(query, params, { id: 'rule_test_cases.id', name: 'rule_test_cases.name', rule_set_key: 'rule_test_cases.rule_set_key', created_at: 'rule_test_cases.created_at' });
-    return { ...page, rows: page.rows.map(withRegion) };
+    const region = filterValue(params.filter, 'region_id', 'string');
+    if (region === 'baseline') query = query.where('region_id', 'is', null);
+    else if (region) query = query.where('region_id', '=', region);
+    return runListQuery(query, params, { id: 'rule_test_cases.id', name: 'rule_test_cases.name', rule_set_key: 'rule_test_cases.rule_set_key', created_at: 'rule_test_cases.created_at' });
   },
 
-  async findById(db, id) {
-    const row = await select(db).where('id', '=', String(id)).executeTakeFirst();
-    return row && withRegion(row);
-  },
+  findById: (db, id) => select(db).where('id', '=', String(id)).executeTakeFirst(),
 
   create: {
     schema: createSchema,
-    regionOf: async () => null,
+    async regionOf(trx, input) {
+      if (input.region_id === null) return null;
+      return (await trx.selectFrom('regions').select('id').where('id', '=', input.region_id).executeTakeFirst())?.id;
+    },
     async insert(trx, input, actor) {
+      const taken = await select(trx).where('rule_set_key', '=', input.rule_set_key as RuleSetKey).where(inSameRegion('region_id', input.region_id)).where('name', '=', input.name).executeTakeFirst();
+      if (taken) throw nameTaken(input.name);
       const row = await trx
         .insertInto('rule_test_cases')
         .values({
           rule_set_key: input.rule_set_key as RuleSetKey,
+          region_id: input.region_id,
           name: input.name,
           facts: JSON.stringify(input.facts),
           expected: JSON.stringify(input.expected),
@@ -113,18 +136,45 @@ export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.outp
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const created = await select(trx).where('id', '=', row.id).executeTakeFirstOrThrow();
-      return withRegion(created);
+      return select(trx).where('id', '=', row.id).executeTakeFirstOrThrow();
+    },
+  },
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing, input, actor) {
+      const facts = input.facts ?? existing.facts;
+      const expected = input.expected ?? existing.expected;
+      const issues: string[] = [];
+      checkCase({ rule_set_key: existing.rule_set_key, facts, expected }, { addIssue: (i: { message?: string }) => issues.push(i.message ?? '') } as unknown as z.RefinementCtx);
+      if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!, { expected: issues.join('\n') });
+      const name = input.name ?? existing.name;
+      if (name !== existing.name) {
+        const taken = await select(trx).where('rule_set_key', '=', existing.rule_set_key).where(inSameRegion('region_id', existing.region_id)).where('name', '=', name).executeTakeFirst();
+        if (taken) throw nameTaken(name);
+      }
+      await trx
+        .updateTable('rule_test_cases')
+        .set({ name, facts: JSON.stringify(facts), expected: JSON.stringify(expected), updated_at: now(), updated_by: actor.userId })
+        .where('id', '=', existing.id)
+        .execute();
+      return select(trx).where('id', '=', existing.id).executeTakeFirstOrThrow();
     },
   },
 
   async remove(trx, existing) {
+    // A region's own cases may all go: the platform's cases still gate its publishing.
+    if (existing.region_id !== null) {
+      await trx.deleteFrom('rule_test_cases').where('id', '=', existing.id).execute();
+      return;
+    }
     // Two deletions at once must not both see "one more left" and leave the gate with nothing to check.
     await sql`select pg_advisory_xact_lock(hashtext(${`rule-test-cases:${existing.rule_set_key}`}))`.execute(trx);
     const remaining = await trx
       .selectFrom('rule_test_cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('rule_set_key', '=', existing.rule_set_key)
+      .where('region_id', 'is', null)
       .executeTakeFirstOrThrow();
     if (Number(remaining.n) <= 1) throw new DomainError('CONFLICT', '每个规则集至少保留一个测试用例，发布前才有检验');
     await trx.deleteFrom('rule_test_cases').where('id', '=', existing.id).execute();

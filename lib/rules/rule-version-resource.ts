@@ -7,7 +7,8 @@ import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
 import { findEffectiveVersion } from './find-effective-version';
 import { insertRuleDraft, lockRuleSet } from './insert-rule-draft';
 import { parseRuleDocument } from './parse-rule-document';
-import { assertCanEditRules } from './rule-permissions';
+import { assertCanEditRules, ruleEditingMode } from './rule-permissions';
+import { assertSameStructure } from './assert-same-structure';
 import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
@@ -72,18 +73,18 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     },
     async insert(trx, input, actor) {
       const key = input.rule_set_key as RuleVersionRecord['rule_set_key'];
-      let source: { id: string; document: unknown } | undefined;
-      if (input.copied_from) {
+      const effective = await findEffectiveVersion(trx, key, input.region_id);
+      let source: { id: string; document: unknown } | undefined = effective;
+      if (input.copied_from && input.copied_from !== effective?.id) {
         const from = await findRuleVersion(trx, input.copied_from);
         // Only the same region's history or the baseline: another region's rules are not this actor's to read.
         if (!from || from.rule_set_key !== key || (from.region_id !== null && from.region_id !== input.region_id)) {
           const message = '复制来源必须是同一规则集中本区域或平台基线的版本';
           throw new DomainError('VALIDATION_FAILED', message, { copied_from: message });
         }
+        // An older version may be built differently: starting from it is a structural change.
+        if (ruleEditingMode(actor, input.region_id) === 'values') assertSameStructure(effective?.document, from.document);
         source = from;
-      } else {
-        // A new draft starts from what decides for that region today.
-        source = await findEffectiveVersion(trx, key, input.region_id);
       }
       if (!source) throw new DomainError('CONFLICT', '该规则集尚无已发布版本可供复制');
       return insertRuleDraft(trx, actor, {
@@ -101,6 +102,7 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     async apply(trx, existing, input, actor) {
       if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
       const document = parseRuleDocument(existing.rule_set_key, input.document);
+      if (ruleEditingMode(actor, existing.region_id) === 'values') assertSameStructure(existing.document, document);
       // Taken in the same order as publishing takes it, so a save and a publish of one draft never interleave.
       await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
       const saved = await trx
