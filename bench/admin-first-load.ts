@@ -47,6 +47,7 @@ function collectScripts(page: Page) {
     }
   });
   return {
+    list: () => [...sizes.entries()],
     total: () => [...sizes.values()].reduce((a, b) => a + b, 0),
     count: () => sizes.size,
   };
@@ -75,6 +76,7 @@ try {
   await admin.waitForLoadState('networkidle');
   const firstLoad = scripts.total();
   console.log(`admin first load   ${kb(firstLoad).padStart(12)}  (${scripts.count()} scripts)`);
+  if (process.env.BENCH_VERBOSE) for (const [url, size] of scripts.list()) console.log(`    ${kb(size).padStart(10)}  ${url.replace(BASE, '')}`);
 
   // Drafts of 乌鲁木齐市 (the operator's region) to open in their editors, made through the back office's API.
   const draft = async (resource: string, body: object) => {

@@ -26,13 +26,21 @@ export async function effectiveTestCases(db: Kysely<Database> | Transaction<Data
   return [...platform.map((r) => regional.get(r.name) ?? r), ...[...regional.values()].filter((r) => !platformNames.has(r.name))];
 }
 
+/** A result with what the editor's table shows beside it: the case's facts and whose case it is. */
+export interface RegionalTestResult extends RuleTestResult {
+  facts: Record<string, unknown>;
+  /** null: the platform's case; else the region's own. */
+  regionId: string | null;
+}
+
 /** Runs the cases that gate a version of that region against a document; the publish gate and the editors use this. */
 export async function testRuleDocument(
   db: Kysely<Database> | Transaction<Database>,
   ruleSetKey: RuleSetKey,
   regionId: string | null,
   document: unknown,
-): Promise<RuleTestResult[]> {
+): Promise<RegionalTestResult[]> {
   const cases = await effectiveTestCases(db, ruleSetKey, regionId);
-  return runTestCases(prepareRuleSet(ruleSetKey, parseRuleDocument(ruleSetKey, document)), cases);
+  const results = await runTestCases(prepareRuleSet(ruleSetKey, parseRuleDocument(ruleSetKey, document)), cases);
+  return results.map((result, index) => ({ ...result, facts: cases[index]!.facts, regionId: cases[index]!.region_id }));
 }

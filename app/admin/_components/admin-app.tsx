@@ -76,7 +76,7 @@ export default function AdminApp() {
             edit={write ? CalendarDayEdit : undefined} create={write ? CalendarDayCreate : undefined} recordRepresentation="day" />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,
           <Resource key="rule-versions" name="rule-versions" icon={SourceIcon} list={RuleVersionList} show={RuleVersionShow}
-            edit={permissions?.canEditRules ? RuleVersionEdit : undefined} create={permissions?.canEditRules ? RuleVersionCreate : undefined}
+            edit={permissions?.canEditRuleValues ? RuleVersionEdit : undefined} create={permissions?.canEditRuleValues ? RuleVersionCreate : undefined}
             recordRepresentation={(r) => `v${r.version}`} />,
           <Resource key="rule-test-cases" name="rule-test-cases" icon={FactCheckIcon}
             list={<RuleTestCaseList canEdit={platformAdmin} />} create={platformAdmin ? RuleTestCaseCreate : undefined} />,

@@ -8,6 +8,8 @@ export interface AdminPermissions {
   regionId: string | null;
   canWrite: boolean;
   canEditRules: boolean;
+  /** Values in rules only (conditions' values, outcome parameters); the server enforces it again. */
+  canEditRuleValues: boolean;
 }
 
 function toSignIn(): never {
@@ -40,7 +42,8 @@ export const authProvider: AuthProvider = {
   async getPermissions(): Promise<AdminPermissions> {
     const session = await getSession();
     if (!session) toSignIn();
-    const { role, regionId, canEditRules } = session.user;
-    return { role, regionId, canWrite: role === 'operator' || role === 'platform_admin', canEditRules: role === 'platform_admin' || canEditRules };
+    const { role, regionId, canEditRules, canEditRuleValues } = session.user;
+    const full = role === 'platform_admin' || canEditRules;
+    return { role, regionId, canWrite: role === 'operator' || role === 'platform_admin', canEditRules: full, canEditRuleValues: full || canEditRuleValues };
   },
 };

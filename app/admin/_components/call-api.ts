@@ -10,7 +10,7 @@ export class ApiError extends Error {
 }
 
 /** JSON calls to the back office's own endpoints that are not react-admin resources (publish, simulate, …). */
-export async function callApi<T>(url: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+export async function callApi<T>(url: string, init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {}): Promise<T> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },

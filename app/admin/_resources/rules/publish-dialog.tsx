@@ -5,6 +5,7 @@ import type { RuleTestResult } from '@/rules/run-test-cases';
 import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callApi } from '../../_components/call-api';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
+import { StaticCheckPanel } from './static-check-panel';
 
 type Mode = 'publish' | 'rollback';
 
@@ -84,6 +85,9 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
               </Table>
             </>
           )}
+          <Box sx={{ mb: 2 }}>
+            <StaticCheckPanel ruleSetKey={record.rule_set_key} document={record.document} />
+          </Box>
           <TextField
             label="发布原因（必填，将记入审计日志）"
             value={reason}

@@ -1,4 +1,4 @@
-import { Create, Datagrid, DeleteButton, FunctionField, List, SelectField, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { Create, Datagrid, DeleteButton, FunctionField, List, ReferenceField, SelectField, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
 import { ruleSetChoices } from './rule-choices';
 
 const filters = [<SelectInput key="rule_set_key" source="rule_set_key" choices={ruleSetChoices} alwaysOn />];
@@ -10,6 +10,11 @@ export function RuleTestCaseList({ canEdit }: { canEdit: boolean }) {
       <Datagrid bulkActionButtons={false}>
         <SelectField source="rule_set_key" choices={ruleSetChoices} />
         <TextField source="name" />
+        {/* A region's own case takes the platform case of the same name's place for that region (kept in the rule editor). */}
+        <FunctionField
+          label="适用范围"
+          render={(r: { region_id: string | null }) => (r.region_id === null ? '平台' : <ReferenceField record={r} source="region_id" reference="regions" link={false} />)}
+        />
         <FunctionField source="facts" sortable={false} render={(r: { facts: unknown }) => <code>{json(r.facts)}</code>} />
         <FunctionField source="expected" sortable={false} render={(r: { expected: unknown }) => <code>{json(r.expected)}</code>} />
         {canEdit && <DeleteButton mutationMode="pessimistic" />}

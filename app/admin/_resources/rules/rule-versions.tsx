@@ -1,4 +1,5 @@
-import { Chip } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
 import {
   Create, Datagrid, DeleteButton, Edit, EditButton, FunctionField, List, NumberField, ReferenceField, SelectField,
   SelectInput, Show, SimpleForm, Tab, TabbedShowLayout, TextField, TextInput, TopToolbar, required, useRecordContext,
@@ -10,18 +11,24 @@ import type { AdminPermissions } from '../../_components/auth-provider';
 import { InstantField } from '../../_components/fields';
 import { PublishDialogButton } from './publish-dialog';
 import { ReadableRules } from './readable-rules';
-import { RuleDocumentEditor } from './rule-document-editor';
 import { ruleSetChoices, STATUS_COLORS, versionStatusChoices } from './rule-choices';
 import { SimulatePanel } from './simulate-panel';
 import { VersionDiff } from './version-diff';
 
-/** Whether this user may edit versions of a region (null = the baseline); the server checks again. */
-function useCanEditRules(regionId: string | null | undefined): boolean {
+/**
+ * How this user may edit versions of a region (null = the baseline): 'full', 'values' (value-only) or
+ * not at all (false); the server checks again.
+ */
+function useRuleEditing(regionId: string | null | undefined): 'full' | 'values' | false {
   const { permissions } = usePermissions<AdminPermissions>();
   if (!permissions || regionId === undefined) return false;
-  if (permissions.role === 'platform_admin') return true;
-  return permissions.role === 'operator' && permissions.canEditRules && regionId !== null && regionId === permissions.regionId;
+  if (permissions.role === 'platform_admin') return 'full';
+  if (permissions.role !== 'operator' || regionId === null || regionId !== permissions.regionId) return false;
+  return permissions.canEditRules ? 'full' : permissions.canEditRuleValues ? 'values' : false;
 }
+
+// The builders (react-querybuilder, the data grid, CodeMirror) load only when a draft is opened for editing.
+const RuleDraftEditor = lazy(() => import('./builder/rule-draft-editor'));
 
 function RegionField() {
   return (
@@ -70,13 +77,14 @@ export function RuleVersionList() {
 
 function VersionActions() {
   const record = useRecordContext<RuleVersionRecord>();
-  const canEdit = useCanEditRules(record?.region_id);
+  const editing = useRuleEditing(record?.region_id);
+  const canEdit = editing !== false;
   if (!record) return null;
   return (
     <TopToolbar>
       {canEdit && record.status === 'draft' && <EditButton />}
       {canEdit && record.status === 'draft' && <PublishDialogButton mode="publish" />}
-      {canEdit && record.status === 'archived' && <PublishDialogButton mode="rollback" />}
+      {editing === 'full' && record.status === 'archived' && <PublishDialogButton mode="rollback" />}
       {canEdit && (
         <CreateButton
           label="基于此版本新建草稿"
@@ -132,8 +140,13 @@ export function RuleVersionShow() {
 
 function DraftEditor() {
   const record = useRecordContext<RuleVersionRecord>();
+  const editing = useRuleEditing(record?.region_id);
   if (!record) return null;
-  return <RuleDocumentEditor ruleSetKey={record.rule_set_key} />;
+  return (
+    <Suspense fallback={<Typography color="text.secondary">规则编辑器加载中…</Typography>}>
+      <RuleDraftEditor version={record} valuesOnly={editing === 'values'} canEditTestCases={editing !== false} />
+    </Suspense>
+  );
 }
 
 export function RuleVersionEdit() {

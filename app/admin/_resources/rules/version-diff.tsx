@@ -18,7 +18,7 @@ const versionLabel = (v: RuleVersionRecord) =>
  * Side-by-side diff against another version of the same rule set. A regional version is compared with
  * the published baseline by default, so an operator always sees how the region departs from it.
  */
-export function VersionDiff() {
+export function VersionDiff({ document }: { /** The document being edited, instead of the version as saved. */ document?: unknown } = {}) {
   const record = useRecordContext<RuleVersionRecord>();
   const { data: versions = [] } = useGetList<RuleVersionRecord>('rule-versions', {
     filter: { rule_set_key: record?.rule_set_key },
@@ -37,7 +37,7 @@ export function VersionDiff() {
 
   if (!record) return null;
   const other = versions.find((v) => String(v.id) === otherId);
-  const diff = other ? diffRuleDocuments(other.document, record.document) : null;
+  const diff = other ? diffRuleDocuments(other.document, document ?? record.document) : null;
 
   return (
     <Box>
