@@ -5,12 +5,13 @@ import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import AddIcon from '@mui/icons-material/Add';
 import {
   Box, Button, Card, CardContent, CardHeader, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl,
-  IconButton, InputLabel, MenuItem, Select, Stack, TextField, Tooltip, Typography,
+  IconButton, InputLabel, MenuItem, Select, Stack, Tooltip, Typography,
 } from '@mui/material';
 import { useId, useState } from 'react';
 import type { RuleSetCatalog } from '@/rules/catalog/catalog-types';
 import { findOutcome } from '@/rules/catalog/rule-set-catalogs';
 import type { BuilderDocument, BuilderEvent, BuilderGroup, BuilderRule } from '@/rules/builder/builder-model';
+import { RuleNameField, RulePriorityField } from './rule-meta-fields';
 import { RuleQueryBuilder } from './rule-query-builder';
 
 export interface ConditionTreeViewProps {
@@ -51,23 +52,16 @@ export function ConditionTreeView({ catalog, model, onChange, valuesOnly }: Cond
                   <Typography variant="body2" color="text.secondary">
                     第 {index + 1} 条
                   </Typography>
-                  <TextField
-                    size="small"
-                    label="规则名称"
+                  <RuleNameField
                     value={typeof rule.name === 'string' ? rule.name : ''}
-                    onChange={(e) => updateRule(index, { ...rule, name: e.target.value })}
+                    otherNames={model.rules.filter((_, i) => i !== index).map((r) => r.name).filter((n): n is string => typeof n === 'string')}
+                    onChange={(name) => updateRule(index, { ...rule, name })}
                     disabled={valuesOnly}
-                    sx={{ minWidth: 320, flex: 1 }}
                   />
-                  <TextField
-                    size="small"
-                    type="number"
-                    label="优先级"
-                    value={typeof rule.priority === 'number' ? rule.priority : ''}
-                    onChange={(e) => updateRule(index, { ...rule, priority: e.target.value === '' ? undefined : Number(e.target.value) })}
+                  <RulePriorityField
+                    value={typeof rule.priority === 'number' ? rule.priority : undefined}
+                    onChange={(priority) => updateRule(index, { ...rule, priority })}
                     disabled={valuesOnly}
-                    sx={{ width: 110 }}
-                    helperText="数字大的先判定"
                   />
                 </Stack>
               }

@@ -1,9 +1,10 @@
 import { Alert, Box, Paper, Tab, Tabs, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
+import { useNotify } from 'react-admin';
 import { useController } from 'react-hook-form';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import type { BuilderDocument } from '@/rules/builder/builder-model';
-import { fromBuilderModel } from '@/rules/builder/from-builder-model';
+import { guardBuilderChange } from '@/rules/builder/guard-builder-change';
 import { toBuilderModel } from '@/rules/builder/to-builder-model';
 import { findUnsupportedConstructs } from '@/rules/builder/unsupported-constructs';
 import { getRuleSetCatalog } from '@/rules/catalog/rule-set-catalogs';
@@ -57,7 +58,12 @@ export default function RuleDraftEditor({ version, valuesOnly, canEditTestCases 
   const setText = (next: string) => {
     if (next !== text) field.onChange(next);
   };
-  const setModel = (next: BuilderDocument) => setText(formatRuleDocument(fromBuilderModel(next)));
+  const notify = useNotify();
+  const setModel = (next: BuilderDocument) => {
+    const guarded = guardBuilderChange(version.rule_set_key, parsed.ok ? parsed.value : undefined, next);
+    if (guarded.ok) setText(formatRuleDocument(guarded.document));
+    else notify(guarded.message, { type: 'warning' });
+  };
   const shownView = view !== 'json' && !visualPossible ? 'json' : view;
 
   return (

@@ -7,7 +7,7 @@ import { OPERATORS_BY_FACT_TYPE, type RuleSetCatalog } from '@/rules/catalog/cat
 import { describeOperator } from '@/rules/describe-conditions';
 import type { BuilderGroup } from '@/rules/builder/builder-model';
 import type { AllowedOperator } from '@/rules/catalog/catalog-types';
-import { normalizeConditionValues } from './normalize-condition-values';
+import { normalizeConditionValues } from '@/rules/builder/normalize-condition-values';
 
 const TRANSLATIONS = {
   addRule: { label: '＋ 条件', title: '添加条件' },
@@ -77,6 +77,7 @@ export interface RuleQueryBuilderProps {
  */
 export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: RuleQueryBuilderProps) {
   const fields = useMemo(() => catalogFields(catalog), [catalog]);
+  const query = useMemo(() => toQuery(conditions), [conditions]);
   const structureLocked = valuesOnly
     ? {
         addRuleAction: null,
@@ -99,7 +100,7 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         // The library's generic option types do not infer through fields, combinators and control elements together.
         fields={fields as never}
         combinators={COMBINATORS}
-        query={toQuery(conditions)}
+        query={query}
         onQueryChange={(query) => onChange(normalizeConditionValues(fromQuery(query), catalog))}
         translations={TRANSLATIONS}
         showNotToggle
@@ -107,6 +108,8 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         showCloneButtons={!valuesOnly}
         listsAsArrays
         resetOnFieldChange
+        // A new group comes with one condition: an empty group is refused by the validator.
+        addRuleToNewGroups
         controlElements={structureLocked as never}
         controlClassnames={{ queryBuilder: valuesOnly ? 'rule-builder rule-builder--values-only' : 'rule-builder' }}
       />

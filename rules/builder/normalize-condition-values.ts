@@ -1,6 +1,6 @@
-import type { RuleSetCatalog } from '@/rules/catalog/catalog-types';
-import { findFact } from '@/rules/catalog/rule-set-catalogs';
-import { isBuilderCondition, isBuilderGroup, type BuilderGroup, type BuilderNode } from '@/rules/builder/builder-model';
+import type { RuleSetCatalog } from '../catalog/catalog-types';
+import { findFact } from '../catalog/rule-set-catalogs';
+import { isBuilderCondition, isBuilderGroup, type BuilderGroup, type BuilderNode } from './builder-model';
 
 /**
  * The builder's widgets hand back strings ('true', a single choice where a list is wanted after the
