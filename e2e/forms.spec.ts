@@ -60,12 +60,16 @@ test('an operator adds a field to its region\'s form, publishes it, and the next
   await page.getByRole('textbox', { name: /^说明/ }).fill('乌鲁木齐：增加项目经理');
   await page.getByRole('button', { name: '保存' }).click();
 
-  const schemaInput = page.getByLabel('表单结构（JSON Schema）');
-  await expect(schemaInput).toHaveValue(/统一社会信用代码/);
-  const schema = JSON.parse(await schemaInput.inputValue()) as { properties: { contact: { properties: Record<string, unknown>; required: string[] } } };
-  schema.properties.contact.properties.projectManager = { title: '项目经理', type: 'string', minLength: 2 };
-  schema.properties.contact.required.push('projectManager');
-  await schemaInput.fill(JSON.stringify(schema, null, 2));
+  // The builder adds the field (the form-builder journey covers choices and conditions).
+  await page.getByLabel('添加到分组').click();
+  await page.getByRole('option', { name: '联系人' }).click();
+  await page.getByRole('toolbar', { name: '字段类型' }).getByRole('button', { name: '单行文本' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('标题').fill('项目经理');
+  await dialog.getByLabel('键名').fill('projectManager');
+  await dialog.getByLabel('必填').check();
+  await dialog.getByLabel('最小长度').fill('2');
+  await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('form-validation')).toHaveText('表单结构有效');
   await expect(page.getByTestId('form-preview').getByLabel('项目经理*')).toBeVisible();
   await snapshot(page, 'forms-editor-preview');

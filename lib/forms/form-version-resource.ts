@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
-import { parseJsonObject, validateFormSchema } from '@/forms/validate-form-schema';
+import { parseJsonObject, validateFormSchema, validateUiSchema } from '@/forms/validate-form-schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
@@ -43,8 +43,9 @@ const updateSchema = z.object({
 function parseForm(input: { schema: unknown; ui_schema: unknown }) {
   const validation = validateFormSchema(input.schema);
   if (!validation.ok) throw new DomainError('VALIDATION_FAILED', validation.errors[0]!, { schema: validation.errors.join('\n') });
-  const uiSchema = input.ui_schema === undefined || input.ui_schema === '' ? {} : parseJsonObject(input.ui_schema);
-  if (!uiSchema) throw new DomainError('VALIDATION_FAILED', '界面配置（uiSchema）必须是 JSON 对象', { ui_schema: '界面配置（uiSchema）必须是 JSON 对象' });
+  const uiValidation = validateUiSchema(input.ui_schema);
+  if (!uiValidation.ok) throw new DomainError('VALIDATION_FAILED', uiValidation.errors[0]!, { ui_schema: uiValidation.errors.join('\n') });
+  const uiSchema = input.ui_schema === undefined || input.ui_schema === '' ? {} : parseJsonObject(input.ui_schema)!;
   return { schema: parseJsonObject(input.schema)!, uiSchema };
 }
 

@@ -8,15 +8,17 @@ import { notFound } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { publishInputSchema } from '@/lib/rules/publish-rule-version';
 import { parseInput } from '@/lib/validation/parse-input';
+import { findDroppedFields, type DroppedField } from './find-dropped-fields';
 import { findFormVersion, type FormVersionRecord } from './form-version-record';
 import { assertCanEditForms, formSeries, lockForm } from './form-version-resource';
 import { publishDraftInSeries } from '@/lib/versioning/document-series';
 
 /**
  * 发布表单: the draft becomes what the form's applicants fill from the next application on; the previous
- * version is archived in the same transaction. Orders keep the version they were filled with.
+ * version is archived in the same transaction. Orders keep the version they were filled with; the result
+ * names the fields of the replaced version that this one drops and earlier orders hold (a warning).
  */
-export async function publishFormVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<FormVersionRecord> {
+export async function publishFormVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<FormVersionRecord & { dropped_fields: DroppedField[] }> {
   const id = parseInput(z.uuid({ error: '表单版本编号无效' }), rawId);
   const { reason } = parseInput(publishInputSchema, input);
   const draft = await findFormVersion(db, id);
@@ -24,7 +26,8 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   assertCanRead(actor, draft.region_id);
   assertCanEditForms(actor, draft.region_id);
   assertCanWrite(actor, draft.region_id);
-  return withDatabaseErrors(() =>
+  const dropped = (await findDroppedFields(db, actor, id)).fields.filter((f) => f.orders > 0);
+  const published = await withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
       await lockForm(trx, draft.form_key, draft.region_id);
       const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason);
@@ -42,4 +45,5 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
       return version;
     }),
   );
+  return { ...published, dropped_fields: dropped };
 }

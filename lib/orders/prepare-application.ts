@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
+import { buildFormPrefill } from '@/forms/prefill/build-prefill';
 import { DomainError } from '@/lib/errors/domain-error';
 import { findEffectiveForm } from '@/lib/forms/find-effective-form';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
@@ -10,7 +11,7 @@ import { getOpenSection } from '@/lib/sections/list-open-sections';
 /**
  * Everything the application pages need for one section and product: the section, the product with its
  * premium and notice, the published form the product names, and the form prefilled from the bidder's
- * enterprise profile (what the platform already knows need not be typed again).
+ * enterprise profile as the form declares (what the platform already knows need not be typed again).
  */
 export async function prepareApplication(db: Kysely<Database>, actor: Actor, sectionId: string, productId: string) {
   const section = await getOpenSection(db, actor, sectionId);
@@ -19,10 +20,7 @@ export async function prepareApplication(db: Kysely<Database>, actor: Actor, sec
   const form = await findEffectiveForm(db, product.formKey, section.regionId);
   if (!form) throw new DomainError('CONFLICT', '该产品的投保表单尚未发布，请联系平台');
   const enterprise = await getEnterpriseProfile(db, actor, actor.enterpriseId ?? '');
-  const prefill = {
-    applicant: { name: enterprise.name, uscc: enterprise.uscc, legalRepresentative: enterprise.legal_representative },
-    contact: { name: enterprise.contact_name, mobile: enterprise.contact_phone, email: enterprise.email },
-    basicAccount: { bank: enterprise.basic_account_bank, name: enterprise.basic_account_name, number: enterprise.basic_account_number },
-  };
+  // Each field of the form says which profile field prefills it (`ui:options.prefill`).
+  const prefill = buildFormPrefill(form.ui_schema, enterprise);
   return { section, product, form, prefill };
 }

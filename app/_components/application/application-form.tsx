@@ -95,6 +95,8 @@ export function ApplicationForm({ schema, uiSchema, initialData, renderSummary, 
         uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { submitText: '提交' } }}
         formData={data}
         validator={formValidator}
+        // A choice's first option must not be chosen for the bidder (RJSF would default a oneOf to its first const).
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf' }}
         extraErrors={toErrorSchema(error?.fieldErrors)}
         showErrorList={false}
         // Data for fields the form does not have (e.g. prefilled from the profile) is left out, as the

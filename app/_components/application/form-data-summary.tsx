@@ -1,27 +1,15 @@
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { summarizeFormData } from '@/forms/summarize-form-data';
 
-type Schema = RJSFSchema & { properties?: Record<string, RJSFSchema> };
-
-/** The entered data laid out by the schema's own titles, for the bidder to check before confirming. */
-export function FormDataSummary({ schema, data }: { schema: RJSFSchema; data: Record<string, unknown> }) {
-  const rows: [string, string][] = [];
-  const walk = (node: Schema, value: unknown, prefix: string) => {
-    if (node.type === 'object' && node.properties) {
-      for (const [key, child] of Object.entries(node.properties)) {
-        walk(child as Schema, (value as Record<string, unknown> | undefined)?.[key], prefix);
-      }
-      return;
-    }
-    const text = value === undefined || value === null || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    rows.push([`${prefix}${node.title ?? ''}`, text]);
-  };
-  walk(schema as Schema, data, '');
+/** The entered data laid out as the form shows it (its titles, order and choice labels), for the bidder to check. */
+export function FormDataSummary({ schema, uiSchema, data }: { schema: RJSFSchema; uiSchema?: UiSchema; data: Record<string, unknown> }) {
+  const rows = summarizeFormData(schema, uiSchema ?? {}, data);
   return (
     <dl className="summary">
-      {rows.map(([label, value], i) => (
+      {rows.map((row, i) => (
         <div key={i} style={{ display: 'contents' }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
         </div>
       ))}
     </dl>

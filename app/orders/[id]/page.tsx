@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
 import { getMyOrder } from '@/lib/orders/get-my-order';
@@ -121,7 +121,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <div className="columns">
         <section className="card" aria-label="投保信息">
           <h2 className="card__title">投保信息</h2>
-          <FormDataSummary schema={order.formSchema as RJSFSchema} data={order.formData} />
+          <FormDataSummary schema={order.formSchema as RJSFSchema} uiSchema={order.formUiSchema as UiSchema} data={order.formData} />
         </section>
         <section className="card">
           <h2 className="card__title">订单进度</h2>

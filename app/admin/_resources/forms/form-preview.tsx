@@ -1,7 +1,7 @@
-import { Alert } from '@mui/material';
+import { Alert, Button } from '@mui/material';
 import Form from '@rjsf/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Component, type ReactNode } from 'react';
+import { Component, useRef, type ReactNode } from 'react';
 import { formValidator } from '@/forms/form-validator';
 
 /** A half-typed schema can make RJSF throw while rendering; the preview says so instead of breaking the page. */
@@ -18,19 +18,30 @@ class PreviewBoundary extends Component<{ children: ReactNode; resetKey: string 
   }
 }
 
-/** The form as applicants will see it, with the same validator; submitting only validates. */
+/** The form as applicants will see it, with the same validator; 校验预览 only validates. */
 export function FormPreview({ schema, uiSchema }: { schema: RJSFSchema; uiSchema: UiSchema }) {
+  const form = useRef<Form>(null);
   return (
     <PreviewBoundary resetKey={JSON.stringify([schema, uiSchema])}>
       <div className="rjsf" data-testid="form-preview">
+        {/* A div, not a form: the preview sits inside the draft's own form, which a submit would save. */}
         <Form
+          ref={form}
+          tagName="div"
+          // A changed form starts empty: data typed for the previous version may not fit it.
+          key={JSON.stringify(schema)}
           schema={schema}
-          uiSchema={{ ...uiSchema, 'ui:submitButtonOptions': { submitText: '校验预览' } }}
+          uiSchema={uiSchema}
           validator={formValidator}
+          // A choice's first option must not be chosen for the bidder (RJSF would default a oneOf to its first const).
+          experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf' }}
           showErrorList={false}
           noHtml5Validate
-          onSubmit={() => undefined}
-        />
+        >
+          <Button type="button" variant="outlined" sx={{ mt: 1 }} onClick={() => form.current?.validateForm()}>
+            校验预览
+          </Button>
+        </Form>
       </div>
     </PreviewBoundary>
   );

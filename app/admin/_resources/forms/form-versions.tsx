@@ -1,16 +1,16 @@
-import { Chip } from '@mui/material';
+import { Chip, LinearProgress } from '@mui/material';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import {
-  Create, CreateButton, Datagrid, DeleteButton, Edit, EditButton, FunctionField, List, NumberField, ReferenceField,
-  ReferenceInput, SaveButton, SelectInput, Show, SimpleForm, Tab, TabbedShowLayout, TextField, TextInput, Toolbar,
-  TopToolbar, usePermissions, useRecordContext,
+  Create, CreateButton, Datagrid, DeleteButton, EditButton, FunctionField, List, NumberField, ReferenceField,
+  ReferenceInput, SelectInput, Show, SimpleForm, Tab, TabbedShowLayout, TextField, TextInput, TopToolbar, usePermissions,
+  useRecordContext,
 } from 'react-admin';
+import { lazy, Suspense } from 'react';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
 import type { AdminPermissions } from '../../_components/auth-provider';
 import { InstantField } from '../../_components/fields';
 import { STATUS_COLORS, versionStatusChoices } from '../rules/rule-choices';
 import { FormDiff } from './form-diff';
-import { FormEditor } from './form-editor';
 import { FormPreview } from './form-preview';
 import { FormPublishButton } from './form-publish-button';
 
@@ -102,14 +102,14 @@ export function FormVersionShow() {
   );
 }
 
+// The builder and the code editor are heavy and only operators editing a form need them.
+const LazyFormVersionEdit = lazy(() => import('./form-version-edit'));
+
 export function FormVersionEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm toolbar={<Toolbar><SaveButton label="保存草稿" /></Toolbar>}>
-        <TextInput source="note" fullWidth />
-        <FormEditor />
-      </SimpleForm>
-    </Edit>
+    <Suspense fallback={<LinearProgress aria-label="表单编辑器加载中" />}>
+      <LazyFormVersionEdit />
+    </Suspense>
   );
 }
 

@@ -37,7 +37,7 @@ export function NewApplication({ sectionId, productId, formVersionId, premiumFen
               <strong>{premiumText}</strong>
             </dd>
           </dl>
-          <FormDataSummary schema={schema} data={data} />
+          <FormDataSummary schema={schema} uiSchema={uiSchema} data={data} />
         </>
       )}
       onConfirm={async (formData) => {

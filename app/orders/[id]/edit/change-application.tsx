@@ -24,7 +24,7 @@ export function ChangeApplication({ orderId, schema, uiSchema, data }: Props) {
       renderSummary={(entered) => (
         <>
           <h2 className="card__title">请核对修改后的投保信息</h2>
-          <FormDataSummary schema={schema} data={entered} />
+          <FormDataSummary schema={schema} uiSchema={uiSchema} data={entered} />
         </>
       )}
       onConfirm={async (formData) => {
