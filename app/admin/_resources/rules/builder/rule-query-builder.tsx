@@ -1,5 +1,8 @@
-import { MaterialNotToggle, MaterialValueSelector, QueryBuilderMaterial, type MaterialNotToggleProps, type MaterialValueSelectorProps } from '@react-querybuilder/material';
-import { Box } from '@mui/material';
+import {
+  MaterialNotToggle, MaterialValueEditor, MaterialValueSelector, QueryBuilderMaterial,
+  type MaterialNotToggleProps, type MaterialValueEditorProps, type MaterialValueSelectorProps,
+} from '@react-querybuilder/material';
+import { Box, FormControlLabel, Switch } from '@mui/material';
 import { useMemo } from 'react';
 import { QueryBuilder, type Field, type RuleGroupType } from 'react-querybuilder';
 import 'react-querybuilder/dist/query-builder.css';
@@ -35,19 +38,7 @@ function catalogFields(catalog: RuleSetCatalog): Field[] {
   return catalog.facts.map((fact) => {
     const operators = OPERATORS_BY_FACT_TYPE[fact.type].map((name) => ({ name, value: name, label: describeOperator(name as AllowedOperator) }));
     if (fact.type === 'boolean') {
-      return {
-        name: fact.name,
-        value: fact.name,
-        label: fact.label,
-        operators,
-        valueEditorType: 'select',
-        values: [
-          { name: 'true', value: 'true', label: '是' },
-          { name: 'false', value: 'false', label: '否' },
-        ],
-        // A string, like the select's options; normalizeConditionValues makes it the boolean the document holds.
-        defaultValue: 'true',
-      };
+      return { name: fact.name, value: fact.name, label: fact.label, operators, valueEditorType: 'switch', defaultValue: true };
     }
     const values = fact.values.map((v) => ({ name: v.value, value: v.value, label: v.label }));
     return {
@@ -78,8 +69,9 @@ export interface RuleQueryBuilderProps {
 export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: RuleQueryBuilderProps) {
   const fields = useMemo(() => catalogFields(catalog), [catalog]);
   const query = useMemo(() => toQuery(conditions), [conditions]);
-  const structureLocked = valuesOnly
+  const controls = valuesOnly
     ? {
+        valueEditor: ValueEditor,
         addRuleAction: null,
         addGroupAction: null,
         removeRuleAction: null,
@@ -92,9 +84,18 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         combinatorSelector: LockedSelector,
         notToggle: LockedNotToggle,
       }
-    : {};
+    : { valueEditor: ValueEditor };
   return (
-    <Box sx={{ '& .MuiButton-root, & .MuiFormControlLabel-label': { whiteSpace: 'nowrap' }, '& .rule-value, & .rule-fields, & .rule-operators': { minWidth: 120 } }}>
+    <Box
+      sx={{
+        '& .MuiButton-root, & .MuiFormControlLabel-label': { whiteSpace: 'nowrap' },
+        // Narrow screens: a condition wraps onto a second line rather than running out of its card.
+        '& .rule, & .ruleGroup-header': { flexWrap: 'wrap', rowGap: 1 },
+        '& .rule-value, & .rule-fields, & .rule-operators': { minWidth: 120 },
+        '& .ruleGroup-combinators': { minWidth: 130 },
+        '& .MuiButton-root': { minWidth: 36, px: 1 },
+      }}
+    >
     <QueryBuilderMaterial>
       <QueryBuilder
         // The library's generic option types do not infer through fields, combinators and control elements together.
@@ -110,7 +111,7 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         resetOnFieldChange
         // A new group comes with one condition: an empty group is refused by the validator.
         addRuleToNewGroups
-        controlElements={structureLocked as never}
+        controlElements={controls as never}
         controlClassnames={{ queryBuilder: valuesOnly ? 'rule-builder rule-builder--values-only' : 'rule-builder' }}
       />
     </QueryBuilderMaterial>
@@ -118,13 +119,25 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
   );
 }
 
+/** Yes/no facts get a switch that says what it is set to: a bare switch does not read as 是 or 否. */
+function ValueEditor(props: MaterialValueEditorProps) {
+  if (props.type !== 'switch') return <MaterialValueEditor {...props} />;
+  const checked = props.value === true || props.value === 'true';
+  return (
+    <FormControlLabel
+      className={props.className}
+      control={<Switch checked={checked} onChange={(e) => props.handleOnChange(e.target.checked)} disabled={props.disabled} inputProps={{ 'aria-label': `${props.fieldData.label}的取值` }} />}
+      label={checked ? '是' : '否'}
+    />
+  );
+}
+
 // Field, operator, combinator and negation are structure: a value-only editor sees them but cannot change them.
 const LockedSelector = (props: MaterialValueSelectorProps) => <MaterialValueSelector {...props} disabled />;
 const LockedNotToggle = (props: MaterialNotToggleProps) => <MaterialNotToggle {...props} disabled />;
 
-// Boolean facts travel through the select editor as 'true' / 'false'; the document holds real booleans.
 function toQuery(group: BuilderGroup): RuleGroupType {
-  return JSON.parse(JSON.stringify(group), (key, value) => (key === 'value' && typeof value === 'boolean' ? String(value) : value)) as RuleGroupType;
+  return group as unknown as RuleGroupType;
 }
 
 function fromQuery(query: RuleGroupType): BuilderGroup {
