@@ -12,8 +12,8 @@ export interface AppliedOrder {
 
 /**
  * 立即申请 → product → 投保须知 → form (prefilled from the enterprise profile) → 确认并支付, for the
- * signed-in bidder. A region may have published a form with extra required fields (the forms journey
- * adds 项目经理): those are filled too.
+ * signed-in bidder. A region may have published a form with extra required fields (the forms journeys
+ * add 项目经理 and 企业类型): those are filled too.
  */
 export async function applyFor(page: Page, projectName: string, sectionName: string): Promise<AppliedOrder> {
   await page.goto('/');
@@ -25,6 +25,9 @@ export async function applyFor(page: Page, projectName: string, sectionName: str
   await expect(page.locator('[data-ready="true"]')).toBeVisible();
   const manager = page.getByLabel('项目经理', { exact: false });
   if (await manager.count()) await manager.fill('赵工');
+  // The form-builder journey adds a required 企业类型 choice to 乌鲁木齐's form.
+  const kind = page.getByLabel('企业类型', { exact: false });
+  if (await kind.count()) await kind.selectOption({ label: '民营企业' });
   await page.getByRole('button', { name: '提交' }).click();
   await page.getByRole('button', { name: '确认并支付' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('待支付');
