@@ -93,6 +93,8 @@ try {
     const before = scripts.total();
     await admin.goto(`${BASE}/admin${hash}`);
     await admin.getByRole('button', { name: '保存草稿' }).waitFor({ timeout: 60_000 });
+    // The editors are loaded after the page around them: wait until one of them is on screen.
+    await admin.locator('[data-testid="rule-draft-editor"], [data-testid="form-preview"]').first().waitFor({ timeout: 60_000 });
     await admin.waitForLoadState('networkidle');
     console.log(`+ ${label.padEnd(17)}${kb(scripts.total() - before).padStart(12)}`);
   }
