@@ -4,6 +4,7 @@ import { useNotify } from 'react-admin';
 import { useController } from 'react-hook-form';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import type { BuilderDocument } from '@/rules/builder/builder-model';
+import { documentStructure } from '@/rules/builder/document-structure';
 import { guardBuilderChange } from '@/rules/builder/guard-builder-change';
 import { toBuilderModel } from '@/rules/builder/to-builder-model';
 import { findUnsupportedConstructs } from '@/rules/builder/unsupported-constructs';
@@ -61,8 +62,12 @@ export default function RuleDraftEditor({ version, valuesOnly, canEditTestCases 
   const notify = useNotify();
   const setModel = (next: BuilderDocument) => {
     const guarded = guardBuilderChange(version.rule_set_key, parsed.ok ? parsed.value : undefined, next);
-    if (guarded.ok) setText(formatRuleDocument(guarded.document));
-    else notify(guarded.message, { type: 'warning' });
+    if (!guarded.ok) return notify(guarded.message, { type: 'warning' });
+    // The server refuses a value-only editor's change of structure on save; refusing it here says so at once.
+    if (valuesOnly && parsed.ok && documentStructure(guarded.document) !== documentStructure(parsed.value)) {
+      return notify('您只有修改规则取值的权限，此修改涉及规则结构，未应用', { type: 'warning' });
+    }
+    setText(formatRuleDocument(guarded.document));
   };
   const shownView = view !== 'json' && !visualPossible ? 'json' : view;
 

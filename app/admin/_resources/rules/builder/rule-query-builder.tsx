@@ -1,7 +1,4 @@
-import {
-  MaterialNotToggle, MaterialValueEditor, MaterialValueSelector, QueryBuilderMaterial,
-  type MaterialNotToggleProps, type MaterialValueEditorProps, type MaterialValueSelectorProps,
-} from '@react-querybuilder/material';
+import { MaterialValueEditor, QueryBuilderMaterial, type MaterialValueEditorProps } from '@react-querybuilder/material';
 import { Box, FormControlLabel, Switch } from '@mui/material';
 import { useMemo } from 'react';
 import { QueryBuilder, type Field, type RuleGroupType } from 'react-querybuilder';
@@ -79,10 +76,6 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         cloneRuleAction: null,
         cloneGroupAction: null,
         shiftActions: null,
-        fieldSelector: LockedSelector,
-        operatorSelector: LockedSelector,
-        combinatorSelector: LockedSelector,
-        notToggle: LockedNotToggle,
       }
     : { valueEditor: ValueEditor };
   return (
@@ -94,6 +87,11 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         '& .rule-value, & .rule-fields, & .rule-operators': { minWidth: 120 },
         '& .ruleGroup-combinators': { minWidth: 130 },
         '& .MuiButton-root': { minWidth: 36, px: 1 },
+        // Field, operator, combinator and negation are structure: a value-only editor sees them but cannot
+        // change them (the draft editor also refuses any change of structure, and so does the server).
+        ...(valuesOnly && {
+          '& .rule-fields, & .rule-operators, & .ruleGroup-combinators, & .ruleGroup-notToggle': { pointerEvents: 'none', opacity: 0.7 },
+        }),
       }}
     >
     <QueryBuilderMaterial>
@@ -131,10 +129,6 @@ function ValueEditor(props: MaterialValueEditorProps) {
     />
   );
 }
-
-// Field, operator, combinator and negation are structure: a value-only editor sees them but cannot change them.
-const LockedSelector = (props: MaterialValueSelectorProps) => <MaterialValueSelector {...props} disabled />;
-const LockedNotToggle = (props: MaterialNotToggleProps) => <MaterialNotToggle {...props} disabled />;
 
 function toQuery(group: BuilderGroup): RuleGroupType {
   return group as unknown as RuleGroupType;
