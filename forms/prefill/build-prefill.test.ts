@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPLICATION_FORM } from '../defaults/default-application-form';
-import { buildFormPrefill, buildPrefill } from './build-prefill';
+import { buildFormPrefill, buildPrefill, withDeclaredPrefill } from './build-prefill';
 import type { PrefillProfile } from './prefill-sources';
 
 const profile: PrefillProfile = {
@@ -29,5 +29,22 @@ describe('prefill from the enterprise profile', () => {
     const { applicant, contact, basicAccount } = DEFAULT_APPLICATION_FORM.uiSchema as Record<string, Record<string, Record<string, unknown>>>;
     const strip = (section: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(section).map(([k, { 'ui:options': _o, ...rest }]) => [k, rest]));
     expect(buildFormPrefill({ applicant: strip(applicant!), contact: strip(contact!), basicAccount: strip(basicAccount!) }, profile)).toEqual(asToday);
+  });
+});
+
+describe('a draft copied from a form version from before declared prefill', () => {
+  it('shows the prefill that version always had, and keeps the uiSchema it had otherwise', () => {
+    const old = { 'ui:order': ['applicant', 'contact', 'basicAccount'], applicant: { uscc: { 'ui:help': '须与营业执照一致' } } };
+    const stamped = withDeclaredPrefill(old) as Record<string, Record<string, Record<string, unknown>>>;
+    expect(stamped['ui:order']).toEqual(old['ui:order']);
+    expect(stamped.applicant!.uscc).toEqual({ 'ui:help': '须与营业执照一致', 'ui:options': { prefill: 'enterprise.uscc' } });
+    expect(stamped.basicAccount!.number).toEqual({ 'ui:options': { prefill: 'enterprise.basic_account_number' } });
+    // What it prefills is what the old version prefilled without declaring anything.
+    expect(buildPrefill(stamped, profile)).toEqual(buildFormPrefill(old, profile));
+  });
+
+  it('leaves a uiSchema that declares any prefill as it is', () => {
+    const declared = { contact: { email: { 'ui:options': { prefill: 'enterprise.email' } } } };
+    expect(withDeclaredPrefill(declared)).toBe(declared);
   });
 });

@@ -31,7 +31,7 @@ export function buildPrefill(uiSchema: unknown, profile: PrefillProfile): Record
 }
 
 /** Whether any field of the uiSchema declares a prefill source. */
-function declaresPrefill(uiSchema: unknown): boolean {
+export function declaresPrefill(uiSchema: unknown): boolean {
   const stack: unknown[] = [uiSchema];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -40,6 +40,24 @@ function declaresPrefill(uiSchema: unknown): boolean {
     stack.push(...Object.values(node));
   }
   return false;
+}
+
+/**
+ * A uiSchema from before prefill was declared, with the prefill it always had written into it, so a draft
+ * made from it shows (and keeps) those prefills in the builder. A uiSchema that declares any is returned as is.
+ */
+export function withDeclaredPrefill(uiSchema: unknown): unknown {
+  if (declaresPrefill(uiSchema) || !isRecord(uiSchema)) return uiSchema;
+  const copy = JSON.parse(JSON.stringify(uiSchema)) as Record<string, unknown>;
+  for (const [section, fields] of Object.entries(LEGACY_PREFILL_UI_SCHEMA)) {
+    const target = (isRecord(copy[section]) ? copy[section] : (copy[section] = {})) as Record<string, unknown>;
+    for (const [field, ui] of Object.entries(fields)) {
+      const existing = (isRecord(target[field]) ? target[field] : {}) as Record<string, unknown>;
+      const options = isRecord(existing['ui:options']) ? existing['ui:options'] : {};
+      target[field] = { ...existing, 'ui:options': { ...options, ...ui['ui:options'] } };
+    }
+  }
+  return copy;
 }
 
 /** The prefill of a form version: its declared one, or for a version from before declarations the one all forms had. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
+import { withDeclaredPrefill } from '@/forms/prefill/build-prefill';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
 import { parseJsonObject, validateFormSchema, validateUiSchema } from '@/forms/validate-form-schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -110,7 +111,8 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
           version,
           status: 'draft',
           schema: JSON.stringify(source.schema),
-          ui_schema: JSON.stringify(source.ui_schema),
+          // A copy of a version from before declared prefill keeps, visibly, the prefill it had.
+          ui_schema: JSON.stringify(withDeclaredPrefill(source.ui_schema)),
           note: input.note,
           created_by: actor.userId,
           created_at: at,

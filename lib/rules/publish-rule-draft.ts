@@ -8,6 +8,9 @@ import { lockRuleSet, ruleSeries } from './insert-rule-draft';
 import { publishDraftInSeries } from '@/lib/versioning/document-series';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
 import { testRuleDocument } from './test-rule-document';
+import { assertSameStructure } from './assert-same-structure';
+import { findEffectiveVersion } from './find-effective-version';
+import { ruleEditingMode } from './rule-permissions';
 
 export interface PublishResult {
   version: RuleVersionRecord;
@@ -32,6 +35,11 @@ export async function publishRuleDraft(
   // Read again under the lock: another publish may have just taken this draft.
   const draft = (await findRuleVersion(trx, draftId))!;
   if (draft.status !== 'draft') throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`);
+  // A value-only editor may publish values, never a structure that differs from what decides today
+  // (a draft a full editor left behind, or one that would undo a structural change published since).
+  if (ruleEditingMode(actor, draft.region_id) === 'values') {
+    assertSameStructure((await findEffectiveVersion(trx, draft.rule_set_key, draft.region_id))?.document, draft.document);
+  }
 
   const testResults = await testRuleDocument(trx, draft.rule_set_key, draft.region_id, draft.document);
   const failed = testResults.filter((r) => !r.passed);

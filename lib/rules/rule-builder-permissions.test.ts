@@ -71,6 +71,21 @@ describe.each(testDatabaseKinds)('value-only rule editing and regional test case
     expect(published.version.status).toBe('published');
   });
 
+  it('refuses a value-only editor publishing a draft whose structure differs from what decides today', async () => {
+    // A full editor leaves a structural draft behind; the value-only editor may not publish it.
+    const draft = await draftBy(f.actors.operator);
+    const current = ((await f.db.selectFrom('rule_set_versions').select('document').where('region_id', '=', URUMQI).where('rule_set_key', '=', 'invoice-type').where('status', '=', 'published').executeTakeFirstOrThrow()).document) as Rule[];
+    await updateRecord(f.db, f.actors.operator, ruleVersionResource, draft.id, { document: [...current, { ...current[0]!, name: '多出的一条', priority: 2 }] });
+    const error = await expectRefusal(publishRuleVersion(f.db, f.actors.valuesOperator, draft.id, { reason: '发布他人的结构修改' }));
+    expect(error.code).toBe('RULE_STRUCTURE_FORBIDDEN');
+    expect((await f.db.selectFrom('rule_set_versions').select('status').where('id', '=', draft.id).executeTakeFirstOrThrow()).status).toBe('draft');
+    // Values only: that one the value-only editor publishes.
+    const values = await draftBy(f.actors.valuesOperator);
+    const published = await publishRuleVersion(f.db, f.actors.valuesOperator, values.id, { reason: '仅取值' });
+    expect(published.version.status).toBe('published');
+    await deleteRecord(f.db, f.actors.operator, ruleVersionResource, draft.id);
+  });
+
   it('runs the cases that gate the region against an unsaved document and marks each one by id', async () => {
     const draft = await draftBy(f.actors.operator);
     const allowEverythingAfterOpening = [shipped()[0]!, { ...shipped()[2]!, conditions: { all: [{ fact: 'bidOpened', operator: 'equal', value: true }] } }];
@@ -102,6 +117,13 @@ describe.each(testDatabaseKinds)('value-only rule editing and regional test case
     }));
     expect(otherRegion.status).toBe(403);
 
+    // Only the expected outcome is the region's: other facts under the platform case's name, or a new name, are refused.
+    const otherFacts = await expectRefusal(createRecord(f.db, f.actors.operator, ruleTestCaseResource, {
+      rule_set_key: 'invoice-type', region_id: URUMQI, name: '开标后纸质普通发票，允许', facts: platformCase.facts, expected: { allowed: true },
+    }));
+    expect(otherFacts.message).toContain('判定依据与名称须与平台用例一致');
+    const renamed = await expectRefusal(updateRecord(f.db, f.actors.operator, ruleTestCaseResource, override.id, { name: '改名' }));
+    expect(renamed.code).toBe('VALIDATION_FAILED');
     const urumqiDraft = await draftBy(f.actors.operator);
     const allow = [shipped()[0]!, { ...shipped()[2]!, conditions: { all: [{ fact: 'bidOpened', operator: 'equal', value: true }] } }];
     const urumqi = await testRuleVersion(f.db, f.actors.operator, urumqiDraft.id, { document: allow });

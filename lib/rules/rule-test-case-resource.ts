@@ -9,6 +9,7 @@ import { validateFacts } from '@/rules/validate-facts';
 import { requiredText } from '@/lib/validation/fields';
 import { assertCanEditTestCases } from './rule-permissions';
 import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
+import { expectedKey } from '@/rules/builder/expected-outcome-choices';
 
 export interface RuleTestCaseRecord {
   id: string;
@@ -88,6 +89,12 @@ const updateSchema = z.object({
 const select = (db: Parameters<ResourceDefinition['findById']>[0]) =>
   db.selectFrom('rule_test_cases').select(['id', 'rule_set_key', 'region_id', 'name', 'facts', 'expected', 'created_at', 'updated_at']);
 
+const platformCaseNamed = (db: Parameters<ResourceDefinition['findById']>[0], key: RuleSetKey, name: string) =>
+  select(db).where('rule_set_key', '=', key).where('region_id', 'is', null).where('name', '=', name).executeTakeFirst();
+
+const overrideFactsChanged = (name: string) =>
+  new DomainError('VALIDATION_FAILED', `「${name}」是平台测试用例在本区域的期望结果，只能修改期望结果，判定依据与名称须与平台用例一致`, { facts: '须与平台用例一致' });
+
 const nameTaken = (name: string) => new DomainError('CONFLICT', `本范围内已有名为「${name}」的测试用例`, { name: '名称已被使用' });
 
 /** 规则测试用例: the publish gate's cases; the platform administrator maintains them, everyone else reads. */
@@ -123,6 +130,10 @@ export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.outp
     async insert(trx, input, actor) {
       const taken = await select(trx).where('rule_set_key', '=', input.rule_set_key as RuleSetKey).where(inSameRegion('region_id', input.region_id)).where('name', '=', input.name).executeTakeFirst();
       if (taken) throw nameTaken(input.name);
+      // A region's case named like a platform case states another expected outcome for the same facts;
+      // with other facts it would quietly take the platform's check away from the region.
+      const platformCase = input.region_id === null ? undefined : await platformCaseNamed(trx, input.rule_set_key as RuleSetKey, input.name);
+      if (platformCase && expectedKey(platformCase.facts) !== expectedKey(input.facts)) throw overrideFactsChanged(input.name);
       const row = await trx
         .insertInto('rule_test_cases')
         .values({
@@ -149,6 +160,9 @@ export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.outp
       checkCase({ rule_set_key: existing.rule_set_key, facts, expected }, { addIssue: (i: { message?: string }) => issues.push(i.message ?? '') } as unknown as z.RefinementCtx);
       if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!, { expected: issues.join('\n') });
       const name = input.name ?? existing.name;
+      if (existing.region_id !== null && (await platformCaseNamed(trx, existing.rule_set_key, existing.name))) {
+        if (name !== existing.name || expectedKey(facts) !== expectedKey(existing.facts)) throw overrideFactsChanged(existing.name);
+      }
       if (name !== existing.name) {
         const taken = await select(trx).where('rule_set_key', '=', existing.rule_set_key).where(inSameRegion('region_id', existing.region_id)).where('name', '=', name).executeTakeFirst();
         if (taken) throw nameTaken(name);

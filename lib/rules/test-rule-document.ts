@@ -23,7 +23,12 @@ export async function effectiveTestCases(db: Kysely<Database> | Transaction<Data
   const regional = new Map(rows.filter((r) => r.region_id !== null).map((r) => [r.name, r]));
   const platform = rows.filter((r) => r.region_id === null);
   const platformNames = new Set(platform.map((r) => r.name));
-  return [...platform.map((r) => regional.get(r.name) ?? r), ...[...regional.values()].filter((r) => !platformNames.has(r.name))];
+  // An override only ever replaces the expected outcome: the facts stay the platform's.
+  const overridden = platform.map((r) => {
+    const own = regional.get(r.name);
+    return own ? { ...own, facts: r.facts } : r;
+  });
+  return [...overridden, ...[...regional.values()].filter((r) => !platformNames.has(r.name))];
 }
 
 /** A result with what the editor's table shows beside it: the case's facts and whose case it is. */

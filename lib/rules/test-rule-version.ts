@@ -8,7 +8,7 @@ import { testRuleDocument, type RegionalTestResult } from './test-rule-document'
 
 const inputSchema = z.object({
   /** The document in the editor, saved or not; absent: the version as stored. */
-  document: z.unknown().optional(),
+  document: z.unknown().refine((v) => v !== null, { error: '请提供规则文档' }).optional(),
 });
 
 /**

@@ -102,7 +102,3 @@ export function isBuilderCondition(node: BuilderNode): node is BuilderCondition 
 export function isConditionReference(node: BuilderNode): node is BuilderConditionReference {
   return 'conditionReference' in node;
 }
-
-export function isOpaqueNode(node: BuilderNode): node is BuilderOpaqueNode {
-  return 'opaque' in node;
-}

@@ -3,7 +3,7 @@ import { getRuleSetCatalog } from '../catalog/rule-set-catalogs';
 import { DEFAULT_RULE_DOCUMENTS } from '../defaults/default-rule-documents';
 import { validateRuleDocument } from '../validate-rule-document';
 import type { BuilderDocument } from './builder-model';
-import { describeDecisionCell, setDecisionCell, toDecisionTable } from './decision-table';
+import { setDecisionCell, toDecisionTable } from './decision-table';
 import { documentStructure } from './document-structure';
 import { fromBuilderModel } from './from-builder-model';
 import { toBuilderModel } from './to-builder-model';
@@ -39,14 +39,6 @@ describe('decision table', () => {
     expect(validateRuleDocument({ ruleSetKey: 'invoice-type', value: doc }).ok).toBe(true);
     // The other rules are untouched.
     expect(doc[0]).toEqual((DEFAULT_RULE_DOCUMENTS['invoice-type'] as unknown[])[0]);
-  });
-
-  it('words cells the way operators read them', () => {
-    const status = getRuleSetCatalog('surrender-eligibility').facts.find((f) => f.name === 'projectStatus')!;
-    expect(describeDecisionCell(status, { operator: 'in', value: ['suspended', 'paused'] })).toBe('∈ 中止、暂停');
-    expect(describeDecisionCell(status, { operator: 'notEqual', value: 'normal' })).toBe('≠ 正常');
-    expect(describeDecisionCell(catalog.facts[0]!, { operator: 'equal', value: false })).toBe('否');
-    expect(describeDecisionCell(catalog.facts[0]!, undefined)).toBe('任意');
   });
 });
 

@@ -1,5 +1,5 @@
-import { OPERATORS_BY_FACT_TYPE, type FactDefinition, type RuleSetCatalog } from '../catalog/catalog-types';
-import { findFact, labelFactValue } from '../catalog/rule-set-catalogs';
+import { OPERATORS_BY_FACT_TYPE, type RuleSetCatalog } from '../catalog/catalog-types';
+import { findFact } from '../catalog/rule-set-catalogs';
 import { isBuilderCondition, isBuilderGroup, type BuilderCondition, type BuilderDocument, type BuilderEvent, type BuilderGroup } from './builder-model';
 
 /** One condition of a flat rule, shown in the fact's column. */
@@ -69,15 +69,4 @@ export function setDecisionCell(model: BuilderDocument, ruleIndex: number, factN
     return { ...rule, conditions: { ...group, rules: children } };
   });
   return { rules };
-}
-
-const OPERATOR_SIGNS: Record<string, string> = { equal: '=', notEqual: '≠', in: '∈', notIn: '∉' };
-
-/** A cell as the table shows it when not being edited: "= 电子发票", "∈ 中止、暂停", "是". */
-export function describeDecisionCell(fact: FactDefinition, cell: DecisionCell | undefined): string {
-  if (!cell) return '任意';
-  const values = Array.isArray(cell.value) ? cell.value : [cell.value];
-  const text = values.map((v) => labelFactValue(fact, v)).join('、');
-  if (fact.type === 'boolean' && cell.operator === 'equal') return text;
-  return `${OPERATOR_SIGNS[cell.operator] ?? cell.operator} ${text}`;
 }

@@ -21,7 +21,7 @@ function blank(value: unknown, place: Place): unknown {
   // Sorted: a stored document comes back from jsonb with its keys in the database's order, not the editor's.
   for (const [key, child] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (place === 'rule') copy[key] = key === 'conditions' ? blank(child, 'node') : key === 'event' ? blank(child, 'event') : child;
-    else if (place === 'event') copy[key] = key === 'params' && isPlainObject(child) ? Object.fromEntries(Object.keys(child).map((k) => [k, VALUE])) : child;
+    else if (place === 'event') copy[key] = key === 'params' && isPlainObject(child) ? Object.fromEntries(Object.keys(child).sort().map((k) => [k, VALUE])) : child;
     else if ('fact' in value && key === 'value') copy[key] = VALUE;
     else copy[key] = blank(child, 'node');
   }
