@@ -45,3 +45,12 @@ describe('application form validation (the validator the browser form uses too)'
     expect(result).toEqual({ ok: false, fieldErrors: { 'applicant.uscc': expect.stringContaining('统一社会信用代码无效') } });
   });
 });
+
+describe('a form published before patterns ran on RE2', () => {
+  it('tells the bidder the form cannot be used, with the reason, instead of a bare 填写有误', () => {
+    const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)a+$' } } } as const;
+    const result = validateFormData(schema as never, { code: 'aaa' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors._).toMatch(/^此表单的配置无法使用（.*前瞻/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { RJSFSchema } from '@rjsf/utils';
 import { createFormValidator } from './form-validator';
+import { validateFormSchema } from './validate-form-schema';
 
 export type FormDataValidation = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -10,7 +11,7 @@ export const MAX_FORM_DATA_BYTES = 32 * 1024;
 // each read fresh from the database, so it keeps one validator per distinct schema text (bounded), and
 // never lets two versions of a form share one ajv instance.
 const MAX_CACHED = 32;
-const cache = new Map<string, { validator: ReturnType<typeof createFormValidator>; schema: RJSFSchema }>();
+const cache = new Map<string, { validator: ReturnType<typeof createFormValidator>; schema: RJSFSchema; unusable: string | null }>();
 
 function validatorFor(schema: RJSFSchema) {
   const key = JSON.stringify(schema);
@@ -18,7 +19,10 @@ function validatorFor(schema: RJSFSchema) {
   if (entry) {
     cache.delete(key);
   } else {
-    entry = { validator: createFormValidator(), schema: JSON.parse(key) as RJSFSchema };
+    // Checked once per schema: a form published before patterns ran on RE2 may hold one RE2 cannot run
+    // (lookaround, backreferences), and its bidders must be told why, not given a bare 填写有误.
+    const check = validateFormSchema(schema);
+    entry = { validator: createFormValidator(), schema: JSON.parse(key) as RJSFSchema, unusable: check.ok ? null : check.errors[0]! };
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, entry);
@@ -31,7 +35,8 @@ export function validateFormData(schema: RJSFSchema, data: unknown): FormDataVal
   if (Buffer.byteLength(text) > MAX_FORM_DATA_BYTES) return { ok: false, fieldErrors: { _: '提交的内容过大' } };
   // The database cannot store NUL characters; they never come from a person typing.
   if (text.includes('\\u0000')) return { ok: false, fieldErrors: { _: '提交的内容包含无效字符' } };
-  const { validator, schema: compiled } = validatorFor(schema);
+  const { validator, schema: compiled, unusable } = validatorFor(schema);
+  if (unusable) return { ok: false, fieldErrors: { _: `此表单的配置无法使用（${unusable}），请联系平台管理员更新表单` } };
   const { errors } = validator.validateFormData(data, compiled);
   if (errors.length === 0) return { ok: true };
   const fieldErrors: Record<string, string> = {};
