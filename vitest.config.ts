@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['{app,lib,db,rules,forms}/**/*.test.{ts,tsx}'],
+    include: ['{app,lib,db,rules,forms}/**/*.test.{ts,tsx}', 'proxy.test.ts'],
     environment: 'node',
     // Each file boots its own databases (PGlite in memory, and a fresh PostgreSQL database in CI).
     testTimeout: 30_000,

@@ -3,10 +3,18 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { signInErrorMessage } from './sign-in-error-message';
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+type Props = { callbackUrl: string; csrfToken: string; initialError: string | null };
+
+/**
+ * Posts to next-auth, never by GET: submitted before the page has hydrated (or without JavaScript), the
+ * browser sends the form itself and the password stays in the request body. Once hydrated, the same
+ * form signs in without leaving the page.
+ */
+export function LoginForm({ callbackUrl, csrfToken, initialError }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -21,13 +29,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('credentials', { phone, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(
-        result?.error === 'RATE_LIMITED'
-          ? '登录失败次数过多，请 15 分钟后再试'
-          : result?.status === 401 || result?.error === 'CredentialsSignin'
-            ? '手机号或密码错误'
-            : '登录失败，请稍后重试',
-      );
+      setError(signInErrorMessage(result?.error ?? 'unknown', result?.status));
       return;
     }
     router.replace(callbackUrl);
@@ -35,7 +37,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {error && (
         <div className="alert alert--error" role="alert">
           {error}

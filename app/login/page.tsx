@@ -1,22 +1,44 @@
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/current-actor';
 import { safeCallbackPath } from '@/lib/http/safe-callback-path';
 import { LoginForm } from './login-form';
+import { signInErrorMessage } from './sign-in-error-message';
 
 export const metadata = { title: '登录 - 电子保函服务平台' };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+// next-auth's CSRF cookie is `<token>|<hash>`; the form posts the token back. The cookie is named with
+// the __Host- prefix when the site runs on https.
+const CSRF_COOKIES = ['__Host-next-auth.csrf-token', 'next-auth.csrf-token'];
+
+/**
+ * next-auth hands the callback back as an absolute URL of this site (e.g. after it asked a form posted
+ * without its CSRF token to sign in again); only its path is kept, and only when it names this host.
+ */
+function ownPath(callbackUrl: string | undefined, host: string | null): string | undefined {
+  if (!callbackUrl || !host || !/^https?:\/\//i.test(callbackUrl)) return callbackUrl;
+  try {
+    const url = new URL(callbackUrl);
+    return url.host === host ? `${url.pathname}${url.search}${url.hash}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
   if (await currentActor()) redirect('/');
-  const target = safeCallbackPath(callbackUrl);
+  const target = safeCallbackPath(ownPath(callbackUrl, (await headers()).get('host')));
+  const jar = await cookies();
+  const csrfCookie = CSRF_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   return (
     <main className="login">
       <div className="login__box">
         <h1>电子保函服务平台</h1>
         <p className="muted">投标保证保险 · 在线投保</p>
-        <LoginForm callbackUrl={target} />
+        <LoginForm callbackUrl={target} csrfToken={csrfCookie?.split('|')[0] ?? ''} initialError={signInErrorMessage(error)} />
       </div>
     </main>
   );

@@ -12,8 +12,10 @@ export async function getRecord(
   resource: AnyResource,
   rawId: string,
 ): Promise<RegionalRecord> {
+  // Who may read comes before what the id looks like: a bidder is refused, not told how ids are formed.
+  const scope = readableRegions(actor);
   const id = parseInput(resource.idSchema, rawId);
-  const row = await resource.findById(db, id, readableRegions(actor));
+  const row = await resource.findById(db, id, scope);
   if (!row) throw notFound(resource.label);
   assertCanRead(actor, row.region_id);
   return row;

@@ -36,3 +36,8 @@ export function backOfficeResource(name: string): AnyResource {
   if (!resource) throw new DomainError('NOT_FOUND', `没有名为 ${name} 的管理对象`);
   return resource;
 }
+
+/** Every resource's name, e.g. for tests that must cover a resource added later. */
+export function backOfficeResourceNames(): string[] {
+  return Object.keys(resources);
+}

@@ -21,6 +21,10 @@ export async function updateRecord(
   const update = resource.update;
   const id = parseInput(resource.idSchema, rawId);
   const data = parseInput(update.schema, input);
+  // A partial update that names no field would be an UPDATE without a SET, which the database refuses.
+  if (Object.entries(data).every(([key, value]) => key === 'reason' || value === undefined)) {
+    throw new DomainError('VALIDATION_FAILED', '没有需要修改的内容');
+  }
   return withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
       const existing = await loadForWrite(trx, actor, resource, id);

@@ -24,7 +24,15 @@ const calendarDay = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: `${label}不是有效的日期` });
+    // zod runs this even when the format check failed, and an impossible date (2026-13-45) makes an
+    // Invalid Date whose toISOString throws: compare the time value instead.
+    .refine((v) => isRealDay(v), { error: `${label}不是有效的日期` });
+
+/** 2026-02-28 is; 2026-02-30 (which Date rolls over to March) and 2026-13-45 are not. */
+function isRealDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 const note = z.string({ error: '说明必须是文字' }).trim().max(100, { error: '说明不能超过 100 个字符' }).default('');
 

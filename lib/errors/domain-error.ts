@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   BAD_SIGNATURE: 401,
   FORBIDDEN: 403,
+  /** A state-changing request another site's page made the browser send (lib/http/cross-site-request.ts). */
+  CROSS_SITE_REFUSED: 403,
   READ_ONLY_ROLE: 403,
   OTHER_REGION: 403,
   /** A value-only rule editor tried to change which rules or conditions exist, or how they compare. */
@@ -21,6 +23,7 @@ export const ERROR_STATUS = {
   STILL_REFERENCED: 409,
   SEAL_BROKEN: 422,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

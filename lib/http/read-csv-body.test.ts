@@ -12,7 +12,7 @@ describe('CSV upload bodies', () => {
   });
 
   it('are refused over the limit, whether or not a length is declared', async () => {
-    expect((await expectRefusal(readCsvBody(post(new Uint8Array(101)), 100))).code).toBe('VALIDATION_FAILED');
+    expect((await expectRefusal(readCsvBody(post(new Uint8Array(101)), 100))).code).toBe('PAYLOAD_TOO_LARGE');
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let i = 0; i < 3; i++) controller.enqueue(new Uint8Array(60));

@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors/domain-error';
+import { readCappedBody } from './read-capped-body';
 
 /**
  * An uploaded CSV file sent as the raw request body (`Content-Type: text/csv`), as bytes: its encoding
@@ -11,27 +12,5 @@ export async function readCsvBody(request: Request, maxBytes: number): Promise<U
   if (!type.toLowerCase().startsWith('text/csv')) {
     throw new DomainError('VALIDATION_FAILED', '请上传 CSV 文件（Content-Type: text/csv）');
   }
-  const tooLarge = () => new DomainError('VALIDATION_FAILED', `文件超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请按日期分成几个文件分别导入`);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return readCappedBody(request, maxBytes, `文件超过 ${Math.floor(maxBytes / 1024 / 1024)} MB，请按日期分成几个文件分别导入`);
 }

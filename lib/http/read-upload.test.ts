@@ -32,6 +32,6 @@ describe('reading an upload', () => {
     const big = new Request(URL_, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(10_000_000) }, body: '' });
     expect((await expectRefusal(readUpload(big, 100, '发票文件不能超过 5 MB'))).fieldErrors).toEqual({ file: '发票文件不能超过 5 MB' });
     const crossSite = new Request(URL_, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' }, body: form({}) });
-    expect((await expectRefusal(readUpload(crossSite, 100, '太大'))).code).toBe('FORBIDDEN');
+    expect((await expectRefusal(readUpload(crossSite, 100, '太大'))).code).toBe('CROSS_SITE_REFUSED');
   });
 });

@@ -1,4 +1,6 @@
 import { DomainError } from '@/lib/errors/domain-error';
+import { assertSameOrigin } from './cross-site-request';
+import { readCappedBody } from './read-capped-body';
 
 export interface Upload {
   fields: Record<string, string>;
@@ -10,20 +12,23 @@ export interface Upload {
 const FRAMING_BYTES = 64 * 1024;
 
 /**
- * A multipart form with at most one file. Unlike JSON, a multipart POST needs no CORS preflight, so a
- * request another site's page made the browser send (Sec-Fetch-Site: cross-site) is refused outright.
+ * A multipart form with at most one file. Unlike JSON, a multipart POST needs no CORS preflight, so
+ * besides the proxy's check (proxy.ts) a request from another site is refused here too. The body is read
+ * with a cap before it is parsed, so an endless upload is cut off at the cap rather than buffered whole.
  */
 export async function readUpload(request: Request, maxFileBytes: number, tooLarge: string): Promise<Upload> {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') throw new DomainError('FORBIDDEN', '不接受来自其他网站的请求');
+  assertSameOrigin(request);
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new DomainError('VALIDATION_FAILED', '请求内容必须是表单上传（Content-Type: multipart/form-data）');
   }
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > maxFileBytes + FRAMING_BYTES) throw new DomainError('VALIDATION_FAILED', tooLarge, { file: tooLarge });
+  const bytes = await readCappedBody(request, maxFileBytes + FRAMING_BYTES, tooLarge).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === 'PAYLOAD_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', tooLarge, { file: tooLarge });
+    throw error;
+  });
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
     throw new DomainError('VALIDATION_FAILED', '上传的表单无法读取，请重试');
   }

@@ -16,14 +16,15 @@ export interface BankNotificationRequest {
   body: string;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The route reads no more than this of a notification (lib/http/read-capped-body.ts). */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 /**
  * POST /api/bank/transfers: nothing in a notification is read before its signature and timestamp are
  * verified; then the transfer is recorded (once, whatever the retries) and reconciled.
  */
 export async function receiveBankNotification(db: Kysely<Database>, request: BankNotificationRequest): Promise<RecordedTransfer> {
-  if (Buffer.byteLength(request.body) > MAX_BODY_BYTES) throw new DomainError('VALIDATION_FAILED', '通知内容过大');
+  if (Buffer.byteLength(request.body) > MAX_NOTIFICATION_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', '通知内容过大');
   verifyBankNotification(request.secret, request, request.body, now());
   let parsed: unknown;
   try {

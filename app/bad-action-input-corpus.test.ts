@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDemoFixture, type DemoFixture } from '@/db/testing/demo-fixture';
+import { testDatabaseKinds } from '@/db/testing/test-database';
+import type { Database } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import type { ActionResult } from '@/lib/http/run-action';
+
+/**
+ * Every server action (the exports of app/**\/actions.ts, found on disk), called the way a forged POST
+ * could call it: any argument may be any JSON-able value. Each answers a refusal with a stable code and a
+ * Chinese message — never the generic INTERNAL, which is what a 500 looks like to an action's caller.
+ */
+
+const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, actor: null as Actor | null }));
+
+vi.mock('@/lib/database', () => ({ getDb: async () => state.db }));
+vi.mock('@/lib/auth/current-actor', async () => {
+  const { DomainError } = await import('@/lib/errors/domain-error');
+  return {
+    currentActor: async () => state.actor,
+    requireActor: async () => {
+      if (!state.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+      return state.actor;
+    },
+  };
+});
+// Actions revalidate pages after a change; that needs a running Next.js server and is not under test.
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+
+const APP_DIR = path.resolve(import.meta.dirname);
+const actionFiles = (fs.readdirSync(APP_DIR, { recursive: true }) as string[])
+  .map((file) => file.split(path.sep).join('/'))
+  .filter((file) => /(^|\/)actions\.ts$/.test(file))
+  .sort();
+
+const deep = (depth: number) => JSON.parse('{"a":['.repeat(depth) + '1' + ']}'.repeat(depth)) as unknown;
+
+const ODD: unknown[] = [
+  undefined,
+  null,
+  '',
+  'x',
+  42,
+  -1,
+  Number.NaN,
+  true,
+  [],
+  {},
+  ['x'],
+  { a: 1 },
+  'x'.repeat(100_000),
+  '\u0000',
+  '\ud800',
+  '\u202e𠀀\ufeff',
+  '2026-02-30',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  deep(60),
+  deep(3_000),
+  { sectionId: 1, productId: [], formData: 'x', formVersionId: {}, expectedPremiumFen: 'lots' },
+  { sectionId: '\u0000', productId: '\ud800', formData: deep(3_000), formVersionId: null, expectedPremiumFen: 1e308 },
+  { kind: 'refund', reason: 123, account: { name: [], number: {} } },
+  { reason: 'x'.repeat(100_000), refundAccount: 'x', type: 'special', medium: 'paper', title: null, taxNumber: {} },
+];
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function show(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 40);
+  } catch {
+    return '<deep>';
+  }
+}
+let fixture: DemoFixture;
+
+describe.each(testDatabaseKinds)('every server action on bad input (%s)', (kind) => {
+  let orderIds: string[] = [];
+
+  beforeAll(async () => {
+    fixture = await openDemoFixture(kind);
+    state.db = fixture.db;
+    orderIds = (await fixture.db.selectFrom('orders').select('id').limit(3).execute()).map((row) => row.id);
+  }, 120_000);
+
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it('finds the actions', () => {
+    expect(actionFiles.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(actionFiles)('%s answers every malformed call with a code and a Chinese message', async (file) => {
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const module = (await import(/* @vite-ignore */ path.join(APP_DIR, file))) as Record<string, unknown>;
+    const failures: string[] = [];
+    const firsts = [...ODD, ...orderIds];
+    for (const [name, action] of Object.entries(module)) {
+      if (typeof action !== 'function') continue;
+      const calls: unknown[][] = [...firsts.map((first) => [first]), ...firsts.flatMap((first) => ODD.map((second) => [first, second]))];
+      for (const actor of [null, 'bidder', 'otherBidder', 'operator', 'compliance'] as const) {
+        state.actor = actor ? fixture.actors[actor] : null;
+        for (const args of calls) {
+          const label = `${name}(${args.map(show).join(', ')}) as ${actor ?? 'anonymous'}`;
+          try {
+            const result = (await (action as (...a: unknown[]) => Promise<ActionResult<unknown>>)(...args)) as ActionResult<unknown>;
+            if (!result.ok && (result.code === 'INTERNAL' || !CJK.test(result.message))) failures.push(`${label} → ${result.code} ${result.message}`);
+          } catch (error) {
+            failures.push(`${label} threw ${(error as Error).message}`);
+          }
+        }
+      }
+    }
+    errorLog.mockRestore();
+    expect(failures.slice(0, 40), `${failures.length} bad answers`).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,67 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { proxy } from './proxy';
+
+const SITE = 'http://bg.example';
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}) {
+  return new NextRequest(`${SITE}${path}`, { method: init.method ?? 'GET', headers: { host: 'bg.example', ...init.headers }, body: init.body });
+}
+
+/** NextResponse.next() answers 200 with this header; anything else is the proxy's own answer. */
+const passedOn = (response: Response) => response.headers.get('x-middleware-next') === '1';
+
+describe('the proxy in front of every request', () => {
+  it('refuses a statement import another subdomain made the browser send (same-site is not same-origin)', async () => {
+    const response = await proxy(
+      request('/api/admin/statements/import?bank=demo', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', origin: 'https://evil.bg.example', 'sec-fetch-site': 'same-site' },
+        body: '交易流水号\n',
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'CROSS_SITE_REFUSED', message: '不接受来自其他网站的请求，请在本站页面上操作' });
+  });
+
+  it('refuses a multipart invoice upload and a JSON admin update from a foreign origin', async () => {
+    const upload = await proxy(request('/api/invoices/x/issue', { method: 'POST', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'same-site' }, body: new FormData() }));
+    expect(upload.status).toBe(403);
+    const update = await proxy(
+      request('/api/admin/sections/x', { method: 'PUT', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' }),
+    );
+    expect(update.status).toBe(403);
+    expect((await update.json()).code).toBe('CROSS_SITE_REFUSED');
+  });
+
+  it('passes the same request from the site itself on, with a policy for API answers', async () => {
+    const response = await proxy(
+      request('/api/admin/sections/x', { method: 'PUT', headers: { origin: SITE, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body: '{}' }),
+    );
+    expect(passedOn(response)).toBe(true);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('lets the bank webhook through whatever its Origin: its signature is its authority', async () => {
+    const response = await proxy(request('/api/bank/transfers', { method: 'POST', headers: { origin: 'https://bank.example' }, body: '{}' }));
+    expect(passedOn(response)).toBe(true);
+  });
+
+  it('gives every page a fresh nonce, in the response and in the request Next.js renders from', async () => {
+    const first = await proxy(request('/login'));
+    const second = await proxy(request('/login'));
+    const policy = first.headers.get('content-security-policy')!;
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(second.headers.get('content-security-policy')).not.toBe(policy);
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
+  });
+
+  it('answers a malformed server action with a Chinese 422 instead of letting Next.js fail with a 500', async () => {
+    const response = await proxy(request('/login', { method: 'POST', headers: { 'next-action': '40abc', origin: SITE, 'content-type': 'text/plain' }, body: '["$Q1"]' }));
+    expect(response.status).toBe(422);
+    expect((await response.json()).message).toBe('提交的内容格式无法识别，请刷新页面后重试');
+    const wellFormed = await proxy(request('/login', { method: 'POST', headers: { 'next-action': '40abc', origin: SITE, 'content-type': 'text/plain' }, body: '["x"]' }));
+    expect(passedOn(wellFormed)).toBe(true);
+  });
+});
