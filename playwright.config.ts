@@ -63,7 +63,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // The app's own server (npm start), so the browser tests run the production path of client addresses.
+    command: `npx tsx scripts/start-server.ts -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -41,6 +41,8 @@ export interface UsersTable {
   /** Values in rule conditions and outcome parameters only; the structure stays as it is. */
   can_edit_rule_values: Generated<boolean>;
   active: Generated<boolean>;
+  /** Moved on by sign-out, a password change or a deactivation: older session tokens stop working. */
+  session_version: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -303,6 +305,13 @@ export interface PoliciesTable {
   sealed_document: Uint8Array;
 }
 
+/** An address an account signed in from successfully (its rate-limit key, lib/http/rate-limit-address.ts). */
+export interface KnownSignInAddressesTable {
+  user_id: string;
+  address: string;
+  last_signed_in_at: Timestamp;
+}
+
 export interface RateLimitWindowsTable {
   bucket: string;
   window_start: Timestamp;
@@ -412,6 +421,7 @@ export interface Database {
   section_keys: SectionKeysTable;
   policies: PoliciesTable;
   rate_limit_windows: RateLimitWindowsTable;
+  known_sign_in_addresses: KnownSignInAddressesTable;
   project_events: ProjectEventsTable;
   surrenders: SurrendersTable;
   documents: DocumentsTable;

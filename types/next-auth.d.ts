@@ -7,9 +7,20 @@ declare module 'next-auth' {
     enterpriseId: string | null;
     canEditRules: boolean;
     canEditRuleValues: boolean;
+    /** The account's session version at sign-in (lib/auth/session-version.ts). */
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; role: Role; regionId: string | null; enterpriseId: string | null; canEditRules: boolean; canEditRuleValues: boolean };
+    user: {
+      id: string;
+      name: string;
+      role: Role;
+      regionId: string | null;
+      enterpriseId: string | null;
+      canEditRules: boolean;
+      canEditRuleValues: boolean;
+      sessionVersion?: number;
+    };
   }
 }
 
@@ -20,5 +31,7 @@ declare module 'next-auth/jwt' {
     enterpriseId: string | null;
     canEditRules?: boolean;
     canEditRuleValues?: boolean;
+    /** Absent in tokens issued before session versions existed: those are treated as ended. */
+    sessionVersion?: number;
   }
 }

@@ -6,6 +6,7 @@ import * as payments from './0004_payments';
 import * as paymentOperations from './0005_payment_operations';
 import * as surrendersInvoices from './0006_surrenders_invoices';
 import * as ruleBuilder from './0007_rule_builder';
+import * as sessionHardening from './0008_session_hardening';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_payment_operations': paymentOperations,
   '0006_surrenders_invoices': surrendersInvoices,
   '0007_rule_builder': ruleBuilder,
+  '0008_session_hardening': sessionHardening,
 };

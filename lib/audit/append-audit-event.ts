@@ -2,7 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/time/clock';
-import { auditHash, toAuditJson } from './audit-hash';
+import { auditHash, toAuditJson, toStoredText } from './audit-hash';
+import { auditContentOfRow } from './audit-row-content';
 
 export interface AuditEventInput {
   action: string;
@@ -15,16 +16,18 @@ export interface AuditEventInput {
 }
 
 // Any constant shared by all writers: appends take turns on it, so each new row links to the last one.
-const AUDIT_CHAIN_LOCK = 7_220_001;
+export const AUDIT_CHAIN_LOCK = 7_220_001;
 
 /**
  * Appends one link to the audit chain inside the caller's transaction, so the change and its record
- * commit together or not at all.
+ * commit together or not at all. The hash is taken over the content as the database keeps it, and the
+ * row is read back and hashed again before the transaction may commit: a value the database stores
+ * differently from how it was sent aborts the change instead of leaving a row that fails verification.
  */
 export async function appendAuditEvent(trx: Transaction<Database>, actor: Actor, event: AuditEventInput) {
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const content = {
+  const content = toStoredText({
     occurredAt: now(),
     actorId: actor.userId,
     actorLabel: `${actor.name}（${actor.phone}）`,
@@ -36,10 +39,10 @@ export async function appendAuditEvent(trx: Transaction<Database>, actor: Actor,
     before: toAuditJson(event.before),
     after: toAuditJson(event.after),
     reason: event.reason ?? null,
-  };
+  });
   const prevHash = last?.hash ?? null;
   const hash = auditHash(prevHash, content);
-  await trx
+  const stored = await trx
     .insertInto('audit_events')
     .values({
       occurred_at: content.occurredAt,
@@ -56,6 +59,10 @@ export async function appendAuditEvent(trx: Transaction<Database>, actor: Actor,
       prev_hash: prevHash,
       hash,
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (auditHash(stored.prev_hash, auditContentOfRow(stored)) !== hash) {
+    throw new Error(`audit event ${stored.id} (${event.action}) would not verify as stored; the change is rolled back`);
+  }
   return hash;
 }

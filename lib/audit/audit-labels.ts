@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   payment_ticket: '支付问题',
   bank_statement: '银行流水',
   calendar_day: '工作日历',
+  audit_chain: '审计链',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -41,6 +42,7 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'payment_ticket.update': '答复支付问题',
   'bank_statement.import': '导入银行流水',
   'calendar_day.import_official': '导入法定节假日',
+  'audit_chain.reanchor': '重新锚定审计链',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

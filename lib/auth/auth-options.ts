@@ -5,6 +5,7 @@ import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { clientAddress } from '@/lib/http/client-address';
 import { authenticate } from './authenticate';
+import { endSession } from './session-version';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -39,6 +40,7 @@ export function authOptions(): NextAuthOptions {
             enterpriseId: actor.enterpriseId,
             canEditRules: actor.canEditRules,
             canEditRuleValues: actor.canEditRuleValues,
+            sessionVersion: actor.sessionVersion,
           };
         },
       }),
@@ -51,6 +53,7 @@ export function authOptions(): NextAuthOptions {
           token.enterpriseId = user.enterpriseId;
           token.canEditRules = user.canEditRules;
           token.canEditRuleValues = user.canEditRuleValues;
+          token.sessionVersion = user.sessionVersion;
         }
         return token;
       },
@@ -63,8 +66,17 @@ export function authOptions(): NextAuthOptions {
           enterpriseId: token.enterpriseId,
           canEditRules: token.canEditRules === true,
           canEditRuleValues: token.canEditRuleValues === true,
+          sessionVersion: token.sessionVersion,
         };
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on the server too: a copy of the token stops working at once.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sessionVersion === 'number') {
+          await endSession(await getDb(), { userId: token.sub, sessionVersion: token.sessionVersion });
+        }
       },
     },
   };

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { countHit, uncountHit, type RateLimit } from '@/lib/http/rate-limit';
+import { rateLimitAddressKey } from '@/lib/http/rate-limit-address';
+import { findMalformedText } from '@/lib/validation/well-formed-text';
 import type { Actor } from './actor';
+import { isKnownSignInAddress, rememberSignInAddress } from './known-sign-in-addresses';
 import { loadActor } from './load-actor';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 
@@ -13,39 +16,57 @@ export const credentialsSchema = z.object({
 });
 
 const FAILURE_WINDOW_SECONDS = 15 * 60;
+
 /**
- * Sign-in attempts allowed in a window before they are held back: per account from one address (the
- * usual mistyped password), per account from anywhere (a spread-out guess, set high so nobody can lock
- * an account out cheaply) and per address across accounts.
+ * Failed sign-ins allowed in a 15-minute window before further attempts are held back:
+ * - perPhoneAndAddress: one account from one address (a mistyped password; a guesser at one address);
+ * - perAddress: one address across accounts (a guesser trying many accounts);
+ * - perPhone: one account from everywhere (a guesser spread over many addresses). This ceiling holds
+ *   back only addresses the account has not signed in from successfully in the last 90 days, so a
+ *   stranger who spends it locks out other strangers, never the owner at a known address.
  */
-export const SIGN_IN_LIMITS = { perPhoneAndAddress: 5, perPhone: 20, perAddress: 30 } as const;
+export const SIGN_IN_LIMITS = { perPhoneAndAddress: 5, perAddress: 30, perPhone: 20 } as const;
+
+const HELD_BACK = '登录失败次数过多，请 15 分钟后再试';
+
+/** A signed-in actor and the session version its token is issued at (lib/auth/session-version.ts). */
+export type SignedIn = Actor & { sessionVersion: number };
 
 /**
  * The actor for a phone number and password, or null; never says which of the two was wrong. Every
  * attempt is counted before its password is checked (in the database, so every instance shares the
- * count and parallel guesses cannot all slip through); a successful one takes its count back. Past a
- * limit no password is checked until the window ends.
+ * count and parallel guesses cannot all slip through); a successful one takes its count back and makes
+ * its address known to the account. Past a limit no password is checked until the window ends.
  */
-export async function authenticate(db: Kysely<Database>, input: unknown, clientAddress = 'unknown'): Promise<Actor | null> {
+export async function authenticate(db: Kysely<Database>, input: unknown, clientAddress = 'unknown'): Promise<SignedIn | null> {
+  if (findMalformedText(input)) return null;
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { phone, password } = parsed.data;
-  const limits: RateLimit[] = [
-    { bucket: `signin:phone-address:${phone}:${clientAddress}`, limit: SIGN_IN_LIMITS.perPhoneAndAddress, windowSeconds: FAILURE_WINDOW_SECONDS },
-    { bucket: `signin:phone:${phone}`, limit: SIGN_IN_LIMITS.perPhone, windowSeconds: FAILURE_WINDOW_SECONDS },
-    { bucket: `signin:address:${clientAddress}`, limit: SIGN_IN_LIMITS.perAddress, windowSeconds: FAILURE_WINDOW_SECONDS },
-  ];
-  let heldBack = false;
-  for (const limit of limits) if ((await countHit(db, limit)).hits > limit.limit) heldBack = true;
-  if (heldBack) throw new DomainError('RATE_LIMITED', '登录失败次数过多，请 15 分钟后再试');
+  const address = rateLimitAddressKey(clientAddress);
+  const window = { windowSeconds: FAILURE_WINDOW_SECONDS };
+  const perPhoneAndAddress: RateLimit = { bucket: `signin:phone-address:${phone}:${address}`, limit: SIGN_IN_LIMITS.perPhoneAndAddress, ...window };
+  const perAddress: RateLimit = { bucket: `signin:address:${address}`, limit: SIGN_IN_LIMITS.perAddress, ...window };
+  const perPhone: RateLimit = { bucket: `signin:phone:${phone}`, limit: SIGN_IN_LIMITS.perPhone, ...window };
+  const counted = [perPhoneAndAddress, perAddress, perPhone];
+  const over = new Set<RateLimit>();
+  for (const limit of counted) if ((await countHit(db, limit)).hits > limit.limit) over.add(limit);
+
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'session_version'])
     .where('phone', '=', phone)
     .where('active', '=', true)
     .executeTakeFirst();
+  if (over.has(perPhoneAndAddress) || over.has(perAddress)) throw new DomainError('RATE_LIMITED', HELD_BACK);
+  const known = user && address !== 'unknown' && (await isKnownSignInAddress(db, user.id, address));
+  if (over.has(perPhone) && !known) throw new DomainError('RATE_LIMITED', HELD_BACK);
+
   const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !valid) return null;
-  for (const limit of limits) await uncountHit(db, limit);
-  return loadActor(db, { userId: user.id });
+  for (const limit of counted) await uncountHit(db, limit);
+  // 'unknown' is everyone whose address could not be told apart; it must never become known.
+  if (address !== 'unknown') await rememberSignInAddress(db, user.id, address);
+  const actor = await loadActor(db, { userId: user.id });
+  return actor && { ...actor, sessionVersion: user.session_version };
 }

@@ -3,14 +3,13 @@ import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { Actor } from './actor';
 import { authOptions } from './auth-options';
-import { loadActor } from './load-actor';
+import { actorForSession } from './session-actor';
 
-/** The signed-in actor of the current request, or null. */
+/** The signed-in actor of the current request, or null (also when the session was ended server-side). */
 export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadActor(await getDb(), { userId });
+  if (!session?.user) return null;
+  return actorForSession(await getDb(), { userId: session.user.id, sessionVersion: session.user.sessionVersion });
 }
 
 export async function requireActor(): Promise<Actor> {

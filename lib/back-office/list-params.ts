@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors/domain-error';
+import { assertWellFormedText } from '@/lib/validation/well-formed-text';
 
 /** A list request in react-admin's simple REST shape, already decoded from the query string. */
 export interface ListParams {
@@ -41,6 +42,8 @@ export function parseListParams(search: URLSearchParams, defaultSort: string): L
     const issue = parsed.error.issues[0];
     throw new DomainError('VALIDATION_FAILED', `查询参数 ${String(issue?.path[0] ?? '')} 无效`);
   }
+  // Filters reach SQL parameters, which would quietly turn a lone surrogate into U+FFFD.
+  assertWellFormedText(parsed.data);
   const [field, order] = parsed.data.sort ?? [defaultSort, 'ASC'];
   const [start, end] = parsed.data.range ?? [0, 24];
   if (end < start) throw new DomainError('VALIDATION_FAILED', '查询参数 range 无效');

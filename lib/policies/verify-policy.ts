@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { consumeRateLimit } from '@/lib/http/rate-limit';
+import { rateLimitAddressKey } from '@/lib/http/rate-limit-address';
 import { parseInput } from '@/lib/validation/parse-input';
 
 export const VERIFY_RATE_LIMIT = { limit: 10, windowSeconds: 60 } as const;
@@ -36,7 +37,7 @@ export type PolicyVerification =
  */
 export async function verifyPolicy(db: Kysely<Database>, clientAddress: string, input: unknown): Promise<PolicyVerification> {
   const query = parseInput(querySchema, input);
-  await consumeRateLimit(db, { bucket: `verify:${clientAddress}`, ...VERIFY_RATE_LIMIT });
+  await consumeRateLimit(db, { bucket: `verify:${rateLimitAddressKey(clientAddress)}`, ...VERIFY_RATE_LIMIT });
   const row = await db
     .selectFrom('policies')
     .innerJoin('orders', 'orders.id', 'policies.order_id')

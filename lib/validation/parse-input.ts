@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import { DomainError, type FieldErrors } from '@/lib/errors/domain-error';
+import { assertWellFormedText } from './well-formed-text';
 
-/** Parses input with a schema or throws VALIDATION_FAILED carrying one Chinese message per field. */
+/**
+ * Parses input with a schema or throws VALIDATION_FAILED carrying one Chinese message per field.
+ * Text the database could not store as sent (a lone surrogate, U+0000) is refused first, whatever the
+ * schema says, so no use case ever checks, hashes or stores one thing and keeps another.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertWellFormedText(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};

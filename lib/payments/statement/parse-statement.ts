@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors/domain-error';
+import { MALFORMED_TEXT_MESSAGES, malformedTextProblem } from '@/lib/validation/well-formed-text';
 import { transferNotificationSchema, type TransferNotification } from '@/lib/payments/transfer-notification';
 import { decodeStatementFile, type StatementEncoding } from './decode-statement-file';
 import { parseCsv } from './parse-csv';
@@ -84,6 +85,11 @@ const textFieldsSchema = transferNotificationSchema.pick({ transactionId: true, 
 function parseLine(line: number, cells: Record<StatementColumn, string>, at: Date): StatementLine {
   const errors: string[] = [];
   const fail = (column: StatementColumn, message: string) => errors.push(`${STATEMENT_COLUMNS[column]}：${message}`);
+  // A decoded file holds no lone surrogate, but may hold U+0000, which the database cannot store.
+  for (const column of COLUMN_KEYS) {
+    const problem = malformedTextProblem(cells[column]);
+    if (problem) fail(column, MALFORMED_TEXT_MESSAGES[problem]);
+  }
 
   const text = textFieldsSchema.safeParse({
     transactionId: cells.transactionId,

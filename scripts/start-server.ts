@@ -1,0 +1,28 @@
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { markPeerAddressStamping, stampPeerAddress } from '../lib/http/peer-address';
+import { trustedProxies } from '../lib/http/trusted-proxies';
+
+// `npm start`: the production server. It is `next start` plus one thing Next.js cannot do from inside a
+// route: tell the app the socket's address (lib/http/peer-address.ts), which the rate limits need to
+// decide whether X-Forwarded-For may be believed (TRUSTED_PROXIES). Takes `-p`/`--port` and
+// `-H`/`--hostname` as `next start` does (defaults: PORT or 3000, HOSTNAME or all interfaces).
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME;
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
+
+trustedProxies(); // a malformed TRUSTED_PROXIES stops the server here, before it serves anything
+markPeerAddressStamping();
+const { default: next } = await import('next');
+const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+createServer((request, response) => {
+  stampPeerAddress(request);
+  void handle(request, response);
+}).listen(port, hostname, () => {
+  console.log(`▲ 电子保函服务平台 ready on http://${hostname ?? 'localhost'}:${port}`);
+});
