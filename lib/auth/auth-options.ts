@@ -16,7 +16,8 @@ export function authOptions(): NextAuthOptions {
   options ??= {
     secret: secret('NEXTAUTH_SECRET'),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: '/login' },
+    // Errors too: a sign-in refused without JavaScript (e.g. held back after failures) lands on our page, in Chinese.
+    pages: { signIn: '/login', error: '/login' },
     providers: [
       CredentialsProvider({
         name: '手机号密码',
