@@ -84,7 +84,10 @@ export function RuleQueryBuilder({ catalog, conditions, onChange, valuesOnly }: 
         '& .MuiButton-root, & .MuiFormControlLabel-label': { whiteSpace: 'nowrap' },
         // Narrow screens: a condition wraps onto a second line rather than running out of its card.
         '& .rule, & .ruleGroup-header': { flexWrap: 'wrap', rowGap: 1 },
-        '& .rule-value, & .rule-fields, & .rule-operators': { minWidth: 120 },
+        // The library's selects are full-width form controls; in a wrapping row they must size to their content.
+        '& .rule .MuiFormControl-root, & .ruleGroup-header .MuiFormControl-root': { width: 'auto', flex: '0 1 auto' },
+        '& .rule-value, & .rule-operators': { minWidth: 120 },
+        '& .rule-fields': { minWidth: 170 },
         '& .ruleGroup-combinators': { minWidth: 130 },
         '& .MuiButton-root': { minWidth: 36, px: 1 },
         // Field, operator, combinator and negation are structure: a value-only editor sees them but cannot
