@@ -1,3 +1,5 @@
+import { isPlainObject as isRecord } from '@/rules/json-shape';
+
 export interface DataPath {
   /** `applicant.name`: where the value sits in an order's form data. */
   path: string;
@@ -5,7 +7,6 @@ export interface DataPath {
   label: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Every leaf a form's data can hold, conditional fields (in `dependencies` branches) included. Walks

@@ -1,4 +1,5 @@
 import { orderProperties } from '@rjsf/utils';
+import { isPlainObject as isRecord } from '@/rules/json-shape';
 
 type Json = Record<string, unknown>;
 
@@ -7,7 +8,6 @@ export interface SummaryRow {
   value: string;
 }
 
-const isRecord = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** The Chinese labels a schema gives its choices: `oneOf`/`anyOf` of `{ const, title }`, or `enum` with `ui:enumNames`. */
 function choiceLabels(schema: Json, ui: Json): Map<unknown, string> {

@@ -4,12 +4,12 @@ import {
   KIND_SCHEMA, type BuilderField, type BuilderModel, type BuilderSection, type ChoiceOption, type ConditionValue, type FieldKind,
 } from './form-builder-model';
 import { fromBuilderModel, writeFieldSchema, writeFieldUi, writeSection } from './from-builder-model';
+import { isPlainObject as isRecord } from '@/rules/json-shape';
 
 type Json = Record<string, unknown>;
 
 export type ToBuilderModelResult = { ok: true; model: BuilderModel } | { ok: false; reason: string };
 
-const isRecord = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** `[{ const, title }]` with string values and nothing else: the labelled choices the builder writes. */

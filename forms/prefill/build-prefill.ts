@@ -1,7 +1,7 @@
 import { LEGACY_PREFILL_UI_SCHEMA } from './legacy-prefill';
 import { PREFILL_OPTION, PREFILL_SOURCES, isPrefillSource, type PrefillProfile } from './prefill-sources';
+import { isPlainObject as isRecord } from '@/rules/json-shape';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The initial form data a form version asks for: every field whose uiSchema says
