@@ -5,4 +5,10 @@ export async function register() {
   checkPolicyIssuance();
   const { startScheduledJobs } = await import('./lib/jobs/start-scheduled-jobs');
   startScheduledJobs();
+  // Not a timed sweep (DISABLE_SCHEDULED_JOBS leaves it on): issued policies get their documents here.
+  const [{ startPolicyDocumentRenderer }, { getDb }] = await Promise.all([
+    import('./lib/policies/document-jobs/policy-document-renderer'),
+    import('./lib/database'),
+  ]);
+  startPolicyDocumentRenderer(getDb);
 }

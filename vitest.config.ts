@@ -9,6 +9,7 @@ export default defineConfig({
     // Each file boots its own databases (PGlite in memory, and a fresh PostgreSQL database in CI).
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { TZ: 'UTC' },
+    // Policies render on the calling thread; render-off-thread.test.ts starts the render threads itself.
+    env: { TZ: 'UTC', POLICY_RENDER_THREADS: '0' },
   },
 });

@@ -301,8 +301,26 @@ export interface PoliciesTable {
   issued_at: Timestamp;
   period_start: Timestamp;
   period_end: Timestamp;
-  /** The issued PDF sealed with the section key: magic, IV, tag, ciphertext. */
-  sealed_document: Uint8Array;
+  /** The issued PDF sealed with the section key (magic, IV, tag, ciphertext); null until its job renders it. */
+  sealed_document: Uint8Array | null;
+  document_ready_at: Timestamp | null;
+}
+
+export type PolicyDocumentJobStatus = 'pending' | 'done';
+
+/** Renders and seals one policy's document (lib/policies/document-jobs). */
+export interface PolicyDocumentJobsTable {
+  policy_id: string;
+  /** The PolicyDocument as issued, dates as ISO strings. */
+  document: Json;
+  status: PolicyDocumentJobStatus;
+  attempts: Generated<number>;
+  run_after: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
 }
 
 /** An address an account signed in from successfully (its rate-limit key, lib/http/rate-limit-address.ts). */
@@ -420,6 +438,7 @@ export interface Database {
   payment_tickets: PaymentTicketsTable;
   section_keys: SectionKeysTable;
   policies: PoliciesTable;
+  policy_document_jobs: PolicyDocumentJobsTable;
   rate_limit_windows: RateLimitWindowsTable;
   known_sign_in_addresses: KnownSignInAddressesTable;
   project_events: ProjectEventsTable;

@@ -37,3 +37,12 @@ export async function setServerClock(request: APIRequestContext, at: Date | null
   });
   if (!response.ok()) throw new Error(`could not move the server clock: ${response.status()} ${await response.text()}`);
 }
+
+/** Holds policy rendering back on the server (true) or lets it go (false): the same token as the clock. */
+export async function pausePolicyRendering(request: APIRequestContext, paused: boolean) {
+  const response = await request.post('/api/testing/policy-renderer', {
+    headers: { 'x-test-clock-token': process.env.E2E_CLOCK_TOKEN ?? '' },
+    data: { paused },
+  });
+  if (!response.ok()) throw new Error(`could not ${paused ? 'pause' : 'resume'} policy rendering: ${response.status()} ${await response.text()}`);
+}

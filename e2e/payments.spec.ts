@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { notifyTransfer, setServerClock } from './bank';
+import { notifyTransfer, pausePolicyRendering, setServerClock } from './bank';
 import { applyFor, BASIC_ACCOUNT, payFromBasicAccount } from './journeys';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
@@ -17,7 +17,7 @@ test.afterAll(async ({ request }) => {
   await setServerClock(request, null);
 });
 
-test('a signed bank notification pays the order; the bidder gets the sealed policy, and the PDF once the bid has opened', async ({ page, request }) => {
+test('a signed bank notification pays the order; 保单生成中 until its document exists; the bidder gets the sealed policy, and the PDF once the bid has opened', async ({ page, request }) => {
   await signIn(page, ACCOUNTS.bidder);
   const order = await applyFor(page, '乌鲁木齐市2026年市政道路养护服务采购项目', '包2：新市区、水磨沟区');
 
@@ -27,10 +27,23 @@ test('a signed bank notification pays the order; the bidder gets the sealed poli
     data: JSON.stringify({ transactionId: 'E2E-FORGED', amountFen: order.premiumFen, payerName: 'x', payerAccount: BASIC_ACCOUNT, payerKind: 'enterprise', remark: order.remark, bankTime: new Date().toISOString() }),
   });
   expect(forged.status()).toBe(401);
-  await payFromBasicAccount(request, order);
+  // The document is rendered off the request: held back here, the order is insured and numbered without it.
+  await pausePolicyRendering(request, true);
+  try {
+    await payFromBasicAccount(request, order);
+    await page.goto(order.orderUrl);
+    await expect(page.getByTestId('order-status')).toHaveText('投保成功');
+    await expect(page.getByTestId('policy-generating')).toContainText('保单生成中');
+    await expect(page.getByTestId('policy-generating-button')).toBeDisabled();
+    await expect(page.getByRole('link', { name: '下载保单（加密）' })).toHaveCount(0);
+    await snapshot(page, 'order-issued-policy-generating');
+  } finally {
+    await pausePolicyRendering(request, false);
+  }
+  // The page asks by itself and offers the download once the document exists.
+  await expect(page.getByRole('link', { name: '下载保单（加密）' })).toBeVisible();
+  await expect(page.getByTestId('policy-generating')).toHaveCount(0);
 
-  await page.goto(order.orderUrl);
-  await expect(page.getByTestId('order-status')).toHaveText('投保成功');
   await expect(page.getByLabel('订单进度')).toContainText('支付来源审核通过，投保成功');
   const policyNumber = (await page.getByTestId('policy-number').textContent())!.trim();
   expect(policyNumber).toMatch(/^BD\d{16}$/);

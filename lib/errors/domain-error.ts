@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   /** The business rules (a published rule version) do not allow it; the message is the rule's reason. */
   RULE_REFUSED: 422,
   CONFLICT: 409,
+  /** The policy is issued and verifiable, its document is still being rendered (lib/policies/document-jobs). */
+  POLICY_DOCUMENT_PENDING: 409,
   STILL_REFERENCED: 409,
   SEAL_BROKEN: 422,
   RATE_LIMITED: 429,

@@ -38,8 +38,9 @@ export async function downloadPolicy(db: Kysely<Database>, actor: Actor, orderId
   if (actor.role !== 'bidder' || actor.enterpriseId !== row.enterprise_id) {
     throw new DomainError('FORBIDDEN', '只有投保企业本身可以下载该保单');
   }
-  if (!row.policy_number || !row.sealed_document) throw new DomainError('NOT_FOUND', '该订单尚未出具保单');
+  if (!row.policy_number) throw new DomainError('NOT_FOUND', '该订单尚未出具保单');
   if (row.status === 'surrendered') throw new DomainError('CONFLICT', '该保单已退保失效，不再提供下载');
+  if (!row.sealed_document) throw new DomainError('POLICY_DOCUMENT_PENDING', '保单生成中，请稍后再下载');
 
   if (now() < row.bid_opening_at) {
     return {

@@ -2,11 +2,10 @@ import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import { publicBaseUrl } from '@/lib/config/runtime-config';
 import { now } from '@/lib/time/clock';
+import { enqueuePolicyDocument } from './document-jobs/policy-document-job';
+import { nudgePolicyDocumentRenderer } from './document-jobs/policy-document-renderer';
 import { newPolicyNumber, newVerificationCode } from './policy-codes';
 import type { PolicyDocument } from './policy-document';
-import { seal } from './policy-crypto';
-import { renderPolicyPdf } from './render-policy-pdf';
-import { sectionKey } from './section-key';
 
 /**
  * The cover lasts through the bid validity period, which tender documents commonly set at 90 days
@@ -19,9 +18,11 @@ export function verifyUrl(policyNumber: string): string {
 }
 
 /**
- * Issues the policy of an order that has just become 投保成功: numbers it, renders the PDF and seals it
- * with the section's key in the caller's transaction. The plaintext PDF is not kept anywhere: until bid
- * opening nobody — the bidder included — can read the policy; after opening the server unseals it.
+ * Issues the policy of an order that has just become 投保成功, in the caller's transaction: numbers it
+ * (so /verify answers at once) and writes the job that renders the PDF and seals it with the section's
+ * key (document-jobs/), off the request: a bank notification is acknowledged in milliseconds, not after
+ * a render. The plaintext PDF is not kept anywhere: until bid opening nobody — the bidder included — can
+ * read the policy; after opening the server unseals it.
  */
 export async function issuePolicy(trx: Transaction<Database>, orderId: string): Promise<{ policyNumber: string }> {
   const order = await trx
@@ -33,7 +34,7 @@ export async function issuePolicy(trx: Transaction<Database>, orderId: string): 
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
     .where('orders.id', '=', orderId)
     .select([
-      'orders.order_number', 'orders.deposit_fen', 'orders.premium_fen', 'orders.section_id', 'enterprises.name as applicantName',
+      'orders.order_number', 'orders.deposit_fen', 'orders.premium_fen', 'enterprises.name as applicantName',
       'enterprises.uscc', 'projects.name as projectName', 'projects.code as projectCode', 'projects.tenderer',
       'projects.bid_opening_at', 'sections.name as sectionName', 'insurers.name as insurerName', 'products.name as productName',
     ])
@@ -57,9 +58,7 @@ export async function issuePolicy(trx: Transaction<Database>, orderId: string): 
     productName: order.productName,
     orderNumber: order.order_number,
   };
-  const pdf = await renderPolicyPdf(document);
-  const key = await sectionKey(trx, order.section_id);
-  await trx
+  const policy = await trx
     .insertInto('policies')
     .values({
       order_id: orderId,
@@ -68,9 +67,13 @@ export async function issuePolicy(trx: Transaction<Database>, orderId: string): 
       issued_at: issuedAt,
       period_start: document.periodStart,
       period_end: document.periodEnd,
-      sealed_document: seal(key, pdf, policySealContext(policyNumber)),
+      sealed_document: null,
+      document_ready_at: null,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueuePolicyDocument(trx, policy.id, document);
+  nudgePolicyDocumentRenderer();
   return { policyNumber };
 }
 

@@ -45,8 +45,8 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
     const policy = await policyRow();
     expect(policy.policy_number).toMatch(/^BD20261124\d{8}$/);
     expect(policy.verification_code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{10}$/);
-    expect(Buffer.from(policy.sealed_document).subarray(0, 4).toString()).toBe('BGP1');
-    expect(Buffer.from(policy.sealed_document).includes(Buffer.from('%PDF'))).toBe(false);
+    expect(Buffer.from(policy.sealed_document!).subarray(0, 4).toString()).toBe('BGP1');
+    expect(Buffer.from(policy.sealed_document!).includes(Buffer.from('%PDF'))).toBe(false);
     const key = await f.db.selectFrom('section_keys').selectAll().executeTakeFirstOrThrow();
     expect(key.wrapped_key).not.toBe('');
   });
@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
 
   it('refuses a tampered sealed document instead of serving it', async () => {
     const policy = await policyRow();
-    const tampered = Buffer.from(policy.sealed_document);
+    const tampered = Buffer.from(policy.sealed_document!);
     tampered[tampered.length - 10] ^= 0xff;
     // The policy table is an ordinary table: a tamper here stands for a corrupted or altered backup.
     await f.db.updateTable('policies').set({ sealed_document: tampered }).where('id', '=', policy.id).execute();

@@ -198,6 +198,16 @@ describe('renderPolicyPdf', () => {
     expect(info).toMatch(/^CreationDate:\s+2026-11-24T01:30:00Z$/m);
   });
 
+  it('gives the bytes pdfkit gives without the shared font face, whatever was rendered before', async () => {
+    // The shared face (policy-font-face.ts) reaches into pdfkit and fontkit; this is what keeps it honest.
+    const reference = await renderPolicyPdf(sample, { shareFont: false });
+    await renderPolicyPdf(overlong);
+    const afterAnother = await renderPolicyPdf(sample);
+    expect(Buffer.from(afterAnother).equals(Buffer.from(reference))).toBe(true);
+    const overlongReference = await renderPolicyPdf(overlong, { shareFont: false });
+    expect(Buffer.from(await renderPolicyPdf(overlong)).equals(Buffer.from(overlongReference))).toBe(true);
+  });
+
   it('names the variable to set when the font file is missing', async () => {
     vi.stubEnv('POLICY_FONT_PATH', '/nonexistent/NotoSansCJK-Regular.ttc');
     await expect(renderPolicyPdf(sample)).rejects.toThrow(/POLICY_FONT_PATH/);

@@ -4,6 +4,7 @@ import { formatFenUppercase } from '@/lib/money/format-fen-uppercase';
 import { formatChineseDate, formatChineseDateTime } from '@/lib/time/format-chinese-date';
 import type { PolicyDocument } from './policy-document';
 import { resolvePolicyFont } from './policy-font';
+import { usePolicyFontFace } from './policy-font-face';
 import { CONTENT, FOOTER_TOP, PAGE, PAGE_LABEL_Y, POLICY_QR_BOX } from './policy-page-layout';
 import { drawQrCode, qrMatrix } from './policy-qr-code';
 
@@ -234,9 +235,11 @@ function drawPageLabels(pdf: PDFKit.PDFDocument, doc: PolicyDocument): void {
  * Identical input gives identical bytes: the creation date is the issue date and pdfkit derives the
  * file id from the document info, not from a random source.
  */
-export async function renderPolicyPdf(doc: PolicyDocument): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderPolicyPdf(doc: PolicyDocument, options: { shareFont?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const font = resolvePolicyFont();
   const pdf = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and a policy never uses it.
+    font: null as unknown as string,
     size: [PAGE.width, PAGE.height],
     // Every position is placed by hand; margins this small keep pdfkit from breaking pages on its own.
     margins: { top: 20, bottom: 10, left: CONTENT.left, right: PAGE.width - CONTENT.right },
@@ -260,8 +263,7 @@ export async function renderPolicyPdf(doc: PolicyDocument): Promise<Uint8Array<A
   });
 
   try {
-    pdf.registerFont(FONT, font.path, font.family);
-    pdf.font(FONT);
+    usePolicyFontFace(pdf, FONT, font, { share: options.shareFont });
   } catch (cause) {
     throw new Error(
       `无法使用 ${font.path}${font.family ? `（字体 ${font.family}）` : ''} 作为保单字体：` +

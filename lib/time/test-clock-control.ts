@@ -19,12 +19,17 @@ function controlToken(): string | null {
 
 const inputSchema = z.object({ at: z.iso.datetime({ offset: true }).nullable() });
 
-export function setTestClock(presentedToken: string | null, input: unknown): { now: string } {
+/** The browser tests' controls (this clock, lib/policies/document-jobs/test-renderer-control.ts) exist only for the token. */
+export function requireTestControlToken(presentedToken: string | null): void {
   const token = controlToken();
   const given = Buffer.from(presentedToken ?? '');
   if (!token || given.length !== Buffer.byteLength(token) || !timingSafeEqual(given, Buffer.from(token))) {
     throw new DomainError('NOT_FOUND', '接口不存在');
   }
+}
+
+export function setTestClock(presentedToken: string | null, input: unknown): { now: string } {
+  requireTestControlToken(presentedToken);
   const { at } = parseInput(inputSchema, input);
   useClock(at === null ? systemClock : shiftedClock(new Date(at)));
   return { now: now().toISOString() };

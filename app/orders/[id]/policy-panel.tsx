@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import type { OrderStatus } from '@/db/database';
 import { formatDateTime } from '@/lib/time/format';
+import { PolicyDownloadButton } from './policy-download-button';
 
 interface Props {
   orderId: string;
   status: OrderStatus;
   bidOpened: boolean;
   bidOpeningAt: Date;
-  policy: { policyNumber: string; verificationCode: string; issuedAt: Date; periodStart: Date; periodEnd: Date };
+  policy: { policyNumber: string; verificationCode: string; issuedAt: Date; periodStart: Date; periodEnd: Date; documentReady: boolean };
 }
 
 /** 投保成功: the policy's numbers and 【下载保单】 — the sealed file before bid opening, the PDF after. */
@@ -32,15 +33,18 @@ export function PolicyPanel({ orderId, status, bidOpened, bidOpeningAt, policy }
         <p className="muted">该保单已退保失效。</p>
       ) : (
         <>
+          {!policy.documentReady && (
+            <p className="alert alert--info" role="status" id="policy-generating" data-testid="policy-generating">
+              保单生成中：保单号和验证码已生效，可立即验真；保单文件生成后即可下载，通常只需几秒，本页会自动更新。
+            </p>
+          )}
           <p className="muted" data-testid="policy-download-hint">
             {bidOpened
               ? '已开标：可下载解密后的保单（PDF）。'
               : `开标前只能下载加密保单（.enc 文件），请按交易平台要求上传；开标时间（${formatDateTime(bidOpeningAt)}）后可下载解密保单。`}
           </p>
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <a className="btn" href={`/orders/${orderId}/policy`} download>
-              {bidOpened ? '下载保单' : '下载保单（加密）'}
-            </a>
+            <PolicyDownloadButton orderId={orderId} ready={policy.documentReady} label={bidOpened ? '下载保单' : '下载保单（加密）'} />
             <Link className="btn btn--plain" href={`/verify?number=${encodeURIComponent(policy.policyNumber)}&code=${encodeURIComponent(policy.verificationCode)}`}>
               保单验真
             </Link>

@@ -1,6 +1,7 @@
 import type { DemoFixture } from '@/db/testing/demo-fixture';
 import type { Actor } from '@/lib/auth/actor';
 import { recordTransfer } from '@/lib/payments/record-transfer';
+import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { now } from '@/lib/time/clock';
@@ -59,5 +60,6 @@ export async function issuedOrder(f: DemoFixture, projectCode: string, options: 
   await payFromBasicAccount(f, order, options.bidder);
   const { status } = await f.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
   if (status !== 'issued') throw new Error(`order ${order.orderNumber} is ${status}, not issued`);
+  await renderDuePolicyDocuments(f.db);
   return order;
 }

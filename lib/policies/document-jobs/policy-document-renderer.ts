@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@/db/database';
+import { policyRenderThreads } from '../render-thread/render-off-thread';
+import { DEFAULT_LEASE_MS, renderDuePolicyDocuments } from './render-due-policy-documents';
+
+/** How often an idle renderer looks for jobs another instance issued, or whose retry time has come. */
+const IDLE_POLL_MS = 1_000;
+/** A nudge waits this long, so that the transaction that issued the policy has committed by then. */
+const NUDGE_DELAY_MS = 20;
+
+type Renderer = { stop(): Promise<void>; nudge(): void };
+const KEY = Symbol.for('bid-guarantee.policy-document-renderer');
+const PAUSED = Symbol.for('bid-guarantee.policy-document-renderer.paused');
+const holder = globalThis as { [KEY]?: Renderer; [PAUSED]?: boolean };
+
+function leaseMs(): number {
+  const seconds = Number(process.env.POLICY_DOCUMENT_LEASE_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_LEASE_MS;
+}
+
+/**
+ * The loop in each app process that renders policy documents: it works through the due jobs as long as
+ * there are any, then waits for a nudge (a policy issued here) or the idle poll (issued elsewhere, or a
+ * retry due). Every instance may run one; the job leases keep them from rendering the same policy.
+ */
+export function startPolicyDocumentRenderer(getDb: () => Promise<Kysely<Database>>): void {
+  if (holder[KEY]) return;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }).finally(() => {
+      wake = null;
+      if (timer) clearTimeout(timer);
+    });
+  const limit = Math.max(1, policyRenderThreads()) * 4;
+  const done = (async () => {
+    while (!stopped) {
+      let claimed = 0;
+      try {
+        if (!holder[PAUSED]) claimed = (await renderDuePolicyDocuments(await getDb(), { limit, leaseMs: leaseMs() })).claimed;
+      } catch (error) {
+        console.error('保单生成任务轮询失败，稍后重试', error);
+      }
+      if (!stopped && claimed === 0) await sleep(IDLE_POLL_MS);
+    }
+  })();
+  holder[KEY] = {
+    nudge() {
+      if (!wake) return;
+      const resolve = wake;
+      setTimeout(resolve, NUDGE_DELAY_MS).unref();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done;
+    },
+  };
+}
+
+/** Browser tests only (test-renderer-control.ts): hold rendering back, so 保单生成中 can be seen. */
+export function pausePolicyDocumentRenderer(paused: boolean): void {
+  holder[PAUSED] = paused;
+  if (!paused) holder[KEY]?.nudge();
+}
+
+/** A policy was just issued in this process: render it soon rather than at the next idle poll. */
+export function nudgePolicyDocumentRenderer(): void {
+  holder[KEY]?.nudge();
+}
+
+export async function stopPolicyDocumentRenderer(): Promise<void> {
+  const renderer = holder[KEY];
+  holder[KEY] = undefined;
+  await renderer?.stop();
+}

@@ -1,0 +1,50 @@
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { PolicyDocument } from '../policy-document';
+import { renderPolicyPdf } from '../render-policy-pdf';
+import { closePolicyRenderPool, policyRenderThreads, renderPolicyPdfOffThread } from './render-off-thread';
+
+const sample: PolicyDocument = {
+  policyNumber: 'BD2026112400000001',
+  verificationCode: 'K7PM3Q9DAC',
+  verifyUrl: 'https://baohan.example.cn/verify?number=BD2026112400000001',
+  issuedAt: new Date('2026-11-24T02:00:00Z'),
+  periodStart: new Date('2026-11-24T02:00:00Z'),
+  periodEnd: new Date('2027-03-04T02:00:00Z'),
+  insured: '乌鲁木齐市第十二中学',
+  applicant: { name: '新疆天山建设工程有限公司', uscc: '91650100712345678G' },
+  project: { name: '乌鲁木齐市第十二中学教学楼改扩建工程', code: 'WLMQ-JS-2026-0158' },
+  sectionName: '施工一标段',
+  guaranteeAmountFen: 80_000_000,
+  premiumFen: 120_000,
+  insurerName: '中国人民财产保险股份有限公司乌鲁木齐市分公司',
+  productName: '投标保证保险（建设工程）',
+  orderNumber: 'BH2026112400000001',
+};
+
+describe('rendering policies on the render threads', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => closePolicyRenderPool());
+
+  it('gives the bytes the renderer gives on the calling thread', async () => {
+    vi.stubEnv('POLICY_RENDER_THREADS', '1');
+    const [onThread, again] = await Promise.all([renderPolicyPdfOffThread(sample), renderPolicyPdfOffThread(sample)]);
+    const here = await renderPolicyPdf(sample);
+    expect(Buffer.from(onThread).equals(Buffer.from(here))).toBe(true);
+    expect(Buffer.from(again).equals(Buffer.from(here))).toBe(true);
+  }, 60_000);
+
+  it('reads the font configuration as the process has it now, and says what to set', async () => {
+    vi.stubEnv('POLICY_RENDER_THREADS', '1');
+    await renderPolicyPdfOffThread(sample);
+    vi.stubEnv('POLICY_FONT_PATH', '/nonexistent/font.ttc');
+    await expect(renderPolicyPdfOffThread(sample)).rejects.toThrow(/POLICY_FONT_PATH/);
+  }, 60_000);
+
+  it('takes the number of threads from POLICY_RENDER_THREADS and refuses nonsense', () => {
+    expect(policyRenderThreads({ POLICY_RENDER_THREADS: '0' })).toBe(0);
+    expect(policyRenderThreads({ POLICY_RENDER_THREADS: '3' })).toBe(3);
+    expect(policyRenderThreads({})).toBeGreaterThanOrEqual(1);
+    expect(() => policyRenderThreads({ POLICY_RENDER_THREADS: 'two' })).toThrow(/POLICY_RENDER_THREADS/);
+    expect(() => policyRenderThreads({ POLICY_RENDER_THREADS: '-1' })).toThrow(/POLICY_RENDER_THREADS/);
+  });
+});
