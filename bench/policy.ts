@@ -1,11 +1,13 @@
 /**
- * `npm run bench:policy`: what issuing a policy costs, since it runs inside the transaction that insures
- * an order (a bank notification waits for it):
- *   1. render   — renderPolicyPdf alone (pdfkit, Noto Sans CJK subset, QR code);
- *   2. seal     — AES-256-GCM of the rendered PDF with a section key;
- *   3. unseal   — the download after bid opening;
- *   4. payment  — a whole bank transfer that insures an order, on PGlite in memory: record, rules,
- *                 transition, policy rendered, sealed and stored.
+ * `npm run bench:policy`: what issuing a policy costs.
+ *   1. render        — renderPolicyPdf alone (pdfkit, Noto Sans CJK subset, QR code), the font face shared;
+ *   2. render, fresh — the same with pdfkit's own way: the 19 MB font collection read and parsed per document
+ *                      (what every policy cost before lib/policies/policy-font-face.ts);
+ *   3. render thread — one document at a time through the render threads (the renderer's path);
+ *   4. seal / unseal — AES-256-GCM of the rendered PDF with a section key, and the download after opening;
+ *   5. payment       — a whole bank transfer that insures an order, on PGlite in memory: record, rules,
+ *                      transition, policy numbered and its job written (what the bank waits for);
+ *   6. document job  — the job afterwards: claimed, rendered on a thread, sealed and stored.
  * Each is run N times (BENCH_RUNS, default 20) after one warm-up; the median and the 90th percentile print.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +16,9 @@ import { openDemoFixture, SEEDED_AT } from '@/db/testing/demo-fixture';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import type { PolicyDocument } from '@/lib/policies/policy-document';
 import { KEY_BYTES, seal, unseal } from '@/lib/policies/policy-crypto';
+import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
 import { renderPolicyPdf } from '@/lib/policies/render-policy-pdf';
+import { closePolicyRenderPool, renderPolicyPdfOffThread } from '@/lib/policies/render-thread/render-off-thread';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 
@@ -30,7 +34,7 @@ async function measure(label: string, run: () => Promise<unknown> | unknown) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  console.log(`${label.padEnd(10)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   (${RUNS} runs)`);
+  console.log(`${label.padEnd(14)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   (${RUNS} runs)`);
 }
 
 const sample: PolicyDocument = {
@@ -57,6 +61,8 @@ const key = randomBytes(KEY_BYTES);
 const sealed = seal(key, pdf, 'policy:bench');
 console.log(`PDF size ${(pdf.byteLength / 1024).toFixed(1)} KB`);
 await measure('render', () => renderPolicyPdf(sample));
+await measure('render, fresh', () => renderPolicyPdf(sample, { shareFont: false }));
+await measure('render thread', () => renderPolicyPdfOffThread(sample));
 await measure('seal', () => seal(key, pdf, 'policy:bench'));
 await measure('unseal', () => unseal(key, sealed, 'policy:bench'));
 
@@ -76,4 +82,10 @@ const orders: Awaited<ReturnType<typeof orderOnSection>>[] = [];
 for (const section of sections) if (open.has(section.id)) orders.push(await orderOnSection(f, section.id));
 let next = 0;
 await measure('payment', () => payFromBasicAccount(f, orders[next++]!));
+await measure('document job', async () => {
+  // One paid order's job per run; the payments above left RUNS + 1 of them.
+  const round = await renderDuePolicyDocuments(f.db, { limit: 1 });
+  if (round.rendered !== 1) throw new Error(`expected one document rendered, got ${JSON.stringify(round)}`);
+});
+await closePolicyRenderPool();
 await f.close();

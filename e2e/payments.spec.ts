@@ -17,7 +17,7 @@ test.afterAll(async ({ request }) => {
   await setServerClock(request, null);
 });
 
-test('a signed bank notification pays the order; 保单生成中 until its document exists; the bidder gets the sealed policy, and the PDF once the bid has opened', async ({ page, request }) => {
+test('a signed bank notification pays the order; 保单生成中 until its document exists; the bidder gets the sealed policy, and the PDF once the bid has opened', async ({ page, request, browser }) => {
   await signIn(page, ACCOUNTS.bidder);
   const order = await applyFor(page, '乌鲁木齐市2026年市政道路养护服务采购项目', '包2：新市区、水磨沟区');
 
@@ -37,6 +37,13 @@ test('a signed bank notification pays the order; 保单生成中 until its docum
     await expect(page.getByTestId('policy-generating-button')).toBeDisabled();
     await expect(page.getByRole('link', { name: '下载保单（加密）' })).toHaveCount(0);
     await snapshot(page, 'order-issued-policy-generating');
+    // The region's operators see it waiting in 保单生成.
+    const operator = await browser.newPage();
+    await signIn(operator, ACCOUNTS.operator);
+    await operator.goto('/admin#/policy-document-jobs');
+    await expect(operator.locator('tr', { hasText: order.orderNumber })).toContainText('生成中');
+    await snapshot(operator, 'admin-policy-documents-pending');
+    await operator.close();
   } finally {
     await pausePolicyRendering(request, false);
   }

@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   bank_statement: '银行流水',
   calendar_day: '工作日历',
   audit_chain: '审计链',
+  policy_document_job: '保单生成',
 };
 
 const VERB_LABELS: Record<string, string> = {

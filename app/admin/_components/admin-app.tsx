@@ -8,6 +8,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -31,6 +32,7 @@ import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-t
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tickets';
 import { RefundEdit, RefundList } from '../_resources/refunds';
+import { PolicyDocumentJobEdit, PolicyDocumentJobList } from '../_resources/policy-document-jobs';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
@@ -69,6 +71,7 @@ export default function AdminApp() {
           <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} recordRepresentation={(r) => `流水 ${r.bank_txn_id}`} />,
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
+          <Resource key="policy-document-jobs" name="policy-document-jobs" icon={PictureAsPdfIcon} list={PolicyDocumentJobList} edit={write ? PolicyDocumentJobEdit : undefined} />,
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
           ...(write ? [<Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} create={StatementImportCreate} />] : []),

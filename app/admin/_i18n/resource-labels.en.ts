@@ -146,6 +146,21 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 publish_reason: 'Publish reason',
             },
         },
+        'policy-document-jobs': {
+            name: 'Policy document |||| Policy documents',
+            fields: {
+                policy_number: 'Policy number',
+                order_number: 'Order number',
+                enterprise_name: 'Applicant',
+                state: 'State',
+                attempts: 'Attempts',
+                last_error: 'Last failure',
+                last_attempt_at: 'Last attempt',
+                run_after: 'Next attempt',
+                created_at: 'Issued at',
+                done_at: 'Rendered at',
+            },
+        },
         refunds: {
             name: 'Refund |||| Refunds',
             fields: {

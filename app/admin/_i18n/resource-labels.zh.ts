@@ -144,6 +144,21 @@ export const zhResourceLabels = {
                 publish_reason: '发布原因',
             },
         },
+        'policy-document-jobs': {
+            name: '保单生成 |||| 保单生成',
+            fields: {
+                policy_number: '保单号',
+                order_number: '订单号',
+                enterprise_name: '投保企业',
+                state: '状态',
+                attempts: '尝试次数',
+                last_error: '最近一次失败原因',
+                last_attempt_at: '最近尝试时间',
+                run_after: '下次尝试时间',
+                created_at: '出单时间',
+                done_at: '生成时间',
+            },
+        },
         refunds: {
             name: '退款 |||| 退款',
             fields: {

@@ -5,8 +5,12 @@ import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadPolicy } from '../download-policy';
+import { policyDocumentStatus } from '../policy-document-status';
 import { verifyPolicy } from '../verify-policy';
+import { listRecords } from '@/lib/back-office/list-records';
+import { updateRecord } from '@/lib/back-office/update-record';
 import { claimPolicyDocumentJobs } from './claim-policy-document-jobs';
+import { policyDocumentJobResource, type PolicyDocumentJobRecord } from './policy-document-job-resource';
 import { readStoredPolicyDocument } from './policy-document-job';
 import { renderDuePolicyDocuments, retryDelayMs } from './render-due-policy-documents';
 
@@ -55,8 +59,13 @@ describe.each(testDatabaseKinds)('policy documents rendered by a job, on %s', (k
     const pending = await expectRefusal(downloadPolicy(f.db, f.actors.bidder, order.id));
     expect([pending.code, pending.status, pending.message]).toEqual(['POLICY_DOCUMENT_PENDING', 409, '保单生成中，请稍后再下载']);
     expect(await job(policy.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await policyDocumentStatus(f.db, f.actors.bidder, order.id)).toEqual({ issued: true, ready: false });
+    for (const stranger of [f.actors.otherBidder, f.actors.operator]) {
+      expect((await expectRefusal(policyDocumentStatus(f.db, stranger, order.id))).code).toBe('NOT_FOUND');
+    }
 
     expect(await renderDuePolicyDocuments(f.db)).toEqual({ claimed: 1, rendered: 1, failed: 0 });
+    expect(await policyDocumentStatus(f.db, f.actors.bidder, order.id)).toEqual({ issued: true, ready: true });
     const file = await downloadPolicy(f.db, f.actors.bidder, order.id);
     expect(file.sealed).toBe(true);
     expect(Buffer.from(file.content).subarray(0, 4).toString()).toBe('BGP1');
@@ -127,5 +136,29 @@ describe.each(testDatabaseKinds)('policy documents rendered by a job, on %s', (k
     for (const { policy } of paid) expect(await job(policy.id)).toMatchObject({ status: 'done', attempts: 1 });
     const ready = await f.db.selectFrom('policies').select('id').where('id', 'in', paid.map((p) => p.policy.id)).where('sealed_document', 'is not', null).execute();
     expect(ready).toHaveLength(3);
+  });
+
+  it('shows operators of the region a failing job and why, and lets them have it tried now', async () => {
+    await drain();
+    const { policy } = await paidOrder();
+    vi.stubEnv('POLICY_FONT_PATH', '/nonexistent/NotoSansCJK-Regular.ttc');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await renderDuePolicyDocuments(f.db).finally(() => errors.mockRestore());
+    vi.unstubAllEnvs();
+
+    const page = { filter: { state: 'retrying' }, sort: { field: 'created_at', order: 'asc' as const }, limit: 25, offset: 0 };
+    const listed = (await listRecords(f.db, f.actors.operator, policyDocumentJobResource, page)).rows as PolicyDocumentJobRecord[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ id: policy.id, policy_number: policy.policy_number, state: 'retrying', attempts: 1 });
+    expect(listed[0]!.last_error).toContain('POLICY_FONT_PATH');
+    expect((await listRecords(f.db, f.actors.otherOperator, policyDocumentJobResource, page)).total).toBe(0);
+
+    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, policyDocumentJobResource, policy.id, { retry_now: true }))).code).toBe('READ_ONLY_ROLE');
+    const retried = (await updateRecord(f.db, f.actors.operator, policyDocumentJobResource, policy.id, { retry_now: true })) as PolicyDocumentJobRecord;
+    expect(retried.run_after).toEqual(SEEDED_AT);
+    expect(await renderDuePolicyDocuments(f.db)).toEqual({ claimed: 1, rendered: 1, failed: 0 });
+    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, policyDocumentJobResource, policy.id, { retry_now: true }))).code).toBe('CONFLICT');
+    const audit = await f.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'policy_document_job.update').execute();
+    expect(audit.map((a) => a.entity_id)).toEqual([policy.id]);
   });
 });

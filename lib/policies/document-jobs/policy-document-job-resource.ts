@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+
+/** 生成中 (not tried yet or being rendered), 重试中 (failed, waiting for its next attempt), 已生成. */
+export type PolicyDocumentJobState = 'pending' | 'retrying' | 'done';
+
+export interface PolicyDocumentJobRecord {
+  /** The policy's id: one job per policy. */
+  id: string;
+  policy_number: string;
+  order_id: string;
+  order_number: string;
+  enterprise_name: string;
+  state: PolicyDocumentJobState;
+  attempts: number;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  run_after: Date;
+  created_at: Date;
+  done_at: Date | null;
+  region_id: string | null;
+}
+
+const stateSql = sql<PolicyDocumentJobState>`case when policy_document_jobs.status = 'done' then 'done'
+  when policy_document_jobs.last_error is not null then 'retrying' else 'pending' end`;
+
+function selectJobs(db: Parameters<ResourceDefinition['findById']>[0]) {
+  return db
+    .selectFrom('policy_document_jobs')
+    .innerJoin('policies', 'policies.id', 'policy_document_jobs.policy_id')
+    .innerJoin('orders', 'orders.id', 'policies.order_id')
+    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .select([
+      'policy_document_jobs.policy_id as id', 'policies.policy_number', 'orders.id as order_id', 'orders.order_number',
+      'enterprises.name as enterprise_name', 'policy_document_jobs.attempts', 'policy_document_jobs.last_error',
+      'policy_document_jobs.last_attempt_at', 'policy_document_jobs.run_after', 'policy_document_jobs.created_at',
+      'policy_document_jobs.done_at', 'projects.region_id',
+    ])
+    .select(stateSql.as('state'));
+}
+
+const updateSchema = z.object({
+  retry_now: z.literal(true, { error: '请确认立即重试' }),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/**
+ * 保单生成: the jobs that render policy documents. Operators see which are still waiting or failing and
+ * why, and may have a failing one tried again now instead of at its next scheduled attempt.
+ */
+export const policyDocumentJobResource: ResourceDefinition<PolicyDocumentJobRecord, never, z.output<typeof updateSchema>> = {
+  name: 'policy-document-jobs',
+  entityType: 'policy_document_job',
+  label: '保单生成',
+  idSchema: z.uuid({ error: '保单编号无效' }),
+  defaultSort: 'created_at',
+
+  list(db, scope, params) {
+    let query = selectJobs(db);
+    if (scope !== null) query = query.where('projects.region_id', '=', scope);
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('policy_document_jobs.policy_id', 'in', ids.map(String));
+    const state = filterValue(params.filter, 'state', 'string');
+    if (state === 'open') query = query.where('policy_document_jobs.status', '=', 'pending');
+    else if (state) query = query.where(stateSql, '=', state as PolicyDocumentJobState);
+    return runListQuery(query, params, {
+      id: 'policy_document_jobs.policy_id',
+      created_at: 'policy_document_jobs.created_at',
+      attempts: 'policy_document_jobs.attempts',
+      run_after: 'policy_document_jobs.run_after',
+    });
+  },
+
+  findById: (db, id) => selectJobs(db).where('policy_document_jobs.policy_id', '=', String(id)).executeTakeFirst(),
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing) {
+      const done = await trx
+        .updateTable('policy_document_jobs')
+        .set({ run_after: now() })
+        .where('policy_id', '=', existing.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该保单已生成，无需重试');
+      return (await selectJobs(trx).where('policy_document_jobs.policy_id', '=', existing.id).executeTakeFirst())!;
+    },
+  },
+};
