@@ -14,6 +14,8 @@ export interface RushOutcome {
   documentsReady: number;
   jobs: number;
   jobsDone: number;
+  /** Jobs taken more than once: a lease that ran out (a renderer killed with them) or a failed render. */
+  jobsTakenAgain: number;
 }
 
 export async function readRushOutcome(db: Kysely<Database>): Promise<RushOutcome> {
@@ -29,7 +31,8 @@ export async function readRushOutcome(db: Kysely<Database>): Promise<RushOutcome
       (select count(*)::int from refunds) as "refunds",
       (select count(*)::int from policies where document_ready_at is not null and sealed_document is not null) as "documentsReady",
       (select count(*)::int from policy_document_jobs) as "jobs",
-      (select count(*)::int from policy_document_jobs where status = 'done') as "jobsDone"`.execute(db);
+      (select count(*)::int from policy_document_jobs where status = 'done') as "jobsDone",
+      (select count(*)::int from policy_document_jobs where attempts > 1) as "jobsTakenAgain"`.execute(db);
   return rows[0]!;
 }
 
