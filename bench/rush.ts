@@ -22,6 +22,7 @@ import { insuredExactlyOnceProblems, readRushOutcome, waitForDocuments } from '@
 import { rushServerEnv, startRushServer, type RushServer } from '@/e2e/support/rush-server';
 import { ensureNextBuild } from './ensure-next-build';
 import { pgbenchTps } from './pgbench';
+import { processCpuMs } from './process-cpu';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const C = Number(process.env.BENCH_C ?? 50);
@@ -65,11 +66,14 @@ try {
   // One refused notification first: the route is loaded and the server's database opened before the clock runs.
   await fetch(`${server.baseUrl}/api/bank/transfers`, { method: 'POST', headers: { 'x-bank-code': 'demo' }, body: '{}' });
 
+  const cpuBefore = processCpuMs(server.pid);
   const rush = await deliverPayments(server.baseUrl, BANK_SECRET, payments, C);
+  const rushCpu = processCpuMs(server.pid);
   const acks = rush.deliveries.filter(isAck).length;
   const lastAck = performance.now();
   const ready = await waitForDocuments(f.db, N, 120_000);
   const documentsMs = performance.now() - lastAck;
+  const documentsCpu = processCpuMs(server.pid);
   const afterRush = await readRushOutcome(f.db);
 
   const retries = await deliverPayments(server.baseUrl, BANK_SECRET, payments, C);
@@ -85,6 +89,7 @@ try {
   const retryLatency = latencies(retries.deliveries);
   const failed = rush.deliveries.filter((d) => !isAck(d));
   const retriesReplayed = retries.deliveries.filter((d) => isAck(d) && d.replayed === true).length;
+  const cpu = (from: number | null, to: number | null) => (from === null || to === null ? 'n/a' : `${((to - from) / 1000).toFixed(1)} s`);
   const problems = [
     ...insuredExactlyOnceProblems(afterRetries, N),
     ...(acks === N ? [] : [`${N - acks} notifications not acknowledged (first: ${failed[0]?.status ?? failed[0]?.error})`]),
@@ -99,6 +104,7 @@ latency     p50 ${ms(p50)}   p95 ${ms(p95)}   p99 ${ms(p99)}
 documents   ${ready.documentsReady}/${N} ready ${(documentsMs / 1000).toFixed(1)} s after the last ack (jobs done ${ready.jobsDone}/${ready.jobs})
 retries     ${retriesReplayed}/${N} answered as replayed in ${ms(retries.wallMs)} (p50 ${ms(retryLatency.p50)}, p99 ${ms(retryLatency.p99)})
 counts      orders issued ${afterRetries.ordersIssued}/${afterRetries.orders}, policies ${afterRetries.policies} (orders with one ${afterRetries.ordersWithPolicy}), bank_transfers ${afterRetries.transfers} (distinct ${afterRetries.distinctTransfers}, matched ${afterRetries.transfersMatched}), refunds ${afterRetries.refunds}
+server CPU  ${cpu(cpuBefore, rushCpu)} during the rush (${cpuBefore === null || rushCpu === null ? 'n/a' : ((rushCpu - cpuBefore) / N).toFixed(0)} ms per ack, renders done meanwhile included), ${cpu(rushCpu, documentsCpu)} more until the last document
 pgbench     ${tps.toFixed(0)} tps (TPC-B, 10 s, 8 clients); rush throughput is ${((throughput / tps) * 100).toFixed(2)} % of it
 load        load average ${load()} (1, 5, 15 min) at the end
 
