@@ -52,11 +52,15 @@ console.log(`bench:rush — N=${N} notifications, concurrency ${C}; ${os.cpus().
 
 const f = await openDemoFixture('postgres', new Date());
 let server: RushServer | undefined;
-const cleanUp = async () => {
-  await server?.stop();
-  await f.close();
-};
-process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+let cleaning: Promise<void> | undefined;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    await server?.stop();
+    await f.close();
+  })());
+// Ctrl-C, or a SIGTERM or SIGHUP from whatever runs the bench: the database is dropped first; a server still starting is
+// killed when the process exits (e2e/support/rush-server.ts).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
 try {
   const setupStart = performance.now();
@@ -115,7 +119,8 @@ goal                                                figure          verdict`);
   row('all insured exactly once', problems.length ? `${problems.length} problem(s)` : 'yes', problems.length === 0);
   for (const problem of problems) console.log(`  - ${problem}`);
 } catch (error) {
-  if (server) console.error(`--- server output ---\n${server.output()}`);
+  // An error caused by a signal's clean-up (the database closed under the rush) needs no server output.
+  if (server && !cleaning) console.error(`--- server output ---\n${server.output()}`);
   throw error;
 } finally {
   await cleanUp();

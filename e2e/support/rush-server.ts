@@ -33,6 +33,20 @@ export function rushServerEnv(settings: RushServerSettings, port: number): NodeJ
   };
 }
 
+// Servers started here and not yet gone. A caller that ends (an error, a signal handled with process.exit,
+// a test runner's worker shutting down) while a server is still starting would otherwise leave it running:
+// it is detached, in a process group of its own.
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export interface RushServer {
   baseUrl: string;
   /** The process that listens: `node` itself, no npx or tsx wrapper in between. */
@@ -63,7 +77,13 @@ export async function startRushServer(env: NodeJS.ProcessEnv, port: number): Pro
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: RushServer = {
     baseUrl,
