@@ -62,7 +62,7 @@ test('kill -9 of the app in the middle of a rush, a restart and the bank’s ret
     // Recorded before the kill but never acknowledged: the case the retries are most dangerous for.
     const committedUnanswered = rush.deliveries.filter((d, i) => !isAck(d) && retries.deliveries[i]!.replayed).length;
     const description =
-      `${N - unanswered.length} acknowledged before the kill, ${cutInFlight.length} cut in flight ` +
+      `${N - unanswered.length} acknowledged in the first round, ${cutInFlight.length} cut in flight by the kill ` +
       `(${committedUnanswered} of them recorded but unanswered), ${unanswered.length - cutInFlight.length} refused while down; ` +
       `${outcome.jobsTakenAgain} document jobs taken again after their lease`;
     test.info().annotations.push({ type: 'rush', description });
