@@ -13,19 +13,26 @@ export interface E2ETransfer {
   remark: string;
 }
 
-/** POST /api/bank/transfers as the demo bank: HMAC-SHA256 over `timestamp.body`. */
-export async function notifyTransfer(request: APIRequestContext, transfer: E2ETransfer) {
-  const body = JSON.stringify({ ...transfer, bankTime: new Date().toISOString() });
+/**
+ * A notification as the demo bank sends it: the body, and the headers signing it with HMAC-SHA256 over
+ * `timestamp.body`. A retry is signed afresh (a new timestamp) over the same transfer.
+ */
+export function signedNotification(secret: string, transfer: E2ETransfer, bankTime: Date = new Date()) {
+  const body = JSON.stringify({ ...transfer, bankTime: bankTime.toISOString() });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const response = await request.post('/api/bank/transfers', {
-    headers: {
-      'content-type': 'application/json',
-      'x-bank-code': 'demo',
-      'x-bank-timestamp': timestamp,
-      'x-bank-signature': signBankNotification(E2E_BANK_SECRET, timestamp, body),
-    },
-    data: body,
-  });
+  const headers = {
+    'content-type': 'application/json',
+    'x-bank-code': 'demo',
+    'x-bank-timestamp': timestamp,
+    'x-bank-signature': signBankNotification(secret, timestamp, body),
+  };
+  return { headers, body };
+}
+
+/** POST /api/bank/transfers as the demo bank. */
+export async function notifyTransfer(request: APIRequestContext, transfer: E2ETransfer) {
+  const { headers, body } = signedNotification(E2E_BANK_SECRET, transfer);
+  const response = await request.post('/api/bank/transfers', { headers, data: body });
   return { status: response.status(), body: (await response.json()) as { status: string; orderId: string | null } };
 }
 

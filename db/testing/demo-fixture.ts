@@ -25,10 +25,13 @@ export interface DemoFixture extends TestDatabase {
   actors: DemoActors;
 }
 
-/** A fresh database of the given kind with the demo data and an actor for every demo account. */
-export async function openDemoFixture(kind: TestDatabaseKind): Promise<DemoFixture> {
+/**
+ * A fresh database of the given kind with the demo data and an actor for every demo account. Seeded at
+ * SEEDED_AT unless told otherwise: a real server process runs on the real clock, so its data is seeded now.
+ */
+export async function openDemoFixture(kind: TestDatabaseKind, seededAt: Date = SEEDED_AT): Promise<DemoFixture> {
   const database = await openTestDatabase(kind);
-  await seedDemo(database.db, SEEDED_AT);
+  await seedDemo(database.db, seededAt);
   return { ...database, actors: await demoActors(database.db) };
 }
 

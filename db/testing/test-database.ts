@@ -14,6 +14,8 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 export interface TestDatabase {
   db: Kysely<Database>;
   kind: TestDatabaseKind;
+  /** The PostgreSQL database's address, for a server process to open it too (bench/rush.ts); null for PGlite. */
+  url: string | null;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   if (kind === 'pglite') {
     const db = createDatabase({ kind: 'pglite', dataDir: null });
     await prepare(db);
-    return { db, kind, close: () => db.destroy() };
+    return { db, kind, url: null, close: () => db.destroy() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -38,6 +40,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   return {
     db,
     kind,
+    url: url.toString(),
     close: async () => {
       await db.destroy();
       await withAdminClient(adminUrl, async (client) => {
