@@ -20,9 +20,20 @@ const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-createServer((request, response) => {
+const server = createServer((request, response) => {
   stampPeerAddress(request);
   void handle(request, response);
 }).listen(port, hostname, () => {
   console.log(`▲ 电子保函服务平台 ready on http://${hostname ?? 'localhost'}:${port}`);
 });
+
+// A stop (a deploy, a scale-down) lets the requests in flight finish, at most 10 s; a policy document
+// being rendered is simply taken up again by the next renderer when its lease ends.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    console.log(`${signal}: no new requests; stopping once those in flight have been answered`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
