@@ -14,6 +14,8 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 export interface TestDatabase {
   db: Kysely<Database>;
   kind: TestDatabaseKind;
+  /** PostgreSQL only: the database's address, for a test that opens a second handle (another app instance). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   return {
     db,
     kind,
+    url: url.toString(),
     close: async () => {
       await db.destroy();
       await withAdminClient(adminUrl, async (client) => {
