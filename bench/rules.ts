@@ -7,7 +7,9 @@
  * Every variant is warmed up, then run for a fixed wall time (BENCH_SECONDS, default 1.5) with one
  * decision in flight at a time, cycling over every combination of the rule set's facts.
  * decide() is timed on in-memory PGlite and, when TEST_DATABASE_URL names a server, on PostgreSQL too (a
- * fresh database, dropped afterwards), each against the cached engine timed in the same pass.
+ * fresh database, dropped afterwards), each against the cached engine timed in the same pass; then a
+ * logged decide() (with a subject: the insert that also checks the cached generation) and one read of
+ * the generation alone, the price of checking it on every decision (see lib/rules/decide.ts).
  */
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,6 +17,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { openTestDatabase, type TestDatabaseKind } from '@/db/testing/test-database';
 import { decide } from '@/lib/rules/decide';
+import { effectiveVersionCache } from '@/lib/rules/effective-version-cache';
+import { readGeneration } from '@/lib/rules/read-effective-version';
 import type { InvoiceTypeFacts, InvoiceTypeOutcome } from '@/rules/catalog/invoice-type';
 import { getRuleSetCatalog, type RuleSetFacts, type RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import type {
@@ -100,6 +104,8 @@ function allFactCombinations<K extends BenchKey>(key: K): RuleSetFacts[K][] {
 
 interface Variant<K extends BenchKey> {
   name: string;
+  /** The database the variant decides through, if any. */
+  db?: Kysely<Database>;
   run(facts: RuleSetFacts[K]): Promise<RuleSetOutcomes[K]>;
 }
 
@@ -184,6 +190,7 @@ function buildBench<K extends BenchKey>(db: Kysely<Database>, key: K): Bench<K> 
     variants: [
       {
         name: 'decide()',
+        db,
         run: async (facts) => (await decide(db, key, facts, { region: REGION })).outcome,
       },
       {
@@ -208,6 +215,10 @@ interface Summary {
   key: BenchKey;
   decide: number;
   cached: number;
+  /** decide() with a subject: checked against the generation in the statement that logs it. */
+  logged: number;
+  /** One read of the generation: what checking it on every unlogged decision would add. */
+  generationRead: number;
 }
 
 /** The engine-only variants do not touch the database, so they are timed once, on the first target. */
@@ -225,7 +236,19 @@ async function timeBench<K extends BenchKey>(title: string, { key, combos, varia
     console.log(`  cached engine ÷ fresh engine : ${formatRatio(c.perSecond, f.perSecond)}`);
   }
   console.log(`  cached engine ÷ decide()     : ${formatRatio(c.perSecond, d.perSecond)}  (what decide() adds: finding the effective version)`);
-  return { target: title, key, decide: d.perSecond, cached: c.perSecond };
+
+  const db = variants[0].db!;
+  const extras: Variant<K>[] = [
+    { name: 'decide() with a subject (logged)', run: async (facts) => (await decide(db, key, facts, { region: REGION, subject: { type: 'bench', id: key } })).outcome },
+    { name: 'generation read alone (one row by key)', run: async (facts) => (await readGeneration(db), HAND_WRITTEN[key](facts)) },
+  ];
+  const extraRows: Measurement[] = [];
+  for (const variant of extras) {
+    await runFor(variant, combos, WARMUP_SECONDS);
+    extraRows.push(await runFor(variant, combos, SECONDS));
+  }
+  for (const r of extraRows) console.log(`  ${r.name.padEnd(34)}: ${formatInt(r.perSecond)}/s, ${(1e6 / r.perSecond).toFixed(1)} µs each`);
+  return { target: title, key, decide: d.perSecond, cached: c.perSecond, logged: extraRows[0]!.perSecond, generationRead: extraRows[1]!.perSecond };
 }
 
 const TARGETS: { kind: TestDatabaseKind; title: string }[] = [
@@ -239,7 +262,11 @@ async function benchTarget(kind: TestDatabaseKind, title: string, first: boolean
   const { db } = database;
   try {
     await db.insertInto('regions').values({ id: REGION, name: '乌鲁木齐市' }).execute();
-    console.log(`\n${title}: database setup ${((performance.now() - setupStart) / 1000).toFixed(2)} s (not timed)`);
+    // The cache trusts nothing until its LISTEN session is in force; timing before that would time reads.
+    await decide(db, 'invoice-type', { bidOpened: true, medium: 'paper', invoiceType: 'ordinary' }, { region: REGION });
+    for (let i = 0; i < 100 && effectiveVersionCache(db).knownGeneration === null; i++) await new Promise((r) => setTimeout(r, 20));
+    const listening = effectiveVersionCache(db).knownGeneration !== null;
+    console.log(`\n${title}: database setup ${((performance.now() - setupStart) / 1000).toFixed(2)} s (not timed); cache ${listening ? 'listening' : 'NOT listening (every decision reads)'}`);
     const invoice = buildBench(db, 'invoice-type');
     const surrender = buildBench(db, 'surrender-eligibility');
     // All four variants must agree on every combination of both rule sets before anything is timed.
@@ -262,10 +289,13 @@ async function main() {
   const summaries: Summary[] = [];
   for (const [i, target] of TARGETS.entries()) summaries.push(...(await benchTarget(target.kind, target.title, i === 0)));
 
-  console.log('\nsummary: decide() ÷ cached engine, time per decision (goal ≤ 1.5×)');
+  console.log('\nsummary: time per decision; decide() ÷ cached engine (goal ≤ 1.5×)');
+  const us = (perSecond: number) => `${(1e6 / perSecond).toFixed(1)} µs`.padStart(9);
   for (const s of summaries) {
-    const us = (perSecond: number) => `${(1e6 / perSecond).toFixed(1)} µs`;
-    console.log(`  ${s.target.padEnd(32)} ${s.key.padEnd(22)} decide ${us(s.decide).padStart(9)}  cached ${us(s.cached).padStart(9)}  ${formatRatio(s.cached, s.decide)}`);
+    console.log(
+      `  ${s.target.padEnd(31)} ${s.key.padEnd(22)} decide ${us(s.decide)}  cached ${us(s.cached)}  ${formatRatio(s.cached, s.decide).padStart(6)}` +
+        `   | logged decide ${us(s.logged)}  generation read ${us(s.generationRead)}`,
+    );
   }
 }
 
