@@ -77,6 +77,27 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('decisions across two app instan
     });
   });
 
+  it("uses its own publish in the publishing instance's next unlogged decision, before the notification", async () => {
+    const cache = effectiveVersionCache(f.db);
+    const draft = await draftCopy();
+    // The cache must hold the current version as current, which is what the publish has to get past.
+    await vi.waitFor(async () => {
+      await decide(f.db, 'invoice-type', FACTS, { region: URUMQI });
+      expect(cache.fresh('invoice-type', URUMQI)).toBeDefined();
+    });
+    const held: string[] = [];
+    const hold = vi.spyOn(cache, 'notify').mockImplementation((payload) => void held.push(payload));
+    try {
+      await publishRuleVersion(f.db, f.actors.operator, draft.id, { reason: '实例一自己发布' });
+      expect((await decide(f.db, 'invoice-type', FACTS, { region: URUMQI })).versionId).toBe(draft.id);
+      expect((await decide(f.db, 'invoice-type', FACTS, { region: URUMQI })).versionId).toBe(draft.id);
+      await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
+    } finally {
+      hold.mockRestore();
+      for (const payload of held) cache.notify(payload);
+    }
+  });
+
   it('brings the other instance\'s unlogged decisions up to date once the notification arrives', async () => {
     const draft = await draftCopy();
     const start = performance.now();

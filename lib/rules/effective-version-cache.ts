@@ -50,6 +50,15 @@ export class EffectiveVersionCache implements NotificationSubscriber {
     this.entries.set(entryKey(key, regionId), entry);
   }
 
+  /**
+   * After this handle's own publish has committed: its notification is still on the way (PostgreSQL), so
+   * entries under the old generation would be trusted until it comes. Without entries, decisions read
+   * afresh, under a generation the cache trusts only once notified: the publisher reads its own write.
+   */
+  forgetAll(): void {
+    this.entries.clear();
+  }
+
   /** The generation this cache currently trusts (tests and the benchmark). */
   get knownGeneration(): number | null {
     return this.known;
