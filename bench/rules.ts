@@ -1,20 +1,24 @@
 /**
  * `npm run bench:rules`: decisions per second for the invoice and surrender rule sets, four ways:
- *   1. decide()          — the product's path: effective version read from the database, cached engine;
+ *   1. decide()          — the product's path: the effective version for the region, then the cached engine;
  *   2. cached engine     — evaluateRuleSet with the shared engine cache (engine built once per version);
  *   3. fresh engine      — prepareRuleSet + evaluatePreparedRuleSet on every call;
  *   4. hand-written      — the same rules as plain TypeScript, checked against (2) before timing.
  * Every variant is warmed up, then run for a fixed wall time (BENCH_SECONDS, default 1.5) with one
  * decision in flight at a time, cycling over every combination of the rule set's facts.
+ * decide() is timed on in-memory PGlite and, when TEST_DATABASE_URL names a server, on PostgreSQL too (a
+ * fresh database, dropped afterwards), each against the cached engine timed in the same pass; then a
+ * logged decide() (with a subject: the insert that also checks the cached generation) and one read of
+ * the generation alone, the price of checking it on every decision (see lib/rules/decide.ts).
  */
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
-import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
-import { migrateToLatest } from '@/db/migrate';
+import { openTestDatabase, type TestDatabaseKind } from '@/db/testing/test-database';
 import { decide } from '@/lib/rules/decide';
-import { installBaselineRuleSets } from '@/lib/rules/install-baseline-rule-sets';
+import { effectiveVersionCache } from '@/lib/rules/effective-version-cache';
+import { readGeneration } from '@/lib/rules/read-effective-version';
 import type { InvoiceTypeFacts, InvoiceTypeOutcome } from '@/rules/catalog/invoice-type';
 import { getRuleSetCatalog, type RuleSetFacts, type RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import type {
@@ -100,6 +104,8 @@ function allFactCombinations<K extends BenchKey>(key: K): RuleSetFacts[K][] {
 
 interface Variant<K extends BenchKey> {
   name: string;
+  /** The database the variant decides through, if any. */
+  db?: Kysely<Database>;
   run(facts: RuleSetFacts[K]): Promise<RuleSetOutcomes[K]>;
 }
 
@@ -125,6 +131,14 @@ async function runFor<K extends BenchKey>(variant: Variant<K>, combos: RuleSetFa
     elapsed = performance.now() - start;
   }
   return { name: variant.name, decisions, seconds: elapsed / 1000, perSecond: decisions / (elapsed / 1000) };
+}
+
+const PAIR_SLICES = 6;
+
+function combine(parts: Measurement[]): Measurement {
+  const decisions = parts.reduce((n, p) => n + p.decisions, 0);
+  const seconds = parts.reduce((n, p) => n + p.seconds, 0);
+  return { name: parts[0]!.name, decisions, seconds, perSecond: decisions / seconds };
 }
 
 function describeFacts(facts: object): string {
@@ -157,12 +171,12 @@ function formatRatio(a: number, b: number): string {
   return `${r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)}×`;
 }
 
-function printTable(key: BenchKey, combos: number, rows: Measurement[]) {
+function printTable(title: string, key: BenchKey, combos: number, rows: Measurement[]) {
   const headers = ['variant', 'decisions', 'seconds', 'decisions/s'];
   const cells = rows.map((r) => [r.name, formatInt(r.decisions), r.seconds.toFixed(2), formatInt(r.perSecond)]);
   const widths = headers.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c]!.length)));
   const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  console.log(`\n${key} (${getRuleSetCatalog(key).label}), cycling over ${combos} fact combinations`);
+  console.log(`\n${title} — ${key} (${getRuleSetCatalog(key).label}), cycling over ${combos} fact combinations`);
   console.log(line(headers));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of cells) console.log(line(row));
@@ -183,7 +197,8 @@ function buildBench<K extends BenchKey>(db: Kysely<Database>, key: K): Bench<K> 
     combos: allFactCombinations(key),
     variants: [
       {
-        name: 'decide() — DB lookup + cached engine',
+        name: 'decide()',
+        db,
         run: async (facts) => (await decide(db, key, facts, { region: REGION })).outcome,
       },
       {
@@ -203,43 +218,101 @@ function buildBench<K extends BenchKey>(db: Kysely<Database>, key: K): Bench<K> 
   };
 }
 
-async function timeBench<K extends BenchKey>({ key, combos, variants }: Bench<K>) {
-  const rows: Measurement[] = [];
-  for (const variant of variants) {
+interface Summary {
+  target: string;
+  key: BenchKey;
+  decide: number;
+  cached: number;
+  /** decide() with a subject: checked against the generation in the statement that logs it. */
+  logged: number;
+  /** One read of the generation: what checking it on every unlogged decision would add. */
+  generationRead: number;
+}
+
+/** The engine-only variants do not touch the database, so they are timed once, on the first target. */
+async function timeBench<K extends BenchKey>(title: string, { key, combos, variants }: Bench<K>, all: boolean): Promise<Summary> {
+  // decide() and the cached engine are timed in alternating slices, so that load from elsewhere on a
+  // shared machine falls on both alike and their ratio stays meaningful.
+  const [decideVariant, cachedVariant] = variants;
+  for (const variant of [decideVariant, cachedVariant]) await runFor(variant, combos, WARMUP_SECONDS);
+  const slices: [Measurement[], Measurement[]] = [[], []];
+  for (let i = 0; i < PAIR_SLICES; i++) {
+    slices[0].push(await runFor(decideVariant, combos, SECONDS / PAIR_SLICES));
+    slices[1].push(await runFor(cachedVariant, combos, SECONDS / PAIR_SLICES));
+  }
+  const rows: Measurement[] = slices.map(combine);
+  for (const variant of all ? variants.slice(2) : []) {
     await runFor(variant, combos, WARMUP_SECONDS);
     rows.push(await runFor(variant, combos, SECONDS));
   }
-  printTable(key, combos.length, rows);
+  printTable(title, key, combos.length, rows);
 
-  const [d, c, f, h] = rows as [Measurement, Measurement, Measurement, Measurement];
-  console.log(`  hand-written ÷ cached engine : ${formatRatio(h.perSecond, c.perSecond)}`);
-  console.log(`  cached engine ÷ fresh engine : ${formatRatio(c.perSecond, f.perSecond)}`);
-  console.log(`  cached engine ÷ decide()     : ${formatRatio(c.perSecond, d.perSecond)}  (cost of the database lookup)`);
+  const [d, c, f, h] = rows as [Measurement, Measurement, Measurement | undefined, Measurement | undefined];
+  if (h && f) {
+    console.log(`  hand-written ÷ cached engine : ${formatRatio(h.perSecond, c.perSecond)}`);
+    console.log(`  cached engine ÷ fresh engine : ${formatRatio(c.perSecond, f.perSecond)}`);
+  }
+  console.log(`  cached engine ÷ decide()     : ${formatRatio(c.perSecond, d.perSecond)}  (what decide() adds: finding the effective version)`);
+
+  const db = variants[0].db!;
+  const extras: Variant<K>[] = [
+    { name: 'decide() with a subject (logged)', run: async (facts) => (await decide(db, key, facts, { region: REGION, subject: { type: 'bench', id: key } })).outcome },
+    { name: 'generation read alone (one row by key)', run: async (facts) => (await readGeneration(db), HAND_WRITTEN[key](facts)) },
+  ];
+  const extraRows: Measurement[] = [];
+  for (const variant of extras) {
+    await runFor(variant, combos, WARMUP_SECONDS);
+    extraRows.push(await runFor(variant, combos, SECONDS));
+  }
+  for (const r of extraRows) console.log(`  ${r.name.padEnd(34)}: ${formatInt(r.perSecond)}/s, ${(1e6 / r.perSecond).toFixed(1)} µs each`);
+  return { target: title, key, decide: d.perSecond, cached: c.perSecond, logged: extraRows[0]!.perSecond, generationRead: extraRows[1]!.perSecond };
 }
 
-async function main() {
-  console.log('Rule engine benchmark — decisions per second, one decision in flight at a time');
-  console.log(`node ${process.version} on ${os.platform()}/${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} CPUs)`);
-  console.log(`${SECONDS} s per variant after ${WARMUP_SECONDS.toFixed(2)} s warm-up (BENCH_SECONDS to change); decide() uses in-memory PGlite, region ${REGION}`);
-  console.log('Figures are from this machine and this run; compare the ratios, not the absolute numbers, across machines.');
+const TARGETS: { kind: TestDatabaseKind; title: string }[] = [
+  { kind: 'pglite', title: 'PGlite (in memory)' },
+  ...(process.env.TEST_DATABASE_URL ? [{ kind: 'postgres' as const, title: 'PostgreSQL (TEST_DATABASE_URL)' }] : []),
+];
 
+async function benchTarget(kind: TestDatabaseKind, title: string, first: boolean): Promise<Summary[]> {
   const setupStart = performance.now();
-  const db = createDatabase({ kind: 'pglite', dataDir: null });
+  const database = await openTestDatabase(kind);
+  const { db } = database;
   try {
-    await migrateToLatest(db);
     await db.insertInto('regions').values({ id: REGION, name: '乌鲁木齐市' }).execute();
-    await installBaselineRuleSets(db, new Date());
-    console.log(`database setup: ${((performance.now() - setupStart) / 1000).toFixed(2)} s (not timed)`);
+    // The cache trusts nothing until its LISTEN session is in force; timing before that would time reads.
+    await decide(db, 'invoice-type', { bidOpened: true, medium: 'paper', invoiceType: 'ordinary' }, { region: REGION });
+    for (let i = 0; i < 100 && effectiveVersionCache(db).knownGeneration === null; i++) await new Promise((r) => setTimeout(r, 20));
+    const listening = effectiveVersionCache(db).knownGeneration !== null;
+    console.log(`\n${title}: database setup ${((performance.now() - setupStart) / 1000).toFixed(2)} s (not timed); cache ${listening ? 'listening' : 'NOT listening (every decision reads)'}`);
     const invoice = buildBench(db, 'invoice-type');
     const surrender = buildBench(db, 'surrender-eligibility');
     // All four variants must agree on every combination of both rule sets before anything is timed.
     await checkAgreement(invoice.key, invoice.variants, invoice.variants[1], invoice.combos);
     await checkAgreement(surrender.key, surrender.variants, surrender.variants[1], surrender.combos);
     console.log(`all four variants agree on all ${invoice.combos.length} + ${surrender.combos.length} fact combinations`);
-    await timeBench(invoice);
-    await timeBench(surrender);
+    return [await timeBench(title, invoice, first), await timeBench(title, surrender, first)];
   } finally {
-    await db.destroy();
+    await database.close();
+  }
+}
+
+async function main() {
+  console.log('Rule engine benchmark — decisions per second, one decision in flight at a time');
+  console.log(`node ${process.version} on ${os.platform()}/${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} CPUs)`);
+  console.log(`${SECONDS} s per variant after ${WARMUP_SECONDS.toFixed(2)} s warm-up (BENCH_SECONDS to change); decide() for region ${REGION}`);
+  console.log(`databases: ${TARGETS.map((t) => t.title).join(', ')}${process.env.TEST_DATABASE_URL ? '' : ' (set TEST_DATABASE_URL to add PostgreSQL)'}`);
+  console.log('Figures are from this machine and this run; compare the ratios, not the absolute numbers, across machines.');
+
+  const summaries: Summary[] = [];
+  for (const [i, target] of TARGETS.entries()) summaries.push(...(await benchTarget(target.kind, target.title, i === 0)));
+
+  console.log('\nsummary: time per decision; decide() ÷ cached engine (goal ≤ 1.5×)');
+  const us = (perSecond: number) => `${(1e6 / perSecond).toFixed(1)} µs`.padStart(9);
+  for (const s of summaries) {
+    console.log(
+      `  ${s.target.padEnd(31)} ${s.key.padEnd(22)} decide ${us(s.decide)}  cached ${us(s.cached)}  ${formatRatio(s.cached, s.decide).padStart(6)}` +
+        `   | logged decide ${us(s.logged)}  generation read ${us(s.generationRead)}`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Database } from './database';
 import { lockDataDir } from './data-dir-lock';
 import { DATE_OID, INT8_OID, keepText, parseInt8 } from './int8';
+import { registerPgliteSource, registerPostgresSource } from './notification-channel';
 import { withTypeParsers } from './pglite-type-parsers';
 
 export type DatabaseTarget =
@@ -26,7 +27,15 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
     // An idle connection the server drops (a restart, a failover, an administrator) is reported here; without
     // a listener that report would end the process. The pool opens a new connection when next needed.
     pool.on('error', (error) => console.warn(`数据库空闲连接已断开：${error.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Listening sessions (notification-channel.ts) are the handle's too: destroy() ends them with the pool.
+    const closeListeners = registerPostgresSource(db, { connectionString: target.url });
+    const endPool = pool.end.bind(pool);
+    pool.end = (async () => {
+      await closeListeners();
+      return endPool();
+    }) as typeof pool.end;
+    return db;
   }
   if (target.dataDir) {
     fs.mkdirSync(target.dataDir, { recursive: true });
@@ -35,5 +44,7 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
   const pglite = withTypeParsers(new PGlite(target.dataDir ?? undefined), { [INT8_OID]: parseInt8, [DATE_OID]: keepText });
   // PGlite is one connection; Kysely's PGlite adapter says so, and Kysely then hands it to one caller
   // (one query, or one whole transaction) at a time.
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  registerPgliteSource(db, pglite);
+  return db;
 }

@@ -137,6 +137,12 @@ export interface RuleSetVersionsTable {
   archived_at: Timestamp | null;
 }
 
+/** One row: the generation of the set of published rule versions (see migration 0011). */
+export interface RuleCacheGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface RuleTestCasesTable {
   id: Generated<string>;
   rule_set_key: RuleSetKey;
@@ -429,6 +435,7 @@ export interface Database {
   rule_set_versions: RuleSetVersionsTable;
   rule_test_cases: RuleTestCasesTable;
   rule_decisions: RuleDecisionsTable;
+  rule_cache_generation: RuleCacheGenerationTable;
   form_versions: FormVersionsTable;
   orders: OrdersTable;
   order_events: OrderEventsTable;

@@ -14,7 +14,10 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 export interface TestDatabase {
   db: Kysely<Database>;
   kind: TestDatabaseKind;
-  /** The PostgreSQL database's address, for a server process to open it too (bench/rush.ts); null for PGlite. */
+  /**
+   * The PostgreSQL database's address, for a server process (bench/rush.ts) or a second handle (another
+   * app instance in a test) to open it too; null for PGlite.
+   */
   url: string | null;
   close(): Promise<void>;
 }

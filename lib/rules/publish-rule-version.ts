@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { effectiveVersionCache } from './effective-version-cache';
 import { loadRuleVersion } from './load-rule-version';
 import { publishRuleDraft, type PublishResult } from './publish-rule-draft';
 
@@ -19,5 +20,7 @@ export const publishInputSchema = z.object({
 export async function publishRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<PublishResult> {
   const { reason } = parseInput(publishInputSchema, input);
   const version = await loadRuleVersion(db, actor, rawId, 'edit');
-  return withDatabaseErrors(() => db.transaction().execute((trx) => publishRuleDraft(trx, actor, version.id, reason)));
+  const result = await withDatabaseErrors(() => db.transaction().execute((trx) => publishRuleDraft(trx, actor, version.id, reason)));
+  effectiveVersionCache(db).forgetAll();
+  return result;
 }

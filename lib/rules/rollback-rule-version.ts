@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { parseInput } from '@/lib/validation/parse-input';
+import { effectiveVersionCache } from './effective-version-cache';
 import { insertRuleDraft } from './insert-rule-draft';
 import { loadRuleVersion } from './load-rule-version';
 import { assertCanEditRuleStructure } from './rule-permissions';
@@ -22,7 +23,7 @@ export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, ra
   assertCanEditRuleStructure(actor, source.region_id);
   if (source.status === 'draft') throw new DomainError('CONFLICT', '草稿不能作为回滚目标，请直接发布该草稿');
   if (source.status === 'published') throw new DomainError('CONFLICT', `v${source.version} 已是当前发布版本，无需回滚`);
-  return withDatabaseErrors(() =>
+  const result = await withDatabaseErrors(() =>
     db.transaction().execute(async (trx) => {
       const draft = await insertRuleDraft(trx, actor, {
         ruleSetKey: source.rule_set_key,
@@ -34,4 +35,7 @@ export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, ra
       return publishRuleDraft(trx, actor, draft.id, reason);
     }),
   );
+  // As after a publish (publish-rule-version.ts): this instance decides with what it just committed.
+  effectiveVersionCache(db).forgetAll();
+  return result;
 }
