@@ -22,7 +22,7 @@ import { insuredExactlyOnceProblems, readRushOutcome, waitForDocuments } from '@
 import { rushServerEnv, startRushServer, type RushServer } from '@/e2e/support/rush-server';
 import { ensureNextBuild } from './ensure-next-build';
 import { pgbenchTps } from './pgbench';
-import { processCpuMs } from './process-cpu';
+import { mainThreadCpuMs, processCpuMs } from './process-cpu';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const C = Number(process.env.BENCH_C ?? 50);
@@ -66,13 +66,17 @@ try {
   const setupStart = performance.now();
   const payments = await createRushBidders(f, N);
   console.log(`${N} bidders with an order each in ${ms(performance.now() - setupStart)}`);
-  server = await startRushServer(rushServerEnv({ databaseUrl: f.url!, bankSecret: BANK_SECRET }, PORT), PORT);
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  server = await startRushServer(rushServerEnv({ databaseUrl: f.url!, bankSecret: BANK_SECRET }, PORT), PORT, profile);
   // One refused notification first: the route is loaded and the server's database opened before the clock runs.
   await fetch(`${server.baseUrl}/api/bank/transfers`, { method: 'POST', headers: { 'x-bank-code': 'demo' }, body: '{}' });
 
   const cpuBefore = processCpuMs(server.pid);
+  const loopBefore = mainThreadCpuMs(server.pid);
   const rush = await deliverPayments(server.baseUrl, BANK_SECRET, payments, C);
   const rushCpu = processCpuMs(server.pid);
+  const rushLoop = mainThreadCpuMs(server.pid);
   const acks = rush.deliveries.filter(isAck).length;
   const lastAck = performance.now();
   const ready = await waitForDocuments(f.db, N, 120_000);
@@ -109,6 +113,7 @@ documents   ${ready.documentsReady}/${N} ready ${(documentsMs / 1000).toFixed(1)
 retries     ${retriesReplayed}/${N} answered as replayed in ${ms(retries.wallMs)} (p50 ${ms(retryLatency.p50)}, p99 ${ms(retryLatency.p99)})
 counts      orders issued ${afterRetries.ordersIssued}/${afterRetries.orders}, policies ${afterRetries.policies} (orders with one ${afterRetries.ordersWithPolicy}), bank_transfers ${afterRetries.transfers} (distinct ${afterRetries.distinctTransfers}, matched ${afterRetries.transfersMatched}), refunds ${afterRetries.refunds}
 server CPU  ${cpu(cpuBefore, rushCpu)} during the rush (${cpuBefore === null || rushCpu === null ? 'n/a' : ((rushCpu - cpuBefore) / N).toFixed(0)} ms per ack, renders done meanwhile included), ${cpu(rushCpu, documentsCpu)} more until the last document
+event loop  ${cpu(loopBefore, rushLoop)} on the main thread during the rush (${loopBefore === null || rushLoop === null ? 'n/a' : ((rushLoop - loopBefore) / N).toFixed(1)} ms per ack: what answering costs, renders excluded)
 pgbench     ${tps.toFixed(0)} tps (TPC-B, 10 s, 8 clients); rush throughput is ${((throughput / tps) * 100).toFixed(2)} % of it
 load        load average ${load()} (1, 5, 15 min) at the end
 

@@ -64,8 +64,8 @@ export interface RushServer {
  * own process group and waits until it answers. Started with `node --import tsx` rather than through
  * npm or npx, so the pid is the process that holds the port and a kill reaches it.
  */
-export async function startRushServer(env: NodeJS.ProcessEnv, port: number): Promise<RushServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+export async function startRushServer(env: NodeJS.ProcessEnv, port: number, nodeOptions: string[] = []): Promise<RushServer> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'scripts/start-server.ts', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env,
     detached: true,
