@@ -7,6 +7,7 @@ import * as paymentOperations from './0005_payment_operations';
 import * as surrendersInvoices from './0006_surrenders_invoices';
 import * as ruleBuilder from './0007_rule_builder';
 import * as sessionHardening from './0008_session_hardening';
+import * as statementImports from './0010_statement_imports';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_surrenders_invoices': surrendersInvoices,
   '0007_rule_builder': ruleBuilder,
   '0008_session_hardening': sessionHardening,
+  '0010_statement_imports': statementImports,
 };
