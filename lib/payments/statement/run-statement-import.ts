@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, StatementImportsTable } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -79,6 +80,9 @@ async function recordRemainingLines(db: Kysely<Database>, job: ImportRow, owner:
     );
     recorded += batch.length;
     batch = [];
+    // PGlite runs in this thread and its queries resolve as microtasks: without a turn of the event loop
+    // between batches, no request (the progress poll, anyone's page) would be answered until the end.
+    await setImmediate();
   };
   // The file was checked whole when the import started; it is read again here one line at a time.
   for await (const line of readStatement(job.file, now()).lines) {
