@@ -11,7 +11,8 @@ import { launchStatementImport } from './launch-statement-import';
 
 /**
  * 继续导入: a failed import runs again from its last committed batch (after the cause is fixed, or when
- * it was a passing fault). Nothing is recorded twice: the lines already done are skipped, and a transfer
+ * it was a passing fault), and so does one a dead process left running once its lease has run out (the
+ * scheduled jobs would resume it too, unless DISABLE_SCHEDULED_JOBS is set). Nothing is recorded twice: the lines already done are skipped, and a transfer
  * recorded by any other way since is found by its bank transaction id.
  */
 export async function retryStatementImport(
@@ -29,7 +30,9 @@ export async function retryStatementImport(
     .updateTable('statement_imports')
     .set({ status: 'running', error_code: null, error_message: null, lease_owner: null, lease_until: null, updated_at: now() })
     .where('id', '=', id)
-    .where('status', '=', 'failed')
+    // A failed import, or one whose runner died (its lease ran out) where no scheduler resumes it.
+    // (A running import without a lease is about to be claimed by the runner just launched for it.)
+    .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now())])]))
     .returning('id')
     .executeTakeFirst()
     .catch((error: unknown) => {

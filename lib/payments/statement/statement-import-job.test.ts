@@ -172,7 +172,9 @@ describe.each(testDatabaseKinds)('statement import jobs on %s', (kind) => {
     await f.db.updateTable('statement_imports').set({ status: 'running', lease_owner: '00000000-0000-4000-8000-00000000dead', lease_until: lease }).where('id', '=', id).execute();
     expect(await runStatementImport(f.db, id)).toBeNull();
     expect(await resumeStatementImports(f.db)).toBe(0);
+    expect((await expectRefusal(retryStatementImport(f.db, f.actors.operator, id, { launch: false }))).message).toBe('该导入正在进行中');
     clock.advance(STATEMENT_IMPORT_LEASE_MS + 1000);
+    expect(await getRecord(f.db, f.actors.operator, statementImportResource, id)).toMatchObject({ status: 'running', stalled: true, processed_lines: 400 });
     expect(await resumeStatementImports(f.db)).toBe(1);
     for (let i = 0; i < 200 && (await job(id)).status === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await job(id)).toMatchObject({ status: 'done', processed_lines: 700, imported: 700, already_imported: 0 });

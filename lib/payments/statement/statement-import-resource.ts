@@ -1,10 +1,11 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Kysely, Transaction } from 'kysely';
 import type { Database, StatementImportStatus } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { DomainError } from '@/lib/errors/domain-error';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { now } from '@/lib/time/clock';
 import { statementBankName } from './list-statement-banks';
 
 export interface StatementImportRecord {
@@ -31,6 +32,8 @@ export interface StatementImportRecord {
   refunded: number;
   error_code: string | null;
   error_message: string | null;
+  /** Running, but nobody holds its lease: the process recording it stopped. */
+  stalled: boolean;
 }
 
 const STATUSES = ['running', 'done', 'failed'] as const;
@@ -43,6 +46,7 @@ function selectImports(db: Kysely<Database> | Transaction<Database>) {
       'id', 'created_at', 'finished_at', 'actor_label', 'region_id', 'bank_code', 'file_name', 'sha256', 'encoding', 'status',
       'total_lines as lines', 'processed_lines', 'imported', 'already_imported', 'matched', 'unmatched', 'duplicate', 'review',
       'issued', 'refunded', 'error_code', 'error_message',
+      sql<boolean>`status = 'running' and lease_until < ${now()}`.as('stalled'),
     ]);
 }
 

@@ -88,6 +88,19 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
           <LinearProgress variant="determinate" value={percent} aria-label="导入进度" />
         </Box>
       )}
+      {job.status === 'running' && job.stalled && (
+        <Alert
+          severity="warning"
+          data-testid="statement-import-stalled"
+          action={
+            <Button color="inherit" size="small" onClick={retry} data-testid="statement-import-retry">
+              继续导入
+            </Button>
+          }
+        >
+          处理该导入的服务进程已停止，已记录 {job.processed_lines} / {job.lines} 行。定时任务会自动继续；也可以现在继续导入。
+        </Alert>
+      )}
       {job.status === 'done' && <StatementImportSummary job={job} />}
       {job.status === 'failed' && (
         <Alert
