@@ -1,7 +1,10 @@
 import iconv from 'iconv-lite';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
+import { migrations } from '@/db/migrations';
 import { testDatabaseKinds } from '@/db/testing/test-database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
@@ -224,4 +227,32 @@ describe.each(testDatabaseKinds)('statement import jobs on %s', (kind) => {
     expect((await expectRefusal(statementImportLinesCsv(f.db, f.actors.otherOperator, result.id))).code).toBe('OTHER_REGION');
   });
 
+});
+
+describe.each(testDatabaseKinds)('migration 0010 on %s', (kind) => {
+  let f: DemoFixture;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+  }, 120_000);
+  afterAll(() => f?.close());
+
+  it('turns an import recorded before jobs existed (an audit event only) into a finished import', async () => {
+    const migration = migrations['0010_statement_imports']!;
+    await migration.down!(f.db as unknown as Kysely<unknown>);
+    const after = {
+      bankCode: 'demo', fileName: '旧流水.csv', sha256: 'ab'.repeat(32), lines: 3, imported: 2, alreadyImported: 1,
+      byStatus: { matched: 1, unmatched: 1, duplicate: 0, returned: 0, review: 0 }, encoding: 'gbk', recordedTransactionIds: ['O-1', 'O-2'],
+    };
+    await f.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, f.actors.operator, { action: 'bank_statement.import', entityType: 'bank_statement', entityId: after.sha256, regionId: REGION, after }),
+    );
+    await migration.up(f.db as unknown as Kysely<unknown>);
+    const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 25, filter: {} };
+    const rows = (await listRecords(f.db, f.actors.operator, statementImportResource, page)).rows as StatementImportRecord[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      file_name: '旧流水.csv', sha256: after.sha256, encoding: 'gbk', status: 'done', region_id: REGION, lines: 3, processed_lines: 3,
+      imported: 2, already_imported: 1, matched: 1, unmatched: 1, duplicate: 0, stalled: false,
+    });
+  });
 });
