@@ -423,6 +423,53 @@ export interface InvoicesTable {
   voided_at: Timestamp | null;
 }
 
+export type StatementImportStatus = 'running' | 'done' | 'failed';
+export type StatementLineOutcome = 'issued' | 'review' | 'refunded' | 'duplicate' | 'unmatched' | 'already_imported';
+
+export interface StatementImportsTable {
+  id: Generated<string>;
+  bank_code: string;
+  file_name: string | null;
+  sha256: string;
+  encoding: string;
+  region_id: string | null;
+  created_by: string;
+  actor_label: string;
+  status: StatementImportStatus;
+  total_lines: number;
+  processed_lines: Generated<number>;
+  imported: Generated<number>;
+  already_imported: Generated<number>;
+  matched: Generated<number>;
+  unmatched: Generated<number>;
+  duplicate: Generated<number>;
+  review: Generated<number>;
+  issued: Generated<number>;
+  refunded: Generated<number>;
+  file: Uint8Array | null;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface StatementImportLinesTable {
+  import_id: string;
+  line: number;
+  bank_txn_id: string;
+  amount_fen: number;
+  payer_name: string;
+  remark: string;
+  outcome: StatementLineOutcome;
+  transfer_id: string | null;
+  order_id: string | null;
+  region_id: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   enterprises: EnterprisesTable;
@@ -452,6 +499,8 @@ export interface Database {
   surrenders: SurrendersTable;
   documents: DocumentsTable;
   invoices: InvoicesTable;
+  statement_imports: StatementImportsTable;
+  statement_import_lines: StatementImportLinesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -8,6 +8,7 @@ import * as surrendersInvoices from './0006_surrenders_invoices';
 import * as ruleBuilder from './0007_rule_builder';
 import * as sessionHardening from './0008_session_hardening';
 import * as policyDocumentJobs from './0009_policy_document_jobs';
+import * as statementImports from './0010_statement_imports';
 import * as ruleCacheGeneration from './0011_rule_cache_generation';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007_rule_builder': ruleBuilder,
   '0008_session_hardening': sessionHardening,
   '0009_policy_document_jobs': policyDocumentJobs,
+  '0010_statement_imports': statementImports,
   '0011_rule_cache_generation': ruleCacheGeneration,
 };

@@ -7,6 +7,7 @@ import { invoiceResource } from '@/lib/invoices/invoice-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
 import { transferResource } from '@/lib/payments/transfer-resource';
 import { paymentTicketResource } from '@/lib/payments/tickets/payment-ticket-resource';
+import { statementImportLineResource } from '@/lib/payments/statement/statement-import-line-resource';
 import { statementImportResource } from '@/lib/payments/statement/statement-import-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
@@ -25,7 +26,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
-    statementImportResource, calendarDayResource, policyDocumentJobResource,
+    statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

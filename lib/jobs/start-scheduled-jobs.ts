@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/database';
 import { pruneRateLimitWindows } from '@/lib/http/rate-limit';
 import { cancelUnpaidOrders } from '@/lib/orders/cancel-unpaid-orders';
+import { resumeStatementImports } from '@/lib/payments/statement/resume-statement-imports';
 
 const EVERY_MS = 60_000;
 const KEY = Symbol.for('bid-guarantee.scheduled-jobs');
@@ -12,7 +13,8 @@ const KEY = Symbol.for('bid-guarantee.scheduled-jobs');
 export function startScheduledJobs(): void {
   const holder = globalThis as { [KEY]?: NodeJS.Timeout };
   if (holder[KEY] || process.env.DISABLE_SCHEDULED_JOBS === '1') return;
-  const jobs = { cancelUnpaidOrders, pruneRateLimitWindows };
+  // resumeStatementImports picks up an import a dead process left running; it launches and returns.
+  const jobs = { cancelUnpaidOrders, pruneRateLimitWindows, resumeStatementImports };
   const run = async () => {
     for (const [name, job] of Object.entries(jobs)) {
       try {

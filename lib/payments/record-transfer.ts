@@ -14,6 +14,23 @@ export interface RecordedTransfer {
   replayed: boolean;
 }
 
+/** The row a newly reported transfer starts as: unmatched until its remark is matched to an order. */
+export function newTransferRow(bankCode: string, source: 'webhook' | 'statement', notification: TransferNotification, regionId: string | null) {
+  return {
+    bank_code: bankCode,
+    bank_txn_id: notification.transactionId,
+    source,
+    amount_fen: notification.amountFen,
+    payer_name: notification.payerName,
+    payer_account: notification.payerAccount,
+    payer_kind: notification.payerKind,
+    remark: notification.remark,
+    bank_time: notification.bankTime,
+    received_at: now(),
+    status: 'unmatched' as const,
+    region_id: regionId,
+  };
+}
 
 /**
  * A transfer reported by a bank, recorded once however often it is reported, and reconciled in the same
@@ -29,24 +46,11 @@ export async function recordTransfer(
   notification: TransferNotification,
   options: { regionId?: string | null } = {},
 ): Promise<RecordedTransfer> {
-  // A statement import records all its lines in one transaction of its own: it passes that transaction.
+  // A statement import records each batch of its lines in one transaction of its own: it passes that transaction.
   return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('bank_transfers')
-      .values({
-        bank_code: bankCode,
-        bank_txn_id: notification.transactionId,
-        source,
-        amount_fen: notification.amountFen,
-        payer_name: notification.payerName,
-        payer_account: notification.payerAccount,
-        payer_kind: notification.payerKind,
-        remark: notification.remark,
-        bank_time: notification.bankTime,
-        received_at: now(),
-        status: 'unmatched',
-        region_id: options.regionId ?? null,
-      })
+      .values(newTransferRow(bankCode, source, notification, options.regionId ?? null))
       .onConflict((oc) => oc.columns(['bank_code', 'bank_txn_id']).doNothing())
       .returning('id')
       .executeTakeFirst();

@@ -37,7 +37,7 @@ import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
-import { StatementImportList } from '../_resources/statements/statement-imports';
+import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -74,7 +74,13 @@ export default function AdminApp() {
           <Resource key="policy-document-jobs" name="policy-document-jobs" icon={PictureAsPdfIcon} list={PolicyDocumentJobList} edit={write ? PolicyDocumentJobEdit : undefined} />,
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
-          ...(write ? [<Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} create={StatementImportCreate} />] : []),
+          ...(write
+            ? [
+                <Resource key="statement-imports" name="statement-imports" icon={UploadFileIcon} list={StatementImportList} show={StatementImportShow}
+                  create={StatementImportCreate} recordRepresentation={(r) => r.file_name ?? '银行流水'} />,
+                <Resource key="statement-import-lines" name="statement-import-lines" />,
+              ]
+            : []),
           <Resource key="calendar-days" name="calendar-days" icon={CalendarMonthIcon} list={CalendarDayList}
             edit={write ? CalendarDayEdit : undefined} create={write ? CalendarDayCreate : undefined} recordRepresentation="day" />,
           <Resource key="rule-sets" name="rule-sets" icon={RuleIcon} list={RuleSetList} />,

@@ -12,6 +12,7 @@ import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { importStatement } from './import-statement';
 import { previewStatementImport } from './preview-statement-import';
+import { statementImportLineResource, type StatementImportLineRecord } from './statement-import-line-resource';
 import { statementImportResource, type StatementImportRecord } from './statement-import-resource';
 import { encodeGbk } from './testing/encode-gbk';
 
@@ -57,7 +58,7 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
   it('previews every line without changing anything: new, already reported, and the order a remark names', async () => {
     const before = await count('bank_transfers');
     const preview = await previewStatementImport(f.db, f.actors.operator, { bankCode: 'demo', csv: file });
-    expect(preview.encoding).toBe('gbk');
+    expect(preview.encoding).toBe('gb18030');
     expect(preview.lines.map((l) => [l.line, l.state, l.matchedOrder, l.importedVia])).toEqual([
       [2, 'new', { orderNumber: order.orderNumber, status: 'pending_payment' }, null],
       [3, 'new', null, null],
@@ -65,6 +66,7 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     ]);
     expect(preview.lines[0]).toMatchObject({ amountFen: order.premiumFen, bankTime: '2026-11-24T01:30:00.000Z', payerKind: 'enterprise', errors: [] });
     expect(preview.totals).toEqual({ lines: 3, new: 2, alreadyImported: 1, errors: 0, matched: 1, unmatched: 1, newAmountFen: order.premiumFen + 100_000 });
+    expect(preview.truncated).toBe(false);
     expect(await count('bank_transfers')).toBe(before);
   });
 
@@ -110,8 +112,8 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     const audits = await count('audit_events');
     const result = await importStatement(f.db, f.actors.operator, { bankCode: 'demo', csv: file, fileName: '工行流水20261124.csv' });
     expect(result).toMatchObject({
-      bankCode: 'demo', fileName: '工行流水20261124.csv', lines: 3, imported: 2, alreadyImported: 1,
-      byStatus: { matched: 1, unmatched: 1, duplicate: 0, returned: 0, review: 0 },
+      status: 'done', bankCode: 'demo', fileName: '工行流水20261124.csv', lines: 3, imported: 2, alreadyImported: 1,
+      byStatus: { matched: 1, unmatched: 1, duplicate: 0, returned: 0, review: 0 }, issued: 1, refunded: 0,
     });
     const rows = await f.db.selectFrom('bank_transfers').select(['bank_txn_id', 'source', 'status', 'region_id', 'amount_fen']).where('bank_txn_id', 'like', 'S-00%').orderBy('bank_txn_id').execute();
     expect(rows).toEqual([
@@ -125,7 +127,18 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     expect(await count('audit_events')).toBe(audits + 1);
     const event = await f.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(event).toMatchObject({ action: 'bank_statement.import', entity_type: 'bank_statement', entity_id: result.sha256, region_id: '650100', actor_id: f.actors.operator.userId });
-    expect(event.after).toMatchObject({ imported: 2, alreadyImported: 1, encoding: 'gbk', recordedTransactionIds: ['S-001', 'S-002'] });
+    // The chain keeps the counts; what became of each line is in the import's line results.
+    expect(event.after).toMatchObject({ importId: result.id, status: 'done', imported: 2, alreadyImported: 1, encoding: 'gb18030' });
+    const page = { sort: { field: 'line', order: 'asc' as const }, offset: 0, limit: 25, filter: { import_id: result.id } };
+    const lines = (await listRecords(f.db, f.actors.operator, statementImportLineResource, page)).rows as StatementImportLineRecord[];
+    expect(lines.map((l) => [l.line, l.bank_txn_id, l.outcome, l.order_number, l.order_status])).toEqual([
+      [2, 'S-001', 'issued', order.orderNumber, 'issued'],
+      [3, 'S-002', 'unmatched', null, null],
+      [4, 'S-003', 'already_imported', null, null],
+    ]);
+    // The stored file is dropped once the import is done.
+    const job = await f.db.selectFrom('statement_imports').select(['file', 'status', 'processed_lines']).where('id', '=', result.id).executeTakeFirstOrThrow();
+    expect(job).toEqual({ file: null, status: 'done', processed_lines: 3 });
   });
 
   it('adds nothing when the same statement is imported again', async () => {
@@ -157,11 +170,11 @@ describe.each(testDatabaseKinds)('the statement import history on %s', (kind) =>
     const csv = (id: string) => new TextEncoder().encode(`${HEADER}\n${id},2026-11-24 09:40:00,10,王五,6222020200112233888,个人,\n`);
     await importStatement(f.db, f.actors.operator, { bankCode: 'demo', csv: csv('H-1'), fileName: '乌鲁木齐.csv' });
     await importStatement(f.db, f.actors.platformAdmin, { bankCode: 'demo', csv: csv('H-2'), fileName: '平台.csv' });
-    const page = { sort: { field: 'occurred_at', order: 'desc' as const }, offset: 0, limit: 25, filter: {} };
+    const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 25, filter: {} };
     const own = (await listRecords(f.db, f.actors.operator, statementImportResource, page)).rows as StatementImportRecord[];
     expect(own.map((r) => r.file_name).sort()).toEqual(['乌鲁木齐.csv', '平台.csv']);
     expect(own.find((r) => r.file_name === '乌鲁木齐.csv')).toMatchObject({
-      bank_code: 'demo', bank_name: '演示银行（模拟）', region_id: '650100', lines: 1, imported: 1, already_imported: 0, matched: 0, unmatched: 1, duplicate: 0,
+      bank_code: 'demo', bank_name: '演示银行（模拟）', region_id: '650100', status: 'done', lines: 1, processed_lines: 1, imported: 1, already_imported: 0, matched: 0, unmatched: 1, duplicate: 0,
     });
     const other = (await listRecords(f.db, f.actors.otherOperator, statementImportResource, page)).rows as StatementImportRecord[];
     expect(other.map((r) => r.file_name)).toEqual(['平台.csv']);

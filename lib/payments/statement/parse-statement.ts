@@ -1,8 +1,7 @@
 import { DomainError } from '@/lib/errors/domain-error';
 import { MALFORMED_TEXT_MESSAGES, malformedTextProblem } from '@/lib/validation/well-formed-text';
 import { transferNotificationSchema, type TransferNotification } from '@/lib/payments/transfer-notification';
-import { decodeStatementFile, type StatementEncoding } from './decode-statement-file';
-import { parseCsv } from './parse-csv';
+import { detectStatementEncoding, readStatementRecords, type StatementEncoding } from './statement-records';
 import {
   MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS, STATEMENT_COLUMNS, STATEMENT_PAYER_KINDS, type StatementColumn,
 } from './statement-format';
@@ -54,7 +53,8 @@ export function parseYuanToFen(text: string): { fen: number } | { error: string 
   if (!m) return { error: '格式不正确，应为以元为单位的数字，如 1200.50' };
   const [, whole, fraction = ''] = m;
   if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) return { error: '最多保留两位小数（精确到分）' };
-  // Ten digits of yuan: a total of 5,000 such lines still adds up exactly as a JavaScript number.
+  // Ten digits of yuan: one line's fen is an exact JavaScript number (the preview sums a file's lines as a
+  // bigint, since 100,000 such lines could pass 2^53).
   if (whole!.replace(/^0+/, '').length > 10) return { error: '数额过大' };
   const fen = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
   if (fen <= 0) return { error: '必须大于 0' };
@@ -125,19 +125,36 @@ function parseLine(line: number, cells: Record<StatementColumn, string>, at: Dat
   };
 }
 
+/** What a statement file is, once its header has been read: its encoding and its transaction lines, streamed. */
+export interface StatementReader {
+  encoding: StatementEncoding;
+  /**
+   * Each transaction line in file order, checked as it is read. What makes the whole file unreadable
+   * (quoting, header, too many lines, bytes no encoding reads) is thrown from the iteration, so a caller
+   * that must refuse such a file reads it to the end before acting on any line.
+   */
+  lines: AsyncGenerator<StatementLine>;
+}
+
 /**
- * A statement file read line by line. What makes the whole file unreadable (size, encoding, quoting,
- * header, row count) is refused outright; a line's own problems stay with the line, so the operator
- * sees every error of the file at once.
+ * A statement file read line by line without holding more than the line at hand (and the transaction
+ * ids seen so far, to find a line repeated further down). A line's own problems stay with the line, so
+ * the operator sees every error of the file at once.
  */
-export function parseStatement(bytes: Uint8Array, at: Date): ParsedStatement {
+export function readStatement(bytes: Uint8Array, at: Date): StatementReader {
   if (bytes.byteLength === 0) throw new DomainError('VALIDATION_FAILED', '文件是空的');
   if (bytes.byteLength > MAX_STATEMENT_BYTES) {
     throw new DomainError('VALIDATION_FAILED', `文件超过 ${MAX_STATEMENT_BYTES / 1024 / 1024} MB，请按日期分成几个文件分别导入`);
   }
-  const { text, encoding } = decodeStatementFile(bytes);
-  const [header, ...records] = parseCsv(text);
-  if (!header) throw new DomainError('VALIDATION_FAILED', '文件是空的');
+  const encoding = detectStatementEncoding(bytes);
+  return { encoding, lines: statementLines(bytes, encoding, at) };
+}
+
+async function* statementLines(bytes: Uint8Array, encoding: StatementEncoding, at: Date): AsyncGenerator<StatementLine> {
+  const records = readStatementRecords(bytes, encoding);
+  const first = await records.next();
+  if (first.done) throw new DomainError('VALIDATION_FAILED', '文件是空的');
+  const header = first.value;
 
   const names = header.fields.map(normalizeHeader);
   const positions = {} as Record<StatementColumn, number>;
@@ -155,23 +172,24 @@ export function parseStatement(bytes: Uint8Array, at: Date): ParsedStatement {
       `第 ${header.line} 行表头缺少列：${missing.join('、')}。表头应为：${Object.values(STATEMENT_COLUMNS).join(',')}`,
     );
   }
-  if (records.length === 0) throw new DomainError('VALIDATION_FAILED', '文件中没有交易记录');
-  if (records.length > MAX_STATEMENT_ROWS) {
-    throw new DomainError('VALIDATION_FAILED', `文件有 ${records.length} 笔交易，一次最多导入 ${MAX_STATEMENT_ROWS} 笔，请分成几个文件`);
-  }
 
   const seen = new Map<string, number>();
-  const lines = records.map((record) => {
+  let count = 0;
+  for await (const record of records) {
+    count++;
+    // Past the cap the rest is only counted, so the refusal can say how long the file is.
+    if (count > MAX_STATEMENT_ROWS) continue;
     const cells = Object.fromEntries(
       COLUMN_KEYS.map((key) => [key, normalizeCell(record.fields[positions[key]] ?? '')]),
     ) as Record<StatementColumn, string>;
     if (record.fields.length !== header.fields.length) {
-      return {
+      yield {
         line: record.line,
         cells,
         transfer: null,
         errors: [`该行有 ${record.fields.length} 列，表头有 ${header.fields.length} 列（内容含逗号时须用英文双引号括起来，如 "1,200.00"）`],
       };
+      continue;
     }
     const parsed = parseLine(record.line, cells, at);
     const earlier = cells.transactionId ? seen.get(cells.transactionId) : undefined;
@@ -181,7 +199,18 @@ export function parseStatement(bytes: Uint8Array, at: Date): ParsedStatement {
     } else if (cells.transactionId) {
       seen.set(cells.transactionId, record.line);
     }
-    return parsed;
-  });
-  return { encoding, lines };
+    yield parsed;
+  }
+  if (count === 0) throw new DomainError('VALIDATION_FAILED', '文件中没有交易记录');
+  if (count > MAX_STATEMENT_ROWS) {
+    throw new DomainError('VALIDATION_FAILED', `文件有 ${count} 笔交易，一次最多导入 ${MAX_STATEMENT_ROWS} 笔，请分成几个文件`);
+  }
+}
+
+/** Every line of a statement at once: for small files and tests; imports and previews stream instead. */
+export async function parseStatement(bytes: Uint8Array, at: Date): Promise<ParsedStatement> {
+  const { encoding, lines } = readStatement(bytes, at);
+  const all: StatementLine[] = [];
+  for await (const line of lines) all.push(line);
+  return { encoding, lines: all };
 }

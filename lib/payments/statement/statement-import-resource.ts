@@ -1,69 +1,84 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database, StatementImportStatus } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, runListQuery } from '@/lib/back-office/run-list-query';
+import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { now } from '@/lib/time/clock';
 import { statementBankName } from './list-statement-banks';
 
 export interface StatementImportRecord {
-  /** The audit event of the import: the chain is where imports are kept. */
-  id: number;
-  occurred_at: Date;
+  id: string;
+  created_at: Date;
+  finished_at: Date | null;
   actor_label: string;
   region_id: string | null;
   bank_code: string;
   bank_name: string;
   file_name: string | null;
+  sha256: string;
+  encoding: string;
+  status: StatementImportStatus;
   lines: number;
+  processed_lines: number;
   imported: number;
   already_imported: number;
   matched: number;
   unmatched: number;
   duplicate: number;
+  review: number;
+  issued: number;
+  refunded: number;
+  error_code: string | null;
+  error_message: string | null;
+  /** Running, but nobody holds its lease: the process recording it stopped. */
+  stalled: boolean;
 }
 
-const ACTION = 'bank_statement.import';
+const STATUSES = ['running', 'done', 'failed'] as const;
 
-function selectImports(db: Parameters<ResourceDefinition['findById']>[0]) {
-  const int = (key: string) => sql<number>`coalesce((audit_events.after->>${key})::int, 0)`;
-  const status = (key: string) => sql<number>`coalesce((audit_events.after->'byStatus'->>${key})::int, 0)`;
+function selectImports(db: Kysely<Database> | Transaction<Database>) {
+  // Never the stored file: the list is polled while an import runs.
   return db
-    .selectFrom('audit_events')
-    .where('action', '=', ACTION)
-    .select(['id', 'occurred_at', 'actor_label', 'region_id'])
+    .selectFrom('statement_imports')
     .select([
-      sql<string>`audit_events.after->>'bankCode'`.as('bank_code'),
-      sql<string | null>`audit_events.after->>'fileName'`.as('file_name'),
-      int('lines').as('lines'),
-      int('imported').as('imported'),
-      int('alreadyImported').as('already_imported'),
-      status('matched').as('matched'),
-      status('unmatched').as('unmatched'),
-      status('duplicate').as('duplicate'),
+      'id', 'created_at', 'finished_at', 'actor_label', 'region_id', 'bank_code', 'file_name', 'sha256', 'encoding', 'status',
+      'total_lines as lines', 'processed_lines', 'imported', 'already_imported', 'matched', 'unmatched', 'duplicate', 'review',
+      'issued', 'refunded', 'error_code', 'error_message',
+      sql<boolean>`status = 'running' and lease_until < ${now()}`.as('stalled'),
     ]);
 }
 
 const withBankName = <Row extends { bank_code: string }>(row: Row) => ({ ...row, bank_name: statementBankName(row.bank_code) });
 
-/** 银行流水导入: the statements imported so far, read from their links in the audit chain. */
+/**
+ * 银行流水导入: every import with its progress and counts. Polled by the back office while an import
+ * runs (its id is what starting one answers). An operator sees its region's imports and the platform's.
+ */
 export const statementImportResource: ResourceDefinition<StatementImportRecord> = {
   name: 'statement-imports',
   entityType: 'bank_statement',
   label: '银行流水导入记录',
-  idSchema: z.coerce.number({ error: '导入记录编号无效' }).int().positive(),
-  defaultSort: 'occurred_at',
+  idSchema: z.uuid({ error: '导入记录编号无效' }),
+  defaultSort: 'created_at',
 
   async list(db, scope, params) {
     let query = selectImports(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('audit_events.region_id', scope));
+    if (scope !== null) query = query.where(inRegionOrPlatform('statement_imports.region_id', scope));
     const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(Number));
-    const page = await runListQuery(query, params, { id: 'audit_events.id', occurred_at: 'audit_events.occurred_at' });
+    if (ids) query = query.where('id', 'in', ids.map(String));
+    const status = filterValue(params.filter, 'status', 'string');
+    if (status !== undefined) {
+      if (!(STATUSES as readonly string[]).includes(status)) throw new DomainError('VALIDATION_FAILED', '筛选条件 status 无效');
+      query = query.where('status', '=', status as StatementImportStatus);
+    }
+    const page = await runListQuery(query, params, { id: 'statement_imports.id', created_at: 'statement_imports.created_at' });
     return { ...page, rows: page.rows.map(withBankName) };
   },
 
   async findById(db, id) {
-    const row = await selectImports(db).where('id', '=', Number(id)).executeTakeFirst();
+    const row = await selectImports(db).where('id', '=', String(id)).executeTakeFirst();
     return row && withBankName(row);
   },
 };

@@ -8,11 +8,12 @@ import { useEffect, useState } from 'react';
 import { Link, Title } from 'react-admin';
 import { formatFen } from '@/lib/money/format-fen';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
-import type { StatementImportResult } from '@/lib/payments/statement/import-statement';
 import type { StatementBank } from '@/lib/payments/statement/list-statement-banks';
 import type { StatementLineState, StatementPreview, StatementPreviewLine } from '@/lib/payments/statement/preview-statement-import';
+import type { StartedStatementImport } from '@/lib/payments/statement/start-statement-import';
 import { MAX_STATEMENT_BYTES, MAX_STATEMENT_ROWS, STATEMENT_COLUMNS } from '@/lib/payments/statement/statement-format';
 import { ApiError, callApi } from '../../_components/call-api';
+import { StatementImportProgress } from './statement-import-progress';
 import { downloadStatementTemplate } from './statement-template';
 
 /** The file goes up as it is (UTF-8 or GBK): the server decides its encoding and reads it again on import. */
@@ -148,26 +149,23 @@ function PreviewSummary({ preview }: { preview: StatementPreview }) {
   const t = preview.totals;
   return (
     <Alert severity={t.errors ? 'error' : t.new ? 'info' : 'success'} data-testid="statement-preview-summary">
-      文件共 {t.lines} 笔交易（{preview.encoding === 'gbk' ? 'GBK' : 'UTF-8'} 编码）：新增 {t.new} 笔，合计 {formatFen(t.newAmountFen)}，
+      文件共 {t.lines} 笔交易（{preview.encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} 编码）：新增 {t.new} 笔，合计 {formatFen(t.newAmountFen)}，
       其中附言可匹配订单 {t.matched} 笔、未匹配 {t.unmatched} 笔；已导入过 {t.alreadyImported} 笔；有错误 {t.errors} 笔。
       {t.errors > 0 && <strong> 有错误时整个文件不会导入，请修正文件后重新选择。</strong>}
       {t.errors === 0 && t.new === 0 && <strong> 文件中的交易都已导入过，无需再次导入。</strong>}
+      {preview.truncated && ` 下表列出其中 ${preview.lines.length} 行（有错误的行优先），合计按整个文件计算。`}
     </Alert>
   );
 }
 
-function ImportResult({ result, onAgain }: { result: StatementImportResult; onAgain: () => void }) {
-  const s = result.byStatus;
+function ImportRunning({ id, onAgain }: { id: string; onAgain: () => void }) {
+  const [finished, setFinished] = useState(false);
   return (
     <Stack spacing={2}>
-      <Alert severity="success" data-testid="statement-import-result">
-        导入完成：{result.fileName ?? '文件'}共 {result.lines} 笔，新增 {result.imported} 笔（已匹配订单 {s.matched} 笔，未匹配 {s.unmatched} 笔
-        {s.duplicate ? `，重复支付 ${s.duplicate} 笔已生成退款` : ''}{s.review ? `，待人工审核 ${s.review} 笔` : ''}），已导入过 {result.alreadyImported} 笔未重复记录。
-      </Alert>
-      {s.unmatched > 0 && <Alert severity="warning">未匹配的转账需要人工处理（按附言或金额找到对应订单，或退回付款人）。</Alert>}
+      <StatementImportProgress id={id} onFinished={() => setFinished(true)} />
       <Box sx={{ display: 'flex', gap: 1 }}>
-        <Button variant="contained" onClick={onAgain} data-testid="statement-import-again">继续导入</Button>
-        <Button component={Link} to="/statement-imports">查看导入记录</Button>
+        <Button variant="contained" onClick={onAgain} disabled={!finished} data-testid="statement-import-again">继续导入其他文件</Button>
+        <Button component={Link} to={`/statement-imports/${id}/show`} data-testid="statement-import-details">查看逐行结果</Button>
       </Box>
     </Stack>
   );
@@ -179,7 +177,7 @@ export function StatementImportCreate() {
   const [bankCode, setBankCode] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<StatementPreview | null>(null);
-  const [result, setResult] = useState<StatementImportResult | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -213,7 +211,7 @@ export function StatementImportCreate() {
   const reset = () => {
     setFile(null);
     setPreview(null);
-    setResult(null);
+    setImportId(null);
     setError(null);
     setInputKey((k) => k + 1);
   };
@@ -223,7 +221,10 @@ export function StatementImportCreate() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await postStatement<StatementImportResult>('import', bankCode, file));
+      // The server checks the whole file, stores it and answers at once (202); the lines are recorded in
+      // the background while the progress bar follows the job.
+      const started = await postStatement<StartedStatementImport>('import', bankCode, file);
+      setImportId(started.id);
       setPreview(null);
     } catch (e) {
       setError((e as Error).message);
@@ -242,7 +243,7 @@ export function StatementImportCreate() {
       <CardContent>
         <Stack spacing={2}>
           <Alert severity="info">
-            从网银导出收款流水，按模板整理为 CSV 文件（UTF-8 或 GBK 编码，不超过 {MAX_STATEMENT_BYTES / 1024 / 1024} MB、{MAX_STATEMENT_ROWS} 笔）。
+            从网银导出收款流水，按模板整理为 CSV 文件（UTF-8 或 GBK/GB18030 编码，不超过 {MAX_STATEMENT_BYTES / 1024 / 1024} MB、{MAX_STATEMENT_ROWS.toLocaleString('zh-CN')} 笔）。
             表头须包含：{Object.values(STATEMENT_COLUMNS).join('、')}；交易时间为北京时间“YYYY-MM-DD HH:mm:ss”，金额以元为单位，付款人类型填“企业”或“个人”。
             同一银行的同一交易流水号只会记录一次，已由银行通知入账的交易不会重复导入。
           </Alert>
@@ -251,8 +252,8 @@ export function StatementImportCreate() {
               模板下载
             </Button>
           </Box>
-          {result ? (
-            <ImportResult result={result} onAgain={reset} />
+          {importId ? (
+            <ImportRunning id={importId} onAgain={reset} />
           ) : (
             <>
               <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -282,7 +283,7 @@ export function StatementImportCreate() {
                     data-testid="statement-file"
                     onChange={(e) => {
                       const chosen = e.target.files?.[0] ?? null;
-                      setResult(null);
+                      setImportId(null);
                       setFile(chosen);
                       setInputKey((k) => k + 1);
                     }}
@@ -315,7 +316,7 @@ export function StatementImportCreate() {
         <DialogContent>
           <DialogContentText>
             将记录 {t?.new ?? 0} 笔新转账，合计 {formatFen(t?.newAmountFen ?? 0)}。其中 {t?.matched ?? 0} 笔的附言指向订单，导入后立即按支付来源规则审核：
-            符合规则的订单投保成功，不符合的订单取消并生成退款。导入后不能撤销。
+            符合规则的订单投保成功，不符合的订单取消并生成退款。导入在后台分批进行，可随时查看进度；导入后不能撤销。
             {t?.alreadyImported ? ` 已导入过的 ${t.alreadyImported} 笔不会重复记录。` : ''}
           </DialogContentText>
         </DialogContent>
