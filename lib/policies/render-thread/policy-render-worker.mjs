@@ -5,6 +5,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { renderPolicyPdf } = await import('../render-policy-pdf.ts');
+const { lowerRenderThreadPriority } = await import('./lower-thread-priority.ts');
+lowerRenderThreadPriority();
 
 /** @param {import('../policy-document').PolicyDocument} document */
 export default function renderInThread(document) {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../policy-document';
 import { renderPolicyPdf } from '../render-policy-pdf';
+import { renderThreadNice } from './lower-thread-priority';
 import { closePolicyRenderPool, policyRenderThreads, renderPolicyPdfOffThread } from './render-off-thread';
 
 const sample: PolicyDocument = {
@@ -47,4 +50,25 @@ describe('rendering policies on the render threads', () => {
     expect(() => policyRenderThreads({ POLICY_RENDER_THREADS: 'two' })).toThrow(/POLICY_RENDER_THREADS/);
     expect(() => policyRenderThreads({ POLICY_RENDER_THREADS: '-1' })).toThrow(/POLICY_RENDER_THREADS/);
   });
+});
+
+describe('the render threads\' priority', () => {
+  afterAll(() => closePolicyRenderPool());
+
+  it('is below the request thread\'s, as POLICY_RENDER_NICE says, and the setting is checked', async () => {
+    expect(renderThreadNice({})).toBe(19);
+    expect(renderThreadNice({ POLICY_RENDER_NICE: '5' })).toBe(5);
+    expect(() => renderThreadNice({ POLICY_RENDER_NICE: '-5' })).toThrow(/POLICY_RENDER_NICE/);
+    expect(() => renderThreadNice({ POLICY_RENDER_NICE: 'low' })).toThrow(/POLICY_RENDER_NICE/);
+    if (!fs.existsSync('/proc/thread-self')) return; // not Linux: the threads keep the process's priority
+    // The thread's own nice value, as the kernel reports it per thread.
+    const niceOf = (tid: string) => Number(fs.readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const before = new Set(fs.readdirSync(`/proc/${process.pid}/task`));
+    vi.stubEnv('POLICY_RENDER_THREADS', '1');
+    await closePolicyRenderPool();
+    await renderPolicyPdfOffThread(sample);
+    const lowered = fs.readdirSync(`/proc/${process.pid}/task`).filter((tid) => !before.has(tid) && niceOf(tid) === 19);
+    expect(lowered.length).toBeGreaterThanOrEqual(1);
+    expect(niceOf(String(process.pid))).toBe(os.getPriority());
+  }, 60_000);
 });
