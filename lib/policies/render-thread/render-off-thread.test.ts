@@ -1,28 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyDocument } from '../policy-document';
 import { renderPolicyPdf } from '../render-policy-pdf';
+import { samplePolicyDocument as sample } from '../testing/sample-policy-document';
 import { renderThreadNice } from './lower-thread-priority';
 import { closePolicyRenderPool, policyRenderThreads, renderPolicyPdfOffThread } from './render-off-thread';
 
-const sample: PolicyDocument = {
-  policyNumber: 'BD2026112400000001',
-  verificationCode: 'K7PM3Q9DAC',
-  verifyUrl: 'https://baohan.example.cn/verify?number=BD2026112400000001',
-  issuedAt: new Date('2026-11-24T02:00:00Z'),
-  periodStart: new Date('2026-11-24T02:00:00Z'),
-  periodEnd: new Date('2027-03-04T02:00:00Z'),
-  insured: '乌鲁木齐市第十二中学',
-  applicant: { name: '新疆天山建设工程有限公司', uscc: '91650100712345678G' },
-  project: { name: '乌鲁木齐市第十二中学教学楼改扩建工程', code: 'WLMQ-JS-2026-0158' },
-  sectionName: '施工一标段',
-  guaranteeAmountFen: 80_000_000,
-  premiumFen: 120_000,
-  insurerName: '中国人民财产保险股份有限公司乌鲁木齐市分公司',
-  productName: '投标保证保险（建设工程）',
-  orderNumber: 'BH2026112400000001',
-};
 
 describe('rendering policies on the render threads', () => {
   afterEach(() => vi.unstubAllEnvs());
