@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { openDemoFixture, SEEDED_AT } from '@/db/testing/demo-fixture';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
-import type { PolicyDocument } from '@/lib/policies/policy-document';
+import { samplePolicyDocument } from '@/lib/policies/testing/sample-policy-document';
 import { KEY_BYTES, seal, unseal } from '@/lib/policies/policy-crypto';
 import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
 import { renderPolicyPdf } from '@/lib/policies/render-policy-pdf';
@@ -37,23 +37,7 @@ async function measure(label: string, run: () => Promise<unknown> | unknown) {
   console.log(`${label.padEnd(14)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   (${RUNS} runs)`);
 }
 
-const sample: PolicyDocument = {
-  policyNumber: 'BD2026112412345678',
-  verificationCode: 'K7PM3Q9DAC',
-  verifyUrl: 'https://baohan.example.cn/verify?number=BD2026112412345678',
-  issuedAt: SEEDED_AT,
-  periodStart: SEEDED_AT,
-  periodEnd: new Date(SEEDED_AT.getTime() + 100 * 24 * 3600 * 1000),
-  insured: '乌鲁木齐市第十二中学',
-  applicant: { name: '新疆天山建设工程有限公司', uscc: '91650100712345678G' },
-  project: { name: '乌鲁木齐市第十二中学教学楼改扩建工程', code: 'WLMQ-JS-2026-0158' },
-  sectionName: '施工一标段',
-  guaranteeAmountFen: 80_000_000,
-  premiumFen: 120_000,
-  insurerName: '中国人民财产保险股份有限公司乌鲁木齐市分公司',
-  productName: '投标保证保险（建设工程）',
-  orderNumber: 'BH2026112412345678',
-};
+const sample = samplePolicyDocument;
 
 console.log(`policy issuance — ${os.cpus().length} cores, Node ${process.version}`);
 const pdf = await renderPolicyPdf(sample);
