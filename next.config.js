@@ -26,7 +26,15 @@ const nextConfig = {
   // unless listed; people open http://127.0.0.1:3000 as often.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The bank's webhook skips proxy.ts (see its matcher), so its policy — lib/http/content-security-policy.ts's
+      // API_CONTENT_SECURITY_POLICY, which e2e/security-headers.spec.ts holds this to — is set here.
+      {
+        source: '/api/bank/transfers',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      },
+    ];
   },
 };
 

@@ -66,6 +66,8 @@ function withPolicy<R extends Response>(response: R, policy: string): R {
 }
 
 export const config = {
-  // Everything but the build's hashed static files and image optimizer output.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Everything but the build's hashed static files and image optimizer output, and the bank's webhook:
+  // signed machine-to-machine calls that need none of the three jobs (no cookies, no page, any Origin),
+  // whose acknowledgement a deadline rush waits for (issue #15).
+  matcher: ['/((?!_next/static|_next/image|api/bank/transfers$).*)'],
 };

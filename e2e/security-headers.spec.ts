@@ -48,6 +48,11 @@ test('API answers, redirects and static files carry the headers too', async ({ p
   expect(api.status()).toBe(401);
   expectHardened(api.headers());
   expect(api.headers()['content-security-policy']).toContain("default-src 'none'");
+  // The bank's webhook is not seen by proxy.ts (a rush waits for its answers): its headers come from next.config.js.
+  const webhook = await request.post('/api/bank/transfers', { headers: { 'x-bank-code': 'demo', 'content-type': 'application/json' }, data: '{}' });
+  expect(webhook.status()).toBe(401);
+  expectHardened(webhook.headers());
+  expect(webhook.headers()['content-security-policy']).toBe(api.headers()['content-security-policy']);
   const redirect = await request.get('/orders', { maxRedirects: 0 });
   expect(redirect.status()).toBe(307);
   expectHardened(redirect.headers());
