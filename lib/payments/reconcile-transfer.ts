@@ -1,10 +1,14 @@
-import type { Transaction } from 'kysely';
-import type { Database, TransferStatus } from '@/db/database';
+import type { Selectable, Transaction } from 'kysely';
+import type { BankTransfersTable, Database, TransferStatus } from '@/db/database';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { decide } from '@/lib/rules/decide';
 import { remarkCandidates } from './find-remark-code';
 import { acceptPayment, rejectPayment, rejectionText } from './settle-payment';
+
+/** What reconciliation reads of a transfer; the caller that has just inserted it passes it along. */
+export type ReconciledTransfer = Pick<Selectable<BankTransfersTable>, (typeof RECONCILED_COLUMNS)[number]>;
+export const RECONCILED_COLUMNS = ['id', 'bank_txn_id', 'amount_fen', 'payer_kind', 'payer_account', 'remark'] as const;
 
 /**
  * Applies the payment-source rules to a transfer now known to belong to an order (by its remark, or
@@ -13,7 +17,12 @@ import { acceptPayment, rejectPayment, rejectionText } from './settle-payment';
  * refunded. Runs in the caller's transaction with the order row locked, so two reports of money for
  * the same order are reconciled one after the other.
  */
-export async function reconcileTransfer(trx: Transaction<Database>, transferId: string, orderId: string): Promise<TransferStatus> {
+export async function reconcileTransfer(
+  trx: Transaction<Database>,
+  transferId: string,
+  orderId: string,
+  known?: ReconciledTransfer,
+): Promise<TransferStatus> {
   const order = await trx
     .selectFrom('orders')
     .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
@@ -26,7 +35,7 @@ export async function reconcileTransfer(trx: Transaction<Database>, transferId: 
     ])
     .forUpdate('orders')
     .executeTakeFirstOrThrow();
-  const transfer = await trx.selectFrom('bank_transfers').selectAll().where('id', '=', transferId).executeTakeFirstOrThrow();
+  const transfer = known ?? (await trx.selectFrom('bank_transfers').select(RECONCILED_COLUMNS).where('id', '=', transferId).executeTakeFirstOrThrow());
   const alreadyPaid = ['payment_review', 'issued', 'surrender_review', 'surrendered'].includes(order.status);
   const decision = await decide(
     trx,

@@ -3,7 +3,7 @@ import type { Database, TransferStatus } from '@/db/database';
 import { inTransaction } from '@/db/in-transaction';
 import { now } from '@/lib/time/clock';
 import { remarkCandidates } from './find-remark-code';
-import { reconcileTransfer } from './reconcile-transfer';
+import { RECONCILED_COLUMNS, reconcileTransfer } from './reconcile-transfer';
 import type { TransferNotification } from './transfer-notification';
 
 export interface RecordedTransfer {
@@ -52,7 +52,7 @@ export async function recordTransfer(
       .insertInto('bank_transfers')
       .values(newTransferRow(bankCode, source, notification, options.regionId ?? null))
       .onConflict((oc) => oc.columns(['bank_code', 'bank_txn_id']).doNothing())
-      .returning('id')
+      .returning(RECONCILED_COLUMNS)
       .executeTakeFirst();
     if (!inserted) {
       const existing = await trx
@@ -68,7 +68,7 @@ export async function recordTransfer(
       ? await trx.selectFrom('orders').select('id').where('remark_code', 'in', candidates).executeTakeFirst()
       : undefined;
     if (!order) return { transferId: inserted.id, status: 'unmatched', orderId: null, replayed: false };
-    const status = await reconcileTransfer(trx, inserted.id, order.id);
+    const status = await reconcileTransfer(trx, inserted.id, order.id, inserted);
     return { transferId: inserted.id, status, orderId: order.id, replayed: false };
   });
 }
