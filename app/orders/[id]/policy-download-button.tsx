@@ -16,6 +16,12 @@ export function PolicyDownloadButton({ orderId, ready, label }: { orderId: strin
     let stopped = false;
     const timer = setInterval(async () => {
       const response = await fetch(`/orders/${orderId}/policy/status`, { cache: 'no-store' }).catch(() => null);
+      // Signed out or no longer this enterprise's order: asking again will not change the answer.
+      if (response && response.status >= 400 && response.status < 500) {
+        stopped = true;
+        clearInterval(timer);
+        return;
+      }
       const status = response?.ok ? ((await response.json()) as { ready: boolean }) : null;
       if (status?.ready && !stopped) {
         stopped = true;

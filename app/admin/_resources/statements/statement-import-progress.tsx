@@ -77,6 +77,12 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
     return pollError ? <Alert severity="error">{pollError}</Alert> : <LinearProgress data-testid="statement-import-progress" />;
   }
   const percent = job.lines ? Math.round((job.processed_lines / job.lines) * 100) : 0;
+  // Offered on a stopped import and on a failed one alike.
+  const retryButton = (
+    <Button color="inherit" size="small" onClick={retry} data-testid="statement-import-retry">
+      继续导入
+    </Button>
+  );
   return (
     <Stack spacing={1}>
       {job.status === 'running' && (
@@ -92,11 +98,7 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
         <Alert
           severity="warning"
           data-testid="statement-import-stalled"
-          action={
-            <Button color="inherit" size="small" onClick={retry} data-testid="statement-import-retry">
-              继续导入
-            </Button>
-          }
+          action={retryButton}
         >
           处理该导入的服务进程已停止，已记录 {job.processed_lines} / {job.lines} 行。定时任务会自动继续；也可以现在继续导入。
         </Alert>
@@ -106,11 +108,7 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
         <Alert
           severity="error"
           data-testid="statement-import-failed"
-          action={
-            <Button color="inherit" size="small" onClick={retry} data-testid="statement-import-retry">
-              继续导入
-            </Button>
-          }
+          action={retryButton}
         >
           导入未完成（{job.error_code ?? 'INTERNAL'}）：{job.error_message}。已记录 {job.processed_lines} / {job.lines} 行，这些行不会重复记录；
           排除原因后可继续导入剩余的行。
