@@ -5,10 +5,15 @@ export async function register() {
   checkPolicyIssuance();
   const { startScheduledJobs } = await import('./lib/jobs/start-scheduled-jobs');
   startScheduledJobs();
-  // Not a timed sweep (DISABLE_SCHEDULED_JOBS leaves it on): issued policies get their documents here.
-  const [{ startPolicyDocumentRenderer }, { getDb }] = await Promise.all([
+  // Not timed sweeps (DISABLE_SCHEDULED_JOBS leaves them on): the banks' notifications are recorded, and
+  // issued policies get their documents, here.
+  const [{ startBankNotificationProcessor }, { startPolicyDocumentRenderer }, { startPolicyRenderThreads }, { getDb }] = await Promise.all([
+    import('./lib/payments/bank-notifications/bank-notification-processor'),
     import('./lib/policies/document-jobs/policy-document-renderer'),
+    import('./lib/policies/render-thread/render-off-thread'),
     import('./lib/database'),
   ]);
+  startBankNotificationProcessor(getDb);
+  startPolicyRenderThreads();
   startPolicyDocumentRenderer(getDb);
 }

@@ -1,17 +1,11 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Sent with every response, static files included; the per-request Content-Security-Policy is added by
  * proxy.ts. Framing is refused twice (here and by CSP frame-ancestors) for browsers that know only one.
+ * A JSON file, because the server's own path for the bank's webhook (scripts/start-server.ts) sends them too.
  */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  {
-    key: 'Permissions-Policy',
-    value: 'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()',
-  },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
+const securityHeaders = JSON.parse(readFileSync(new URL('./lib/http/static-security-headers.json', import.meta.url), 'utf8'));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -29,7 +23,8 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // The bank's webhook skips proxy.ts (see its matcher), so its policy — lib/http/content-security-policy.ts's
-      // API_CONTENT_SECURITY_POLICY, which e2e/security-headers.spec.ts holds this to — is set here.
+      // API_CONTENT_SECURITY_POLICY, which e2e/security-headers.spec.ts holds this to — is set here (`npm run dev`;
+      // `npm start` answers the webhook itself, lib/payments/serve-bank-webhook.ts).
       {
         source: '/api/bank/transfers',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],

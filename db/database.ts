@@ -329,6 +329,25 @@ export interface PolicyDocumentJobsTable {
   done_at: Timestamp | null;
 }
 
+/** A bank's signed notification as received (migration 0012): recorded and reconciled by the processor. */
+export interface BankNotificationsTable {
+  id: Generated<string>;
+  bank_code: string;
+  transaction_id: string;
+  /** The exact bytes the signature is over. */
+  body: string;
+  signature: string;
+  signed_at: Timestamp;
+  received_at: Timestamp;
+  status: 'pending' | 'done';
+  attempts: Generated<number>;
+  run_after: Timestamp;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  processed_at: Timestamp | null;
+  transfer_id: string | null;
+}
+
 /** An address an account signed in from successfully (its rate-limit key, lib/http/rate-limit-address.ts). */
 export interface KnownSignInAddressesTable {
   user_id: string;
@@ -487,6 +506,7 @@ export interface Database {
   orders: OrdersTable;
   order_events: OrderEventsTable;
   bank_transfers: BankTransfersTable;
+  bank_notifications: BankNotificationsTable;
   refunds: RefundsTable;
   calendar_days: CalendarDaysTable;
   payment_tickets: PaymentTicketsTable;

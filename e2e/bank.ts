@@ -29,11 +29,26 @@ export function signedNotification(secret: string, transfer: E2ETransfer, bankTi
   return { headers, body };
 }
 
-/** POST /api/bank/transfers as the demo bank. */
+type NotificationAnswer = { status: string; orderId: string | null; replayed: boolean };
+
+/**
+ * POST /api/bank/transfers as the demo bank, then as its retries do until the answer says what became of
+ * the transfer: the first answer only acknowledges it (`received`); the server records it moments later.
+ */
 export async function notifyTransfer(request: APIRequestContext, transfer: E2ETransfer) {
-  const { headers, body } = signedNotification(E2E_BANK_SECRET, transfer);
-  const response = await request.post('/api/bank/transfers', { headers, data: body });
-  return { status: response.status(), body: (await response.json()) as { status: string; orderId: string | null } };
+  const send = async () => {
+    const { headers, body } = signedNotification(E2E_BANK_SECRET, transfer);
+    const response = await request.post('/api/bank/transfers', { headers, data: body });
+    return { status: response.status(), body: (await response.json()) as NotificationAnswer };
+  };
+  const first = await send();
+  if (first.status !== 200 || first.body.status !== 'received' || first.body.replayed) return first;
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const retry = await send();
+    if (retry.status !== 200 || retry.body.status !== 'received') return retry;
+  }
+  throw new Error(`the transfer ${transfer.transactionId} was acknowledged but not recorded within 15 s`);
 }
 
 /** Moves the server's clock (E2E_CLOCK_CONTROL); null puts it back on real time. */

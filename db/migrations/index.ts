@@ -10,6 +10,7 @@ import * as sessionHardening from './0008_session_hardening';
 import * as policyDocumentJobs from './0009_policy_document_jobs';
 import * as statementImports from './0010_statement_imports';
 import * as ruleCacheGeneration from './0011_rule_cache_generation';
+import * as bankNotificationInbox from './0012_bank_notification_inbox';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_policy_document_jobs': policyDocumentJobs,
   '0010_statement_imports': statementImports,
   '0011_rule_cache_generation': ruleCacheGeneration,
+  '0012_bank_notification_inbox': bankNotificationInbox,
 };

@@ -55,11 +55,16 @@ export function insuredExactlyOnceProblems(outcome: RushOutcome, count: number):
 }
 
 /** Polls until every policy's document is ready (and its job done), or the time is up; returns the last reading. */
-export async function waitForDocuments(db: Kysely<Database>, count: number, timeoutMs: number, pollMs = 100): Promise<RushOutcome> {
+export function waitForDocuments(db: Kysely<Database>, count: number, timeoutMs: number, pollMs = 100): Promise<RushOutcome> {
+  return waitForOutcome(db, (outcome) => outcome.documentsReady >= count && outcome.jobsDone >= count, timeoutMs, pollMs);
+}
+
+/** Reads the outcome until `reached` says so, or the time is up (then the last reading). */
+export async function waitForOutcome(db: Kysely<Database>, reached: (outcome: RushOutcome) => boolean, timeoutMs: number, pollMs = 100): Promise<RushOutcome> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const outcome = await readRushOutcome(db);
-    if ((outcome.documentsReady >= count && outcome.jobsDone >= count) || Date.now() >= deadline) return outcome;
+    if (reached(outcome) || Date.now() >= deadline) return outcome;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   calendar_day: '工作日历',
   audit_chain: '审计链',
   policy_document_job: '保单生成',
+  bank_notification: '银行通知',
 };
 
 const VERB_LABELS: Record<string, string> = {

@@ -2,6 +2,7 @@ import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { calendarDayResource } from '@/lib/calendar/calendar-day-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
+import { bankNotificationResource } from '@/lib/payments/bank-notifications/bank-notification-resource';
 import { policyDocumentJobResource } from '@/lib/policies/document-jobs/policy-document-job-resource';
 import { invoiceResource } from '@/lib/invoices/invoice-resource';
 import { refundResource } from '@/lib/payments/refund-resource';
@@ -26,7 +27,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     insurerResource, productResource, projectResource, sectionResource, regionResource, auditEventResource,
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
-    statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource,
+    statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import type { PolicyFont } from './policy-font';
 
@@ -69,6 +70,16 @@ export function usePolicyFontFace(pdf: PDFKit.PDFDocument, name: string, font: P
   first.layoutCache = face.layoutCache;
   skipUnusedSubroutines(face.font);
   faces.set(key, face);
+}
+
+/**
+ * Parses the font into the shared face before any policy needs it (a render thread does this when it
+ * starts): the first document after a start then costs what every later one does.
+ */
+export function preparePolicyFontFace(font: PolicyFont): void {
+  const pdf = new PDFDocument({ font: null as unknown as string });
+  usePolicyFontFace(pdf, 'prepare', font);
+  pdf.end();
 }
 
 type Subroutine = { offset: number; length: number };

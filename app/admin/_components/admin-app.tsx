@@ -8,6 +8,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
+import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
@@ -32,6 +33,7 @@ import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-t
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tickets';
 import { RefundEdit, RefundList } from '../_resources/refunds';
+import { BankNotificationEdit, BankNotificationList } from '../_resources/bank-notifications';
 import { PolicyDocumentJobEdit, PolicyDocumentJobList } from '../_resources/policy-document-jobs';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
@@ -69,6 +71,7 @@ export default function AdminApp() {
           <Resource key="form-versions" name="form-versions" icon={DynamicFormIcon} list={FormVersionList} show={FormVersionShow}
             edit={write ? FormVersionEdit : undefined} create={write ? FormVersionCreate : undefined} recordRepresentation={(r) => `${r.form_key} v${r.version}`} />,
           <Resource key="transfers" name="transfers" icon={AccountBalanceIcon} list={TransferList} show={TransferShow} recordRepresentation={(r) => `流水 ${r.bank_txn_id}`} />,
+          <Resource key="bank-notifications" name="bank-notifications" icon={MarkEmailReadIcon} list={BankNotificationList} edit={write ? BankNotificationEdit : undefined} />,
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="policy-document-jobs" name="policy-document-jobs" icon={PictureAsPdfIcon} list={PolicyDocumentJobList} edit={write ? PolicyDocumentJobEdit : undefined} />,

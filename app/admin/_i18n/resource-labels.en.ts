@@ -146,6 +146,21 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 publish_reason: 'Publish reason',
             },
         },
+        'bank-notifications': {
+            name: 'Bank notification |||| Bank notifications',
+            fields: {
+                bank_code: 'Bank',
+                transaction_id: 'Bank transaction id',
+                state: 'State',
+                attempts: 'Attempts',
+                last_error: 'Last failure',
+                last_attempt_at: 'Last attempt',
+                received_at: 'Received at',
+                run_after: 'Next attempt',
+                processed_at: 'Recorded at',
+                transfer_id: 'Bank transfer',
+            },
+        },
         'policy-document-jobs': {
             name: 'Policy document |||| Policy documents',
             fields: {

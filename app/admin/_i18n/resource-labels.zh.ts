@@ -144,6 +144,21 @@ export const zhResourceLabels = {
                 publish_reason: '发布原因',
             },
         },
+        'bank-notifications': {
+            name: '银行通知 |||| 银行通知',
+            fields: {
+                bank_code: '银行',
+                transaction_id: '银行交易流水号',
+                state: '状态',
+                attempts: '尝试次数',
+                last_error: '最近一次失败原因',
+                last_attempt_at: '最近尝试时间',
+                received_at: '收到时间',
+                run_after: '下次尝试时间',
+                processed_at: '入账时间',
+                transfer_id: '银行转账',
+            },
+        },
         'policy-document-jobs': {
             name: '保单生成 |||| 保单生成',
             fields: {

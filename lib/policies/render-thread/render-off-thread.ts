@@ -41,6 +41,12 @@ function pool(threads: number): Piscina<PolicyDocument, Uint8Array> {
   return holder[KEY];
 }
 
+/** Starts the render threads now (a server starting), rather than when the first policy is issued. */
+export function startPolicyRenderThreads(): void {
+  const threads = policyRenderThreads();
+  if (threads > 0) pool(threads);
+}
+
 /** The PDF of a policy, rendered on a render thread (or here when POLICY_RENDER_THREADS=0). */
 export async function renderPolicyPdfOffThread(document: PolicyDocument): Promise<Uint8Array> {
   const threads = policyRenderThreads();

@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { DomainError } from '@/lib/errors/domain-error';
+import { now } from '@/lib/time/clock';
+
+/** 待入账 (received, not recorded yet), 重试中 (recording failed, waiting for its next attempt), 已入账. */
+export type BankNotificationState = 'pending' | 'retrying' | 'done';
+
+export interface BankNotificationRecord {
+  id: string;
+  bank_code: string;
+  transaction_id: string;
+  state: BankNotificationState;
+  attempts: number;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  received_at: Date;
+  run_after: Date;
+  processed_at: Date | null;
+  transfer_id: string | null;
+  /** A notification belongs to no region until its transfer is matched to an order: every operator sees the queue. */
+  region_id: null;
+}
+
+const stateSql = sql<BankNotificationState>`case when bank_notifications.status = 'done' then 'done'
+  when bank_notifications.last_error is not null then 'retrying' else 'pending' end`;
+
+function selectNotifications(db: Parameters<ResourceDefinition['findById']>[0]) {
+  return db
+    .selectFrom('bank_notifications')
+    .select([
+      'id', 'bank_code', 'transaction_id', 'attempts', 'last_error', 'last_attempt_at', 'received_at', 'run_after', 'processed_at', 'transfer_id',
+      sql<null>`null`.as('region_id'),
+    ])
+    .select(stateSql.as('state'));
+}
+
+const updateSchema = z.object({
+  retry_now: z.literal(true, { error: '请确认立即重试' }),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/**
+ * 银行通知: the banks' signed notifications as received. Each was acknowledged to its bank once stored and
+ * is recorded as a transfer moments later; operators see the ones not recorded yet, and why one keeps
+ * failing, and may have it tried again now instead of at its next scheduled attempt.
+ */
+export const bankNotificationResource: ResourceDefinition<BankNotificationRecord, never, z.output<typeof updateSchema>> = {
+  name: 'bank-notifications',
+  entityType: 'bank_notification',
+  label: '银行通知',
+  idSchema: z.uuid({ error: '通知编号无效' }),
+  defaultSort: 'received_at',
+  nationwide: true,
+
+  list(db, _scope, params) {
+    let query = selectNotifications(db);
+    const ids = filterIds(params.filter);
+    if (ids) query = query.where('id', 'in', ids.map(String));
+    const state = filterValue(params.filter, 'state', 'string');
+    if (state === 'open') query = query.where('status', '=', 'pending');
+    else if (state) query = query.where(stateSql, '=', state as BankNotificationState);
+    const q = filterValue(params.filter, 'q', 'string');
+    if (q) query = query.where('transaction_id', 'ilike', containsPattern(q));
+    return runListQuery(query, params, { id: 'id', received_at: 'received_at', attempts: 'attempts', run_after: 'run_after' });
+  },
+
+  findById: (db, id) => selectNotifications(db).where('id', '=', String(id)).executeTakeFirst(),
+
+  update: {
+    schema: updateSchema,
+    async apply(trx, existing) {
+      const done = await trx
+        .updateTable('bank_notifications')
+        .set({ run_after: now() })
+        .where('id', '=', existing.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该银行通知已入账，无需重试');
+      return (await selectNotifications(trx).where('id', '=', existing.id).executeTakeFirst())!;
+    },
+  },
+};
