@@ -16,9 +16,13 @@ export type DatabaseTarget =
 
 export function createDatabase(target: DatabaseTarget): Kysely<Database> {
   if (target.kind === 'postgres') {
+    const max = target.maxConnections ?? 10;
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: target.maxConnections ?? 10,
+      max,
+      // A connection once opened is kept: opening one (a server process, authentication, its first
+      // catalog reads) is what made the first notifications of a rush after a lull wait longest.
+      min: max,
       types: {
         getTypeParser: ((oid: number, format?: string) =>
           oid === INT8_OID ? parseInt8 : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,

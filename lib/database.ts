@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
 import { migrateToLatest } from '@/db/migrate';
@@ -23,9 +23,12 @@ export function getDb(): Promise<Kysely<Database>> {
 }
 
 async function open(): Promise<Kysely<Database>> {
-  const db = createDatabase(databaseTarget());
+  const target = databaseTarget();
+  const db = createDatabase(target);
   await migrateToLatest(db);
   await installPlatformDefaults(db, now());
   if (isDemoMode()) await seedDemo(db, now());
+  // Every connection of the pool opened now, while nobody waits: not by the first requests of a rush.
+  if (target.kind === 'postgres') await Promise.all(Array.from({ length: target.maxConnections ?? 1 }, () => sql`select 1`.execute(db)));
   return db;
 }
