@@ -92,8 +92,8 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
     return await withDatabaseErrors(create);
   } catch (error) {
     // Two submissions at once both pass the check above; the database lets one through. The other is
-    // told which order it is, as if it had come second.
-    if (error instanceof DomainError && error.code === 'CONFLICT') {
+    // told which order it is, as if it had come second (also when the database undid it as a deadlock).
+    if (error instanceof DomainError && (error.code === 'CONFLICT' || error.code === 'SYSTEM_BUSY')) {
       const existing = await findLiveOrder(db, enterpriseId, sectionId);
       if (existing && !error.message.includes(existing.order_number)) throw new DomainError('CONFLICT', alreadyAppliedMessage(existing.order_number));
     }
