@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { openDemoFixture, SEEDED_AT } from '@/db/testing/demo-fixture';
+import { openDemoFixture, SEEDED_AT } from '@/testing/demo-fixture';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { samplePolicyDocument } from '@/lib/policies/testing/sample-policy-document';
 import { KEY_BYTES, seal, unseal } from '@/lib/policies/policy-crypto';

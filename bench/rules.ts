@@ -15,7 +15,7 @@ import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
-import { openTestDatabase, type TestDatabaseKind } from '@/db/testing/test-database';
+import { openTestDatabase, type TestDatabaseKind } from '@/testing/test-database';
 import { decide } from '@/lib/rules/decide';
 import { effectiveVersionCache } from '@/lib/rules/effective-version-cache';
 import { readGeneration } from '@/lib/rules/read-effective-version';

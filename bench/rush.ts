@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { openDemoFixture } from '@/db/testing/demo-fixture';
+import { openDemoFixture } from '@/testing/demo-fixture';
 import { createRushBidders } from '@/e2e/support/rush-bidders';
 import { deliverPayments, isAck, type Delivery } from '@/e2e/support/rush-notifications';
 import { insuredExactlyOnceProblems, readRushOutcome, waitForDocuments, waitForOutcome } from '@/e2e/support/rush-outcome';

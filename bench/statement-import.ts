@@ -11,8 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { openDemoFixture, SEEDED_AT } from '@/db/testing/demo-fixture';
-import type { TestDatabaseKind } from '@/db/testing/test-database';
+import { openDemoFixture, SEEDED_AT } from '@/testing/demo-fixture';
+import type { TestDatabaseKind } from '@/testing/test-database';
 import { importStatement } from '@/lib/payments/statement/import-statement';
 import { generateStatement, payableOrders, recordNotified } from '@/lib/payments/statement/testing/generate-statement';
 import { fixedClock, useClock } from '@/lib/time/clock';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './testing/test-database';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/testing/test-database';
 
 describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
   let database: TestDatabase;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDemoFixture } from '../db/testing/demo-fixture';
+import { openDemoFixture } from '../testing/demo-fixture';
 import { createRushBidders } from './support/rush-bidders';
 import { deliverPayments, isAck } from './support/rush-notifications';
 import { insuredExactlyOnceProblems, waitForDocuments } from './support/rush-outcome';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
 import { migrateToLatest } from '@/db/migrate';
-import { seedDemo } from '@/db/seed/seed-demo';
+import { seedDemo } from '@/lib/platform/seed-demo';
 import { databaseTarget, isDemoMode } from './config/runtime-config';
 import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
 import { now } from './time/clock';

@@ -1,6 +1,6 @@
 import { createDatabase } from '../db/create-database';
 import { migrateToLatest } from '../db/migrate';
-import { seedDemo } from '../db/seed/seed-demo';
+import { seedDemo } from '../lib/platform/seed-demo';
 import { databaseTarget } from '../lib/config/runtime-config';
 
 // `npm run db:seed`: migrates, then seeds the demo data into an empty database (a database with users is left alone).

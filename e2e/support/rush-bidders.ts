@@ -1,4 +1,4 @@
-import type { DemoFixture } from '../../db/testing/demo-fixture';
+import type { DemoFixture } from '../../testing/demo-fixture';
 import { usccCheckCharacter } from '../../forms/formats/uscc';
 import { hashPassword } from '../../lib/auth/password';
 import { loadActor } from '../../lib/auth/load-actor';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { appendAuditEvent } from './append-audit-event';
@@ -54,7 +55,7 @@ export async function reanchorAuditChain(db: Kysely<Database>, actor: Actor, inp
   }
   if (!rows.length) throw new DomainError('CONFLICT', '审计链中没有需要重新锚定的记录');
   const ids = rows.map((row) => row.id);
-  const hash = await db.transaction().execute((trx) =>
+  const hash = await writeTransaction(db, (trx) =>
     appendAuditEvent(trx, actor, {
       action: REANCHOR_ACTION,
       entityType: 'audit_chain',

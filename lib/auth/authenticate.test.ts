@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
-import { DEMO_PASSWORD } from '@/db/seed/demo-data';
+import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { DEMO_PASSWORD } from '@/lib/platform/demo-data';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { authenticate, SIGN_IN_LIMITS } from './authenticate';

@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadForWrite } from './load-for-write';
 import type { AnyResource, RegionalRecord } from './resource-definition';
@@ -20,18 +20,16 @@ export async function deleteRecord(
   const remove = resource.remove;
   if (!remove) throw new DomainError('METHOD_NOT_ALLOWED', `${resource.label}不能删除，请改为停用`);
   const id = parseInput(resource.idSchema, rawId);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const existing = await loadForWrite(trx, actor, resource, id);
-      await remove(trx, existing);
-      await appendAuditEvent(trx, actor, {
-        action: `${resource.entityType}.delete`,
-        entityType: resource.entityType,
-        entityId: String(existing.id),
-        regionId: existing.region_id,
-        before: existing,
-      });
-      return existing;
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const existing = await loadForWrite(trx, actor, resource, id);
+    await remove(trx, existing);
+    await appendAuditEvent(trx, actor, {
+      action: `${resource.entityType}.delete`,
+      entityType: resource.entityType,
+      entityId: String(existing.id),
+      regionId: existing.region_id,
+      before: existing,
+    });
+    return existing;
+  });
 }

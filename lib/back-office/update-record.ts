@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadForWrite } from './load-for-write';
 import type { AnyResource, RegionalRecord } from './resource-definition';
@@ -25,24 +25,22 @@ export async function updateRecord(
   if (Object.entries(data).every(([key, value]) => key === 'reason' || value === undefined)) {
     throw new DomainError('VALIDATION_FAILED', '没有需要修改的内容');
   }
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const existing = await loadForWrite(trx, actor, resource, id);
-      const needsReason = update.reasonRequiredFor?.(existing, data);
-      if (needsReason && !data.reason) {
-        throw new DomainError('VALIDATION_FAILED', `${needsReason}必须填写原因`, { reason: `${needsReason}必须填写原因` });
-      }
-      const row = await update.apply(trx, existing, data, actor);
-      await appendAuditEvent(trx, actor, {
-        action: `${resource.entityType}.update`,
-        entityType: resource.entityType,
-        entityId: String(row.id),
-        regionId: existing.region_id,
-        before: existing,
-        after: row,
-        reason: data.reason ?? null,
-      });
-      return row;
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const existing = await loadForWrite(trx, actor, resource, id);
+    const needsReason = update.reasonRequiredFor?.(existing, data);
+    if (needsReason && !data.reason) {
+      throw new DomainError('VALIDATION_FAILED', `${needsReason}必须填写原因`, { reason: `${needsReason}必须填写原因` });
+    }
+    const row = await update.apply(trx, existing, data, actor);
+    await appendAuditEvent(trx, actor, {
+      action: `${resource.entityType}.update`,
+      entityType: resource.entityType,
+      entityId: String(row.id),
+      regionId: existing.region_id,
+      before: existing,
+      after: row,
+      reason: data.reason ?? null,
+    });
+    return row;
+  });
 }

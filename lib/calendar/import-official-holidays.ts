@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { insertMissingCalendarDays } from './insert-missing-calendar-days';
 import { OFFICIAL_HOLIDAYS, officialCalendarDays } from './official-holidays';
@@ -31,7 +32,7 @@ export async function importOfficialHolidays(db: Kysely<Database>, actor: Actor,
   requireWriter(actor);
   const { year } = parseInput(inputSchema, input);
   const schedule = officialCalendarDays(year);
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const added = await insertMissingCalendarDays(trx, schedule);
     const kept = schedule.map((d) => d.day).filter((day) => !added.includes(day));
     // Nothing written, nothing to record.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/db/testing/test-database';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/testing/test-database';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { fixedClock, useClock } from '@/lib/time/clock';

@@ -26,6 +26,11 @@ export const ERROR_STATUS = {
   SEAL_BROKEN: 422,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /**
+   * The database undid the whole change because it met another one (a deadlock, a serialization failure, a
+   * lock it could not get in time): nothing was kept, and the same request again is safe.
+   */
+  SYSTEM_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,8 +1,12 @@
 import { DomainError } from './domain-error';
 
+/** The answer to a change the database undid because it met another one at the same time. */
+const systemBusy = () => new DomainError('SYSTEM_BUSY', '系统繁忙，请稍后重试');
+
 /**
  * Constraints in the database are the last line of defence (uniqueness, references, checks). When one
- * fires, the person still gets a Chinese answer with a stable code instead of a bare 500.
+ * fires, the person still gets a Chinese answer with a stable code instead of a bare 500. A change that met
+ * another one (deadlock, serialization failure, lock timeout) was undone whole: SYSTEM_BUSY, try again.
  */
 export function fromDatabaseError(error: unknown): DomainError | null {
   if (!error || typeof error !== 'object' || !('code' in error)) return null;
@@ -21,11 +25,10 @@ export function fromDatabaseError(error: unknown): DomainError | null {
     case '22021':
     case '22003':
       return new DomainError('VALIDATION_FAILED', '提交的数据格式不正确');
-    case '40P01':
-    case '40001':
-      // Two changes met on the same rows (a deadlock or a serialization failure); the database undid this
-      // one entirely, so trying again is safe.
-      return new DomainError('CONFLICT', '系统繁忙，该操作与其他操作同时进行，未生效，请稍后重试');
+    case '40P01': // deadlock_detected
+    case '40001': // serialization_failure
+    case '55P03': // lock_not_available (NOWAIT, or a lock_timeout set on the server)
+      return systemBusy();
     default:
       return null;
   }

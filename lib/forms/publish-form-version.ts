@@ -5,8 +5,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
 import { notFound } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { publishInputSchema } from '@/lib/rules/publish-rule-version';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { findDroppedFields, type DroppedField } from './find-dropped-fields';
 import { findFormVersion, type FormVersionRecord } from './form-version-record';
@@ -27,23 +27,21 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   assertCanEditForms(actor, draft.region_id);
   assertCanWrite(actor, draft.region_id);
   const dropped = (await findDroppedFields(db, actor, id)).fields.filter((f) => f.orders > 0);
-  const published = await withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      await lockForm(trx, draft.form_key, draft.region_id);
-      const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason);
-      const version = (await findFormVersion(trx, draft.id))!;
-      const before = previousId ? await findFormVersion(trx, previousId) : undefined;
-      await appendAuditEvent(trx, actor, {
-        action: 'form_version.publish',
-        entityType: 'form_version',
-        entityId: version.id,
-        regionId: version.region_id,
-        before: before && { id: before.id, version: before.version, schema: before.schema, ui_schema: before.ui_schema },
-        after: { id: version.id, version: version.version, schema: version.schema, ui_schema: version.ui_schema },
-        reason,
-      });
-      return version;
-    }),
-  );
+  const published = await writeTransaction(db, async (trx) => {
+    await lockForm(trx, draft.form_key, draft.region_id);
+    const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason);
+    const version = (await findFormVersion(trx, draft.id))!;
+    const before = previousId ? await findFormVersion(trx, previousId) : undefined;
+    await appendAuditEvent(trx, actor, {
+      action: 'form_version.publish',
+      entityType: 'form_version',
+      entityId: version.id,
+      regionId: version.region_id,
+      before: before && { id: before.id, version: before.version, schema: before.schema, ui_schema: before.ui_schema },
+      after: { id: version.id, version: version.version, schema: version.schema, ui_schema: version.ui_schema },
+      reason,
+    });
+    return version;
+  });
   return { ...published, dropped_fields: dropped };
 }

@@ -25,6 +25,12 @@ describe('API error responses', () => {
     expect((await response.json()).code).toBe('CONFLICT');
   });
 
+  it('answers a change the database undid as a deadlock with 503 SYSTEM_BUSY', async () => {
+    const response = errorResponse(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 'SYSTEM_BUSY', message: '系统繁忙，请稍后重试' });
+  });
+
   it('hides anything unexpected behind a generic 500', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = errorResponse(new Error('secret stack detail'));

@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors/domain-error';
+import { fromDatabaseError } from '@/lib/errors/from-database-error';
 
 export type ActionResult<T = undefined> =
   | { ok: true; value: T }
@@ -12,7 +13,9 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    // The same reading of a database refusal as an API route's (lib/http/error-response.ts).
+    const domain = error instanceof DomainError ? error : fromDatabaseError(error);
+    if (domain) return { ok: false, code: domain.code, message: domain.message, fieldErrors: domain.fieldErrors };
     console.error(error);
     return { ok: false, code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
   }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFrom } from '@/db/seed/demo-data';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { daysFrom } from '@/lib/platform/demo-data';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';

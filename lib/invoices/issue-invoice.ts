@@ -6,8 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { invoiceResource, lockInvoiceState, selectInvoices, type InvoiceRecord } from './invoice-resource';
@@ -46,48 +46,46 @@ export async function issueInvoice(
 ): Promise<InvoiceRecord> {
   requireWriter(actor);
   const id = parseInput(invoiceResource.idSchema, rawId);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
-      await lockInvoiceState(trx, existing.id, 'issue');
-      const order = await trx.selectFrom('orders').select('status').where('id', '=', existing.order_id).forShare().executeTakeFirstOrThrow();
-      if (order.status !== 'issued') {
-        throw new DomainError('CONFLICT', '订单已申请退保或已退保，不能开具发票；请作废该发票申请');
-      }
-      // Validated once the medium is known; authorization came first, so a caller without rights learns nothing.
-      let fields: { invoice_number: string; carrier?: string; tracking_number?: string };
-      let pdf: UploadedFile | null = null;
-      if (existing.medium === 'electronic') {
-        fields = parseInput(electronicSchema, input);
-        pdf = checkInvoicePdf(file);
-      } else {
-        if (file) throw new DomainError('VALIDATION_FAILED', '纸质发票无需上传文件', { file: '纸质发票无需上传文件' });
-        fields = parseInput(paperSchema, input);
-      }
-      const document = pdf ? await storeInvoicePdf(trx, actor, pdf) : null;
-      await trx
-        .updateTable('invoices')
-        .set({
-          status: 'issued',
-          invoice_number: fields.invoice_number,
-          document_id: document?.id ?? null,
-          carrier: fields.carrier ?? null,
-          tracking_number: fields.tracking_number ?? null,
-          issued_by: actor.userId,
-          issued_at: now(),
-        })
-        .where('id', '=', existing.id)
-        .execute();
-      const issued = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
-      await appendAuditEvent(trx, actor, {
-        action: 'invoice.issue',
-        entityType: 'invoice',
-        entityId: existing.id,
-        regionId: existing.region_id,
-        before: existing,
-        after: { ...issued, document_sha256: document?.sha256 ?? null },
-      });
-      return issued;
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
+    await lockInvoiceState(trx, existing.id, 'issue');
+    const order = await trx.selectFrom('orders').select('status').where('id', '=', existing.order_id).forShare().executeTakeFirstOrThrow();
+    if (order.status !== 'issued') {
+      throw new DomainError('CONFLICT', '订单已申请退保或已退保，不能开具发票；请作废该发票申请');
+    }
+    // Validated once the medium is known; authorization came first, so a caller without rights learns nothing.
+    let fields: { invoice_number: string; carrier?: string; tracking_number?: string };
+    let pdf: UploadedFile | null = null;
+    if (existing.medium === 'electronic') {
+      fields = parseInput(electronicSchema, input);
+      pdf = checkInvoicePdf(file);
+    } else {
+      if (file) throw new DomainError('VALIDATION_FAILED', '纸质发票无需上传文件', { file: '纸质发票无需上传文件' });
+      fields = parseInput(paperSchema, input);
+    }
+    const document = pdf ? await storeInvoicePdf(trx, actor, pdf) : null;
+    await trx
+      .updateTable('invoices')
+      .set({
+        status: 'issued',
+        invoice_number: fields.invoice_number,
+        document_id: document?.id ?? null,
+        carrier: fields.carrier ?? null,
+        tracking_number: fields.tracking_number ?? null,
+        issued_by: actor.userId,
+        issued_at: now(),
+      })
+      .where('id', '=', existing.id)
+      .execute();
+    const issued = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
+    await appendAuditEvent(trx, actor, {
+      action: 'invoice.issue',
+      entityType: 'invoice',
+      entityId: existing.id,
+      regionId: existing.region_id,
+      before: existing,
+      after: { ...issued, document_sha256: document?.sha256 ?? null },
+    });
+    return issued;
+  });
 }

@@ -5,8 +5,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { invoiceResource, lockInvoiceState, selectInvoices, type InvoiceRecord } from './invoice-resource';
 
@@ -27,26 +27,24 @@ export async function voidInvoice(db: Kysely<Database>, actor: Actor, rawId: str
   requireWriter(actor);
   const id = parseInput(invoiceResource.idSchema, rawId);
   const { reason } = parseInput(voidSchema, input);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
-      await lockInvoiceState(trx, existing.id, 'void');
-      await trx
-        .updateTable('invoices')
-        .set({ status: 'voided', void_reason: reason, voided_by: actor.userId, voided_at: now() })
-        .where('id', '=', existing.id)
-        .execute();
-      const voided = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
-      await appendAuditEvent(trx, actor, {
-        action: 'invoice.void',
-        entityType: 'invoice',
-        entityId: existing.id,
-        regionId: existing.region_id,
-        before: existing,
-        after: voided,
-        reason,
-      });
-      return voided;
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
+    await lockInvoiceState(trx, existing.id, 'void');
+    await trx
+      .updateTable('invoices')
+      .set({ status: 'voided', void_reason: reason, voided_by: actor.userId, voided_at: now() })
+      .where('id', '=', existing.id)
+      .execute();
+    const voided = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
+    await appendAuditEvent(trx, actor, {
+      action: 'invoice.void',
+      entityType: 'invoice',
+      entityId: existing.id,
+      regionId: existing.region_id,
+      before: existing,
+      after: voided,
+      reason,
+    });
+    return voided;
+  });
 }

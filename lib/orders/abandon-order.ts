@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { transitionOrder } from './transition-order';
 
 /**
@@ -12,7 +13,7 @@ import { transitionOrder } from './transition-order';
 export async function abandonOrder(db: Kysely<Database>, actor: Actor, orderId: string): Promise<void> {
   const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
   if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const order = await trx
       .selectFrom('orders')
       .select('id')

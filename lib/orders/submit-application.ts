@@ -5,10 +5,10 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { validateFormData } from '@/forms/validate-form-data';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { getOpenSection } from '@/lib/sections/list-open-sections';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { findEffectiveForm } from '@/lib/forms/find-effective-form';
 import { newOrderNumber, newRemarkCode } from './order-codes';
@@ -46,7 +46,7 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
   const { sectionId, productId, formData, formVersionId, expectedPremiumFen } = parseInput(inputSchema, input);
 
   const create = () =>
-    db.transaction().execute(async (trx) => {
+    writeTransaction(db, async (trx) => {
       const section = await getOpenSection(trx, actor, sectionId);
       const product = (await listProductsForSection(trx, actor, sectionId)).find((p) => p.productId === productId);
       if (!product) throw new DomainError('VALIDATION_FAILED', '所选产品不适用于该标段，请重新选择', { productId: '所选产品不适用于该标段' });
@@ -89,11 +89,11 @@ export async function submitApplication(db: Kysely<Database>, actor: Actor, inpu
     });
 
   try {
-    return await withDatabaseErrors(create);
+    return await create();
   } catch (error) {
     // Two submissions at once both pass the check above; the database lets one through. The other is
-    // told which order it is, as if it had come second.
-    if (error instanceof DomainError && error.code === 'CONFLICT') {
+    // told which order it is, as if it had come second (also when the database undid it as a deadlock).
+    if (error instanceof DomainError && (error.code === 'CONFLICT' || error.code === 'SYSTEM_BUSY')) {
       const existing = await findLiveOrder(db, enterpriseId, sectionId);
       if (existing && !error.message.includes(existing.order_number)) throw new DomainError('CONFLICT', alreadyAppliedMessage(existing.order_number));
     }

@@ -6,8 +6,8 @@ import { validateFormData } from '@/forms/validate-form-data';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { checkApplicantIdentity } from './check-applicant-identity';
 import { ORDER_STATUS_LABELS } from './order-status';
@@ -23,7 +23,7 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
   const { formData } = parseInput(inputSchema, input);
   const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
   if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  await withDatabaseErrors(() => db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const order = await trx
       .selectFrom('orders')
       .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
@@ -54,5 +54,5 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
       after: formData,
       reason: '投标人修改投保信息（暂不支付）',
     });
-  }));
+  });
 }

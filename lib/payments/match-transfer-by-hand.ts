@@ -5,8 +5,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanWrite } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadTransferForHandling } from './load-transfer-for-handling';
@@ -30,36 +30,34 @@ export interface HandMatchResult {
  */
 export async function matchTransferByHand(db: Kysely<Database>, actor: Actor, transferId: string, input: unknown): Promise<HandMatchResult> {
   const { order_number: orderNumber, note } = parseInput(inputSchema, input);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const transfer = await loadTransferForHandling(trx, actor, transferId, 'unmatched');
-      const order = await trx
-        .selectFrom('orders')
-        .innerJoin('sections', 'sections.id', 'orders.section_id')
-        .innerJoin('projects', 'projects.id', 'sections.project_id')
-        .where('orders.order_number', '=', orderNumber)
-        .select(['orders.id', 'projects.region_id'])
-        .executeTakeFirst();
-      const notFound = new DomainError('NOT_FOUND', `未找到订单号为 ${orderNumber} 的订单`, { order_number: '未找到该订单号' });
-      if (!order || (actor.role === 'operator' && order.region_id !== actor.regionId)) throw notFound;
-      assertCanWrite(actor, order.region_id);
-      await trx
-        .updateTable('bank_transfers')
-        .set({ handled_by: actor.userId, handled_at: now(), handling_note: note })
-        .where('id', '=', transfer.id)
-        .execute();
-      const transferStatus = await reconcileTransfer(trx, transfer.id, order.id);
-      const after = await trx.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
-      await appendAuditEvent(trx, actor, {
-        action: 'bank_transfer.match',
-        entityType: 'bank_transfer',
-        entityId: transfer.id,
-        regionId: order.region_id,
-        before: { status: transfer.status, order_id: null },
-        after: { status: transferStatus, order_id: order.id, order_number: orderNumber, order_status: after.status },
-        reason: note,
-      });
-      return { transferStatus, orderId: order.id, orderStatus: after.status };
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const transfer = await loadTransferForHandling(trx, actor, transferId, 'unmatched');
+    const order = await trx
+      .selectFrom('orders')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .where('orders.order_number', '=', orderNumber)
+      .select(['orders.id', 'projects.region_id'])
+      .executeTakeFirst();
+    const notFound = new DomainError('NOT_FOUND', `未找到订单号为 ${orderNumber} 的订单`, { order_number: '未找到该订单号' });
+    if (!order || (actor.role === 'operator' && order.region_id !== actor.regionId)) throw notFound;
+    assertCanWrite(actor, order.region_id);
+    await trx
+      .updateTable('bank_transfers')
+      .set({ handled_by: actor.userId, handled_at: now(), handling_note: note })
+      .where('id', '=', transfer.id)
+      .execute();
+    const transferStatus = await reconcileTransfer(trx, transfer.id, order.id);
+    const after = await trx.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, actor, {
+      action: 'bank_transfer.match',
+      entityType: 'bank_transfer',
+      entityId: transfer.id,
+      regionId: order.region_id,
+      before: { status: transfer.status, order_id: null },
+      after: { status: transferStatus, order_id: order.id, order_number: orderNumber, order_status: after.status },
+      reason: note,
+    });
+    return { transferStatus, orderId: order.id, orderStatus: after.status };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, TransferStatus } from '@/db/database';
-import { inTransaction } from '@/db/in-transaction';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { remarkCandidates } from './find-remark-code';
 import { RECONCILED_COLUMNS, reconcileTransfer } from './reconcile-transfer';
 import type { TransferNotification } from './transfer-notification';
@@ -47,7 +47,7 @@ export async function recordTransfer(
   options: { regionId?: string | null } = {},
 ): Promise<RecordedTransfer> {
   // A statement import records each batch of its lines in one transaction of its own: it passes that transaction.
-  return inTransaction(db, async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('bank_transfers')
       .values(newTransferRow(bankCode, source, notification, options.regionId ?? null))

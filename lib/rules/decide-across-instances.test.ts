@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
-import { openDemoFixture, type DemoFixture } from '@/db/testing/demo-fixture';
+import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
 import { createRecord } from '@/lib/back-office/create-record';
 import { decide } from './decide';
 import { effectiveVersionCache } from './effective-version-cache';

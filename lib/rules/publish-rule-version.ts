@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { effectiveVersionCache } from './effective-version-cache';
 import { loadRuleVersion } from './load-rule-version';
@@ -20,7 +20,7 @@ export const publishInputSchema = z.object({
 export async function publishRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<PublishResult> {
   const { reason } = parseInput(publishInputSchema, input);
   const version = await loadRuleVersion(db, actor, rawId, 'edit');
-  const result = await withDatabaseErrors(() => db.transaction().execute((trx) => publishRuleDraft(trx, actor, version.id, reason)));
+  const result = await writeTransaction(db, (trx) => publishRuleDraft(trx, actor, version.id, reason));
   effectiveVersionCache(db).forgetAll();
   return result;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { effectiveVersionCache } from './effective-version-cache';
 import { insertRuleDraft } from './insert-rule-draft';
@@ -23,18 +23,16 @@ export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, ra
   assertCanEditRuleStructure(actor, source.region_id);
   if (source.status === 'draft') throw new DomainError('CONFLICT', '草稿不能作为回滚目标，请直接发布该草稿');
   if (source.status === 'published') throw new DomainError('CONFLICT', `v${source.version} 已是当前发布版本，无需回滚`);
-  const result = await withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const draft = await insertRuleDraft(trx, actor, {
-        ruleSetKey: source.rule_set_key,
-        regionId: source.region_id,
-        document: parseRuleDocument(source.rule_set_key, source.document),
-        note: `回滚至 v${source.version}`,
-        copiedFrom: source.id,
-      });
-      return publishRuleDraft(trx, actor, draft.id, reason);
-    }),
-  );
+  const result = await writeTransaction(db, async (trx) => {
+    const draft = await insertRuleDraft(trx, actor, {
+      ruleSetKey: source.rule_set_key,
+      regionId: source.region_id,
+      document: parseRuleDocument(source.rule_set_key, source.document),
+      note: `回滚至 v${source.version}`,
+      copiedFrom: source.id,
+    });
+    return publishRuleDraft(trx, actor, draft.id, reason);
+  });
   // As after a publish (publish-rule-version.ts): this instance decides with what it just committed.
   effectiveVersionCache(db).forgetAll();
   return result;

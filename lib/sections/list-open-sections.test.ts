@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
 import { DomainError } from '@/lib/errors/domain-error';
 import { fixedClock, useClock } from '@/lib/time/clock';

@@ -4,12 +4,12 @@ import type { Database, SurrenderStatus } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { PROJECT_STATUS_LABELS } from '@/lib/projects/project-labels';
 import { decide } from '@/lib/rules/decide';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { summarizeOutcome } from '@/rules/explain-decision';
 import { findPayingTransfer, paidByOnlineBanking } from './find-paying-transfer';
@@ -39,73 +39,71 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
   const enterpriseId = actor.enterpriseId;
   const { reason, note } = parseInput(inputSchema, input);
 
-  const result = await withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      // Locked first, so two applications for the same order are decided one after the other.
-      const order = await trx
-        .selectFrom('orders')
-        .innerJoin('sections', 'sections.id', 'orders.section_id')
-        .innerJoin('projects', 'projects.id', 'sections.project_id')
-        .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-        .where('orders.id', '=', orderId)
-        .where('orders.enterprise_id', '=', enterpriseId)
-        .select([
-          'orders.id', 'orders.status', 'projects.status as projectStatus', 'projects.bid_opening_at as bidOpeningAt',
-          'projects.region_id as regionId', 'enterprises.basic_account_number as basicAccount',
-        ])
-        .forUpdate('orders')
-        .executeTakeFirst();
-      if (!order) throw notFound;
-      if (order.status !== 'issued') {
-        throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，只有投保成功的订单可以申请退保`);
-      }
-      const transfer = await findPayingTransfer(trx, order.id);
-      const facts = {
-        bidOpened: now() >= order.bidOpeningAt,
-        projectStatus: order.projectStatus,
-        applicantAbandons: reason === 'abandon_bid',
-        paidByOnlineBanking: paidByOnlineBanking(transfer, order.basicAccount),
-      };
-      const decision = await decide(trx, 'surrender-eligibility', facts, { region: order.regionId, subject: { type: 'order', id: order.id } });
-      const outcome = decision.outcome;
-      // Returned rather than thrown: the transaction commits the logged decision and nothing else.
-      if (!outcome.eligible) return { refused: summarizeOutcome('surrender-eligibility', outcome), facts } as const;
+  const result = await writeTransaction(db, async (trx) => {
+    // Locked first, so two applications for the same order are decided one after the other.
+    const order = await trx
+      .selectFrom('orders')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+      .where('orders.id', '=', orderId)
+      .where('orders.enterprise_id', '=', enterpriseId)
+      .select([
+        'orders.id', 'orders.status', 'projects.status as projectStatus', 'projects.bid_opening_at as bidOpeningAt',
+        'projects.region_id as regionId', 'enterprises.basic_account_number as basicAccount',
+      ])
+      .forUpdate('orders')
+      .executeTakeFirst();
+    if (!order) throw notFound;
+    if (order.status !== 'issued') {
+      throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，只有投保成功的订单可以申请退保`);
+    }
+    const transfer = await findPayingTransfer(trx, order.id);
+    const facts = {
+      bidOpened: now() >= order.bidOpeningAt,
+      projectStatus: order.projectStatus,
+      applicantAbandons: reason === 'abandon_bid',
+      paidByOnlineBanking: paidByOnlineBanking(transfer, order.basicAccount),
+    };
+    const decision = await decide(trx, 'surrender-eligibility', facts, { region: order.regionId, subject: { type: 'order', id: order.id } });
+    const outcome = decision.outcome;
+    // Returned rather than thrown: the transaction commits the logged decision and nothing else.
+    if (!outcome.eligible) return { refused: summarizeOutcome('surrender-eligibility', outcome), facts } as const;
 
-      // Without a paying transfer there is no account to send the money back to, whatever the rules say.
-      const accountRequired = outcome.refundAccountRequired || !transfer;
-      const at = now();
-      const surrender = await trx
-        .insertInto('surrenders')
-        .values({
-          order_id: order.id,
-          status: accountRequired ? 'awaiting_account' : 'submitted',
-          bidder_reason: reason,
-          note,
-          clause: outcome.clause,
-          refund_account_required: accountRequired,
-          decision_id: decision.decisionId ?? null,
-          created_by: actor.userId,
-          created_at: at,
-          submitted_at: accountRequired ? null : at,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await transitionOrder(trx, actor, order.id, 'surrender_review', {
-        reason: `申请退保（${SURRENDER_REASON_LABELS[reason]}），依据${describeClause(outcome.clause)}`,
-        decisionId: decision.decisionId,
-        from: ['issued'],
-      });
-      await appendAuditEvent(trx, actor, {
-        action: 'surrender.apply',
-        entityType: 'surrender',
-        entityId: surrender.id,
-        regionId: order.regionId,
-        after: surrender,
-        reason: note || null,
-      });
-      return { refused: null, surrender } as const;
-    }),
-  );
+    // Without a paying transfer there is no account to send the money back to, whatever the rules say.
+    const accountRequired = outcome.refundAccountRequired || !transfer;
+    const at = now();
+    const surrender = await trx
+      .insertInto('surrenders')
+      .values({
+        order_id: order.id,
+        status: accountRequired ? 'awaiting_account' : 'submitted',
+        bidder_reason: reason,
+        note,
+        clause: outcome.clause,
+        refund_account_required: accountRequired,
+        decision_id: decision.decisionId ?? null,
+        created_by: actor.userId,
+        created_at: at,
+        submitted_at: accountRequired ? null : at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await transitionOrder(trx, actor, order.id, 'surrender_review', {
+      reason: `申请退保（${SURRENDER_REASON_LABELS[reason]}），依据${describeClause(outcome.clause)}`,
+      decisionId: decision.decisionId,
+      from: ['issued'],
+    });
+    await appendAuditEvent(trx, actor, {
+      action: 'surrender.apply',
+      entityType: 'surrender',
+      entityId: surrender.id,
+      regionId: order.regionId,
+      after: surrender,
+      reason: note || null,
+    });
+    return { refused: null, surrender } as const;
+  });
 
   if (result.refused !== null) {
     const { facts } = result;

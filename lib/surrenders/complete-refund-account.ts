@@ -4,8 +4,8 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 
@@ -24,46 +24,44 @@ export async function completeRefundAccount(db: Kysely<Database>, actor: Actor, 
   if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
   const enterpriseId = actor.enterpriseId;
   const account = parseInput(refundAccountSchema, input);
-  await withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const order = await trx
-        .selectFrom('orders')
-        .innerJoin('sections', 'sections.id', 'orders.section_id')
-        .innerJoin('projects', 'projects.id', 'sections.project_id')
-        .where('orders.id', '=', orderId)
-        .where('orders.enterprise_id', '=', enterpriseId)
-        .select(['orders.id', 'projects.region_id as regionId'])
-        .executeTakeFirst();
-      if (!order) throw notFound;
-      // Locked, so an operator's rejection and the account cannot cross.
-      const surrender = await trx
-        .selectFrom('surrenders')
-        .selectAll()
-        .where('order_id', '=', order.id)
-        .where('status', '=', 'awaiting_account')
-        .forUpdate()
-        .executeTakeFirst();
-      if (!surrender) throw new DomainError('CONFLICT', '该订单没有待完善退保账户信息的退保申请');
-      const row = await trx
-        .updateTable('surrenders')
-        .set({
-          status: 'submitted',
-          account_name: account.accountName,
-          account_bank: account.accountBank,
-          account_number: account.accountNumber,
-          submitted_at: now(),
-        })
-        .where('id', '=', surrender.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEvent(trx, actor, {
-        action: 'surrender.refund_account',
-        entityType: 'surrender',
-        entityId: surrender.id,
-        regionId: order.regionId,
-        before: surrender,
-        after: row,
-      });
-    }),
-  );
+  await writeTransaction(db, async (trx) => {
+    const order = await trx
+      .selectFrom('orders')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .where('orders.id', '=', orderId)
+      .where('orders.enterprise_id', '=', enterpriseId)
+      .select(['orders.id', 'projects.region_id as regionId'])
+      .executeTakeFirst();
+    if (!order) throw notFound;
+    // Locked, so an operator's rejection and the account cannot cross.
+    const surrender = await trx
+      .selectFrom('surrenders')
+      .selectAll()
+      .where('order_id', '=', order.id)
+      .where('status', '=', 'awaiting_account')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!surrender) throw new DomainError('CONFLICT', '该订单没有待完善退保账户信息的退保申请');
+    const row = await trx
+      .updateTable('surrenders')
+      .set({
+        status: 'submitted',
+        account_name: account.accountName,
+        account_bank: account.accountBank,
+        account_number: account.accountNumber,
+        submitted_at: now(),
+      })
+      .where('id', '=', surrender.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, actor, {
+      action: 'surrender.refund_account',
+      entityType: 'surrender',
+      entityId: surrender.id,
+      regionId: order.regionId,
+      before: surrender,
+      after: row,
+    });
+  });
 }

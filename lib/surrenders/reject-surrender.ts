@@ -5,9 +5,9 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { lockSurrenderForReview } from './lock-surrender-for-review';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
@@ -29,29 +29,27 @@ export async function rejectSurrender(db: Kysely<Database>, actor: Actor, rawId:
   requireWriter(actor);
   const id = parseInput(surrenderResource.idSchema, rawId);
   const { reason } = parseInput(inputSchema, input);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
-      if (row.status !== 'submitted' && row.status !== 'awaiting_account') {
-        throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
-      }
-      await transitionOrder(trx, actor, row.order_id, 'issued', { reason: `退保申请被驳回：${reason}`, from: ['surrender_review'] });
-      const rejected = await trx
-        .updateTable('surrenders')
-        .set({ status: 'rejected', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason })
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEvent(trx, actor, {
-        action: 'surrender.reject',
-        entityType: 'surrender',
-        entityId: row.id,
-        regionId: record.region_id,
-        before: row,
-        after: rejected,
-        reason,
-      });
-      return (await surrenderResource.findById(trx, row.id, null))!;
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
+    if (row.status !== 'submitted' && row.status !== 'awaiting_account') {
+      throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
+    }
+    await transitionOrder(trx, actor, row.order_id, 'issued', { reason: `退保申请被驳回：${reason}`, from: ['surrender_review'] });
+    const rejected = await trx
+      .updateTable('surrenders')
+      .set({ status: 'rejected', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, actor, {
+      action: 'surrender.reject',
+      entityType: 'surrender',
+      entityId: row.id,
+      regionId: record.region_id,
+      before: row,
+      after: rejected,
+      reason,
+    });
+    return (await surrenderResource.findById(trx, row.id, null))!;
+  });
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
 import { parseListParams } from '@/lib/back-office/list-params';

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { daysFrom } from '@/db/seed/demo-data';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { daysFrom } from '@/lib/platform/demo-data';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';

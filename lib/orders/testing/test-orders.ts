@@ -1,4 +1,4 @@
-import type { DemoFixture } from '@/db/testing/demo-fixture';
+import type { DemoFixture } from '@/testing/demo-fixture';
 import type { Actor } from '@/lib/auth/actor';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';

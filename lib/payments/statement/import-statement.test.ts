@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { listRecords } from '@/lib/back-office/list-records';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';

@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { migrations } from '@/db/migrations';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { testDatabaseKinds } from '@/testing/test-database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';

@@ -4,8 +4,8 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
-import { withDatabaseErrors } from '@/lib/errors/with-database-errors';
 import { now } from '@/lib/time/clock';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { paymentProblemAvailability } from './payment-problem-availability';
@@ -33,52 +33,50 @@ export async function openPaymentTicket(db: Kysely<Database>, actor: Actor, orde
   const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
   if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
   const ticket = parseInput(inputSchema, input);
-  return withDatabaseErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const order = await trx
-        .selectFrom('orders')
-        .innerJoin('sections', 'sections.id', 'orders.section_id')
-        .innerJoin('projects', 'projects.id', 'sections.project_id')
-        .where('orders.id', '=', orderId)
-        .where('orders.enterprise_id', '=', actor.enterpriseId)
-        .select(['orders.id', 'projects.region_id'])
-        .forUpdate('orders')
-        .executeTakeFirst();
-      if (!order) throw notFound;
-      if (!(await paymentProblemAvailability(trx, order.id)).available) {
-        throw new DomainError('CONFLICT', '支付后 30 分钟仍未出函，或重复支付时，方可提交支付问题');
-      }
-      const open = await trx
-        .selectFrom('payment_tickets')
-        .select('id')
-        .where('order_id', '=', order.id)
-        .where('kind', '=', ticket.kind)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (open) throw new DomainError('CONFLICT', '您已提交过同类问题，请等待平台处理');
-      const row = await trx
-        .insertInto('payment_tickets')
-        .values({
-          order_id: order.id,
-          kind: ticket.kind,
-          message: ticket.message,
-          refund_account_name: ticket.kind === 'refund_request' ? ticket.refund_account_name : null,
-          refund_bank: ticket.kind === 'refund_request' ? ticket.refund_bank : null,
-          refund_account_number: ticket.kind === 'refund_request' ? ticket.refund_account_number : null,
-          status: 'open',
-          created_by: actor.userId,
-          created_at: now(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEvent(trx, actor, {
-        action: 'payment_ticket.open',
-        entityType: 'payment_ticket',
-        entityId: row.id,
-        regionId: order.region_id,
-        after: row,
-      });
-      return { ticketId: row.id };
-    }),
-  );
+  return writeTransaction(db, async (trx) => {
+    const order = await trx
+      .selectFrom('orders')
+      .innerJoin('sections', 'sections.id', 'orders.section_id')
+      .innerJoin('projects', 'projects.id', 'sections.project_id')
+      .where('orders.id', '=', orderId)
+      .where('orders.enterprise_id', '=', actor.enterpriseId)
+      .select(['orders.id', 'projects.region_id'])
+      .forUpdate('orders')
+      .executeTakeFirst();
+    if (!order) throw notFound;
+    if (!(await paymentProblemAvailability(trx, order.id)).available) {
+      throw new DomainError('CONFLICT', '支付后 30 分钟仍未出函，或重复支付时，方可提交支付问题');
+    }
+    const open = await trx
+      .selectFrom('payment_tickets')
+      .select('id')
+      .where('order_id', '=', order.id)
+      .where('kind', '=', ticket.kind)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (open) throw new DomainError('CONFLICT', '您已提交过同类问题，请等待平台处理');
+    const row = await trx
+      .insertInto('payment_tickets')
+      .values({
+        order_id: order.id,
+        kind: ticket.kind,
+        message: ticket.message,
+        refund_account_name: ticket.kind === 'refund_request' ? ticket.refund_account_name : null,
+        refund_bank: ticket.kind === 'refund_request' ? ticket.refund_bank : null,
+        refund_account_number: ticket.kind === 'refund_request' ? ticket.refund_account_number : null,
+        status: 'open',
+        created_by: actor.userId,
+        created_at: now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, actor, {
+      action: 'payment_ticket.open',
+      entityType: 'payment_ticket',
+      entityId: row.id,
+      regionId: order.region_id,
+      after: row,
+    });
+    return { ticketId: row.id };
+  });
 }

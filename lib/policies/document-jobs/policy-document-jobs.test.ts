@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/db/testing/demo-fixture';
-import { testDatabaseKinds } from '@/db/testing/test-database';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';

@@ -1,5 +1,5 @@
 import type { ProjectType } from '@/db/database';
-import type { DemoFixture } from '@/db/testing/demo-fixture';
+import type { DemoFixture } from '@/testing/demo-fixture';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
 import { recordTransfer } from '@/lib/payments/record-transfer';

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
-import type { DemoFixture } from '@/db/testing/demo-fixture';
+import type { DemoFixture } from '@/testing/demo-fixture';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { orderOnSection } from '@/lib/orders/testing/test-orders';

@@ -1,4 +1,4 @@
-import type { ProjectStatus, ProjectType, Role } from '../database';
+import type { ProjectStatus, ProjectType, Role } from '@/db/database';
 
 /** Demo data: enough to explore every screen. Times are offsets from the moment of seeding. */
 export const DEMO_PASSWORD = 'demo1234';

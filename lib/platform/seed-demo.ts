@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '@/lib/auth/password';
-import type { Database } from '../database';
+import type { Database } from '@/db/database';
 import {
   daysFrom, DEMO_PASSWORD, demoEnterprises, demoInsurers, demoNotice, demoProducts, demoProjects, demoRegions, demoUsers,
 } from './demo-data';

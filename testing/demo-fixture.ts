@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
-import type { Database } from '../database';
-import { seedDemo } from '../seed/seed-demo';
+import type { Database } from '@/db/database';
+import { seedDemo } from '@/lib/platform/seed-demo';
 import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
 
 /** The moment the demo data is seeded at in tests; deadlines are days before and after it. */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { createDatabase } from '../create-database';
-import type { Database } from '../database';
+import { createDatabase } from '@/db/create-database';
+import type { Database } from '@/db/database';
 import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
-import { migrateToLatest } from '../migrate';
+import { migrateToLatest } from '@/db/migrate';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
