@@ -4,7 +4,8 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
 import { signedAtMs, verifyBankNotification } from './bank-signature';
-import { countAcknowledgementInFlight, nudgeBankNotificationProcessor } from './bank-notifications/bank-notification-processor';
+import { asForegroundWork } from '@/lib/jobs/foreground-work';
+import { nudgeBankNotificationProcessor } from './bank-notifications/bank-notification-processor';
 import { transferNotificationSchema } from './transfer-notification';
 
 export interface BankNotificationRequest {
@@ -37,7 +38,8 @@ export const MAX_NOTIFICATION_BYTES = 64 * 1024;
  * work (bank-notifications/), moments later, so a bank is never kept waiting behind a deadline rush.
  */
 export async function receiveBankNotification(db: Kysely<Database>, request: BankNotificationRequest): Promise<AcknowledgedNotification> {
-  return countAcknowledgementInFlight(async () => {
+  // Counted as foreground work: the background loops step aside while banks wait (lib/jobs/foreground-work.ts).
+  return asForegroundWork(async () => {
     if (Buffer.byteLength(request.body) > MAX_NOTIFICATION_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', '通知内容过大');
     const receivedAt = now();
     verifyBankNotification(request.secret, request, request.body, receivedAt);

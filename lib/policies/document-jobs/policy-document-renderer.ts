@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
+import { yieldToForeground } from '@/lib/jobs/foreground-work';
 import { policyRenderThreads } from '../render-thread/render-off-thread';
 import { DEFAULT_LEASE_MS, renderDuePolicyDocuments } from './render-due-policy-documents';
 
@@ -41,6 +42,8 @@ export function startPolicyDocumentRenderer(getDb: () => Promise<Kysely<Database
   const done = (async () => {
     while (!stopped) {
       let claimed = 0;
+      // Documents are the least urgent work of a rush: they wait while banks wait (lib/jobs/foreground-work.ts).
+      await yieldToForeground();
       try {
         if (!holder[PAUSED]) claimed = (await renderDuePolicyDocuments(await getDb(), { limit, leaseMs: leaseMs() })).claimed;
       } catch (error) {
