@@ -98,6 +98,13 @@ test('an operator matches a transfer whose remark named no order; the rules judg
 
   const operator = await browser.newPage();
   await signIn(operator, ACCOUNTS.operator);
+  // The notification was acknowledged once stored and recorded moments later: nothing waits in 银行通知.
+  await operator.goto('/admin#/bank-notifications');
+  await expect(operator.getByText('没有待入账的银行通知')).toBeVisible();
+  await operator.goto(`/admin#/bank-notifications?filter=${encodeURIComponent(JSON.stringify({ state: 'done', q: transactionId }))}`);
+  await expect(operator.locator('tr', { hasText: transactionId })).toContainText('已入账');
+  await expect(operator.locator('tr', { hasText: transactionId }).getByRole('link', { name: `流水 ${transactionId}` })).toBeVisible();
+  await snapshot(operator, 'admin-bank-notifications');
   await operator.goto('/admin#/transfers');
   const row = operator.locator('tr', { hasText: '投标保证金保费' });
   await expect(row).toBeVisible();

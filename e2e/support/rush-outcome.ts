@@ -5,6 +5,9 @@ import type { Database } from '../../db/database';
 export interface RushOutcome {
   orders: number;
   ordersIssued: number;
+  /** Notifications stored (one per bank transaction id), and those recorded as transfers. */
+  notifications: number;
+  notificationsDone: number;
   policies: number;
   ordersWithPolicy: number;
   transfers: number;
@@ -29,6 +32,8 @@ export async function readRushOutcome(db: Kysely<Database>): Promise<RushOutcome
       (select count(distinct (bank_code, bank_txn_id))::int from bank_transfers) as "distinctTransfers",
       (select count(*)::int from bank_transfers where status = 'matched') as "transfersMatched",
       (select count(*)::int from refunds) as "refunds",
+      (select count(*)::int from bank_notifications) as "notifications",
+      (select count(*)::int from bank_notifications where status = 'done') as "notificationsDone",
       (select count(*)::int from policies where document_ready_at is not null and sealed_document is not null) as "documentsReady",
       (select count(*)::int from policy_document_jobs) as "jobs",
       (select count(*)::int from policy_document_jobs where status = 'done') as "jobsDone",
@@ -38,7 +43,7 @@ export async function readRushOutcome(db: Kysely<Database>): Promise<RushOutcome
 
 /**
  * Every one of `count` orders insured exactly once: issued, one policy each, each transfer recorded once
- * and matched, nothing refunded (a duplicate payment would be). Returns what is wrong, empty when nothing.
+ * and matched, nothing refunded (a duplicate payment would be), every notification stored once and recorded. Returns what is wrong, empty when nothing.
  */
 export function insuredExactlyOnceProblems(outcome: RushOutcome, count: number): string[] {
   const expected: [keyof RushOutcome, number][] = [
@@ -50,6 +55,8 @@ export function insuredExactlyOnceProblems(outcome: RushOutcome, count: number):
     ['distinctTransfers', count],
     ['transfersMatched', count],
     ['refunds', 0],
+    ['notifications', count],
+    ['notificationsDone', count],
   ];
   return expected.filter(([key, value]) => outcome[key] !== value).map(([key, value]) => `${key} = ${outcome[key]}, expected ${value}`);
 }
