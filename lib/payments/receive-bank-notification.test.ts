@@ -7,6 +7,7 @@ import { updateRecord } from '@/lib/back-office/update-record';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { signBankNotification } from './bank-signature';
+import { startBankNotificationProcessor, stopBankNotificationProcessor } from './bank-notifications/bank-notification-processor';
 import { bankNotificationResource, type BankNotificationRecord } from './bank-notifications/bank-notification-resource';
 import { notificationRetryDelayMs, processDueBankNotifications } from './bank-notifications/process-bank-notifications';
 import { receiveBankNotification } from './receive-bank-notification';
@@ -83,6 +84,25 @@ describe.each(testDatabaseKinds)('the bank notification endpoint on %s', (kind) 
     expect(await receiveBankNotification(f.db, signed(paid))).toMatchObject({ status: 'matched', orderId: order.id, replayed: true });
     const policies = await f.db.selectFrom('policies').select('id').where('order_id', '=', order.id).execute();
     expect(policies).toHaveLength(1);
+  });
+
+  it('is recorded by the running processor moments after it is acknowledged, without waiting for the idle poll', async () => {
+    startBankNotificationProcessor(async () => f.db);
+    try {
+      // The idle poll is 1 s: recorded well before it means the acknowledgement's nudge woke the processor.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const acknowledged = await receiveBankNotification(f.db, signed(body('N-LIVE')));
+      expect(acknowledged.status).toBe('received');
+      const deadline = Date.now() + 800;
+      let status = 'received';
+      while (status === 'received' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        status = (await receiveBankNotification(f.db, signed(body('N-LIVE')))).status;
+      }
+      expect(status).toBe('unmatched');
+    } finally {
+      await stopBankNotificationProcessor();
+    }
   });
 
   it('keeps a notification that cannot be recorded, says why, and tries again later', async () => {

@@ -1,43 +1,31 @@
-import { Alert, Chip } from '@mui/material';
-import { Datagrid, Edit, FunctionField, List, SaveButton, SelectInput, SimpleForm, TextField, Toolbar, useRecordContext } from 'react-admin';
-import type { PolicyDocumentJobRecord, PolicyDocumentJobState } from '@/lib/policies/document-jobs/policy-document-job-resource';
+import { Alert } from '@mui/material';
+import { Datagrid, FunctionField, List, SelectInput, TextField, useRecordContext } from 'react-admin';
+import type { PolicyDocumentJobRecord } from '@/lib/policies/document-jobs/policy-document-job-resource';
 import { InstantField } from '../_components/fields';
+import { openRetryingItem, QueueStateChip, queueStateChoices, RetryNowEdit, type QueueStateLabels } from '../_components/retry-queue';
 import { useCanWrite } from '../_components/use-can-write';
 
-const stateChoices = [
-  { id: 'open', name: '未生成（生成中或重试中）' },
-  { id: 'retrying', name: '重试中' },
-  { id: 'pending', name: '生成中' },
-  { id: 'done', name: '已生成' },
-];
-
-const STATE_CHIPS: Record<PolicyDocumentJobState, { label: string; color: 'default' | 'warning' | 'success' }> = {
-  pending: { label: '生成中', color: 'default' },
-  retrying: { label: '重试中', color: 'warning' },
-  done: { label: '已生成', color: 'success' },
-};
-
-const StateChip = ({ state }: { state: PolicyDocumentJobState }) => <Chip size="small" color={STATE_CHIPS[state].color} label={STATE_CHIPS[state].label} />;
+const LABELS: QueueStateLabels = { pending: '生成中', retrying: '重试中', done: '已生成' };
 
 /** 保单生成: policy documents still being rendered, or failing and waiting for their next attempt. */
 export function PolicyDocumentJobList() {
   const canWrite = useCanWrite();
   return (
     <List
-      filters={[<SelectInput key="state" source="state" choices={stateChoices} alwaysOn />]}
+      filters={[<SelectInput key="state" source="state" choices={queueStateChoices(LABELS, '未生成（生成中或重试中）')} alwaysOn />]}
       filterDefaultValues={{ state: 'open' }}
       sort={{ field: 'created_at', order: 'ASC' }}
       empty={false}
     >
       <Datagrid
         bulkActionButtons={false}
-        rowClick={(_id, _resource, record) => (canWrite && (record as PolicyDocumentJobRecord).state === 'retrying' ? 'edit' : false)}
+        rowClick={openRetryingItem(canWrite)}
         empty={<Alert severity="success" sx={{ m: 2 }}>没有待生成的保单：所有已出单保单的文件均已生成。</Alert>}
       >
         <TextField source="policy_number" sortable={false} />
         <TextField source="order_number" sortable={false} />
         <TextField source="enterprise_name" sortable={false} />
-        <FunctionField source="state" sortable={false} render={(r: PolicyDocumentJobRecord) => <StateChip state={r.state} />} />
+        <FunctionField source="state" sortable={false} render={(r: PolicyDocumentJobRecord) => <QueueStateChip state={r.state} labels={LABELS} />} />
         <TextField source="attempts" />
         <TextField source="last_error" sortable={false} emptyText="—" />
         <InstantField source="created_at" />
@@ -59,17 +47,15 @@ function FailureSummary() {
   );
 }
 
-/** 立即重试: a failing job tried at once instead of at its next scheduled attempt (recorded in the audit log). */
+/** 立即重试 for a document that keeps failing to render (audited). */
 export function PolicyDocumentJobEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="list" transform={(data) => ({ ...data, retry_now: true })}>
-      <SimpleForm toolbar={<Toolbar><SaveButton label="立即重试" alwaysEnable /></Toolbar>}>
-        <FailureSummary />
-        <TextField source="policy_number" />
-        <TextField source="order_number" />
-        <TextField source="enterprise_name" />
-        <InstantField source="run_after" />
-      </SimpleForm>
-    </Edit>
+    <RetryNowEdit>
+      <FailureSummary />
+      <TextField source="policy_number" />
+      <TextField source="order_number" />
+      <TextField source="enterprise_name" />
+      <InstantField source="run_after" />
+    </RetryNowEdit>
   );
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
+import { startBackgroundLoop, type BackgroundLoop } from '@/lib/jobs/background-loop';
 import { yieldToForeground } from '@/lib/jobs/foreground-work';
 import { processDueBankNotifications } from './process-bank-notifications';
 
@@ -7,11 +8,10 @@ import { processDueBankNotifications } from './process-bank-notifications';
 const IDLE_POLL_MS = 1_000;
 const WORKERS = 2;
 
-type Processor = { stop(): Promise<void>; nudge(): void };
 // On globalThis: Next.js may load this module once per route bundle, and the server's own webhook path
 // (scripts/start-server.ts) once more; all of them must see one processor.
 const KEY = Symbol.for('bid-guarantee.bank-notification-processor');
-const holder = globalThis as { [KEY]?: Processor };
+const holder = globalThis as { [KEY]?: BackgroundLoop };
 
 /**
  * The loop in each app process that records the banks' notifications: it works through the due ones as
@@ -20,43 +20,14 @@ const holder = globalThis as { [KEY]?: Processor };
  */
 export function startBankNotificationProcessor(getDb: () => Promise<Kysely<Database>>): void {
   if (holder[KEY]) return;
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  let nudged = false;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      timer.unref();
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      wake = null;
-    });
-  const done = (async () => {
-    while (!stopped) {
-      nudged = false;
-      try {
-        // While banks wait for acknowledgements, each step waits a little first (lib/jobs/foreground-work.ts).
-        await processDueBankNotifications(await getDb(), { workers: WORKERS, between: yieldToForeground });
-      } catch (error) {
-        console.error('银行通知入账轮询失败，稍后重试', error);
-      }
-      if (!stopped && !nudged) await sleep(IDLE_POLL_MS);
-    }
-  })();
-  holder[KEY] = {
-    nudge() {
-      nudged = true;
-      wake?.();
+  holder[KEY] = startBackgroundLoop(
+    async () => {
+      // While banks wait for acknowledgements, each step waits a little first (lib/jobs/foreground-work.ts).
+      await processDueBankNotifications(await getDb(), { workers: WORKERS, between: yieldToForeground });
+      return false;
     },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await done;
-    },
-  };
+    { idlePollMs: IDLE_POLL_MS, failureMessage: '银行通知入账轮询失败，稍后重试' },
+  );
 }
 
 /** A notification was just stored in this process: record it now rather than at the next idle poll. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
+import { startBackgroundLoop, type BackgroundLoop } from '@/lib/jobs/background-loop';
 import { yieldToForeground } from '@/lib/jobs/foreground-work';
 import { policyRenderThreads } from '../render-thread/render-off-thread';
 import { DEFAULT_LEASE_MS, renderDuePolicyDocuments } from './render-due-policy-documents';
@@ -9,10 +10,9 @@ const IDLE_POLL_MS = 1_000;
 /** A nudge waits this long, so that the transaction that issued the policy has committed by then. */
 const NUDGE_DELAY_MS = 20;
 
-type Renderer = { stop(): Promise<void>; nudge(): void };
 const KEY = Symbol.for('bid-guarantee.policy-document-renderer');
 const PAUSED = Symbol.for('bid-guarantee.policy-document-renderer.paused');
-const holder = globalThis as { [KEY]?: Renderer; [PAUSED]?: boolean };
+const holder = globalThis as { [KEY]?: BackgroundLoop; [PAUSED]?: boolean };
 
 function leaseMs(): number {
   const seconds = Number(process.env.POLICY_DOCUMENT_LEASE_SECONDS);
@@ -26,44 +26,16 @@ function leaseMs(): number {
  */
 export function startPolicyDocumentRenderer(getDb: () => Promise<Kysely<Database>>): void {
   if (holder[KEY]) return;
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    }).finally(() => {
-      wake = null;
-      if (timer) clearTimeout(timer);
-    });
   const limit = Math.max(1, policyRenderThreads()) * 4;
-  const done = (async () => {
-    while (!stopped) {
-      let claimed = 0;
+  holder[KEY] = startBackgroundLoop(
+    async () => {
       // Documents are the least urgent work of a rush: they wait while banks wait (lib/jobs/foreground-work.ts).
       await yieldToForeground();
-      try {
-        if (!holder[PAUSED]) claimed = (await renderDuePolicyDocuments(await getDb(), { limit, leaseMs: leaseMs() })).claimed;
-      } catch (error) {
-        console.error('保单生成任务轮询失败，稍后重试', error);
-      }
-      if (!stopped && claimed === 0) await sleep(IDLE_POLL_MS);
-    }
-  })();
-  holder[KEY] = {
-    nudge() {
-      if (!wake) return;
-      const resolve = wake;
-      setTimeout(resolve, NUDGE_DELAY_MS).unref();
+      if (holder[PAUSED]) return false;
+      return (await renderDuePolicyDocuments(await getDb(), { limit, leaseMs: leaseMs() })).claimed > 0;
     },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await done;
-    },
-  };
+    { idlePollMs: IDLE_POLL_MS, nudgeDelayMs: NUDGE_DELAY_MS, failureMessage: '保单生成任务轮询失败，稍后重试' },
+  );
 }
 
 /** Browser tests only (test-renderer-control.ts): hold rendering back, so 保单生成中 can be seen. */
