@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { Database, InvoiceStatus, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
+import { loadMyOrder } from '@/lib/orders/load-my-order';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
-
-const notFound = () => new DomainError('NOT_FOUND', '订单不存在或您无权查看');
 
 /**
  * An order of the bidder's own enterprise, with what invoicing needs: its region (whose rules decide),
@@ -19,24 +17,16 @@ export async function loadMyInvoicingOrder(
   orderId: string,
   { lock = false } = {},
 ) {
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound();
-  let query = db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-    .where('orders.id', '=', orderId)
-    .where('orders.enterprise_id', '=', actor.enterpriseId)
+  const mine = await loadMyOrder(db, actor, orderId, { lock });
+  return selectOrdersWithParties(db)
+    .where('orders.id', '=', mine.id)
     .select([
       'orders.id', 'orders.status', 'orders.premium_fen as premiumFen', 'projects.region_id as regionId',
       'projects.bid_opening_at as bidOpeningAt', 'enterprises.name as enterpriseName', 'enterprises.uscc',
       'enterprises.contact_name as contactName', 'enterprises.contact_phone as contactPhone',
       'enterprises.basic_account_bank as basicAccountBank', 'enterprises.basic_account_number as basicAccountNumber',
-    ]);
-  if (lock) query = query.forUpdate('orders');
-  const order = await query.executeTakeFirst();
-  if (!order) throw notFound();
-  return order;
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 export type InvoicingOrder = Awaited<ReturnType<typeof loadMyInvoicingOrder>>;

@@ -3,6 +3,7 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { myOrderNotFound } from '@/lib/orders/load-my-order';
 import { decide } from '@/lib/rules/decide';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
@@ -22,7 +23,7 @@ export interface RequestedInvoice {
  * answer the rules gave; a refused request writes nothing else. One live invoice per order.
  */
 export async function requestInvoice(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<RequestedInvoice> {
-  if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('NOT_FOUND', '订单不存在或您无权查看');
+  if (actor.role !== 'bidder' || !actor.enterpriseId) throw myOrderNotFound();
   const request = parseInvoiceRequest(input);
 
   const result = await writeTransaction(db, async (trx): Promise<RequestedInvoice | { refused: string }> => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
+import { selectOrdersWithProject } from './order-join';
 import { transitionOrder } from './transition-order';
 
 /**
@@ -10,10 +11,7 @@ import { transitionOrder } from './transition-order';
  * its row lock, and one that another run got to first is simply skipped.
  */
 export async function cancelUnpaidOrders(db: Kysely<Database>, limit = 200): Promise<number> {
-  const due = await db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const due = await selectOrdersWithProject(db)
     .where('orders.status', '=', 'pending_payment')
     .where('projects.deposit_deadline', '<', now())
     .select('orders.id')

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
+import { loadMyOrder } from './load-my-order';
+import { selectOrdersWithParties } from './order-join';
 
 /**
  * An order of the bidder's own enterprise with what the detail page shows: the payment instructions
@@ -10,18 +10,12 @@ import { DomainError } from '@/lib/errors/domain-error';
  * the transfer must come from) and the status timeline. Any other order is "not found".
  */
 export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: string) {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  const order = await db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const mine = await loadMyOrder(db, actor, orderId);
+  const order = await selectOrdersWithParties(db)
     .innerJoin('products', 'products.id', 'orders.product_id')
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
     .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
-    .where('orders.id', '=', orderId)
-    .where('orders.enterprise_id', '=', actor.enterpriseId)
+    .where('orders.id', '=', mine.id)
     .select([
       'orders.id', 'orders.order_number as orderNumber', 'orders.remark_code as remarkCode', 'orders.status',
       'orders.premium_fen as premiumFen', 'orders.deposit_fen as depositFen', 'orders.form_data as formData', 'orders.created_at as createdAt',
@@ -33,8 +27,7 @@ export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: st
       'enterprises.basic_account_bank as basicAccountBank', 'enterprises.basic_account_number as basicAccountNumber',
       'form_versions.schema as formSchema', 'form_versions.ui_schema as formUiSchema',
     ])
-    .executeTakeFirst();
-  if (!order) throw notFound;
+    .executeTakeFirstOrThrow();
   const events = await db
     .selectFrom('order_events')
     .leftJoin('users', 'users.id', 'order_events.actor_id')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { selectOrdersWithProject } from './order-join';
 
 export interface MyOrdersQuery {
   page: number;
@@ -12,10 +13,7 @@ export interface MyOrdersQuery {
 /** 订单管理: the orders of the bidder's own enterprise, newest first. */
 export async function listMyOrders(db: Kysely<Database>, actor: Actor, query: MyOrdersQuery) {
   if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('FORBIDDEN', '只有投标人可以查看投保订单');
-  let base = db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  let base = selectOrdersWithProject(db)
     .innerJoin('products', 'products.id', 'orders.product_id')
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
     .where('orders.enterprise_id', '=', actor.enterpriseId);

@@ -10,6 +10,7 @@ import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { checkApplicantIdentity } from './check-applicant-identity';
+import { assertMayAskForMyOrder, loadMyOrder } from './load-my-order';
 import { ORDER_STATUS_LABELS } from './order-status';
 
 const inputSchema = z.object({ formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }) });
@@ -21,28 +22,18 @@ const inputSchema = z.object({ formData: z.record(z.string(), z.unknown(), { err
  */
 export async function updateApplication(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<void> {
   const { formData } = parseInput(inputSchema, input);
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
+  assertMayAskForMyOrder(actor, orderId);
   await writeTransaction(db, async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('form_versions', 'form_versions.id', 'orders.form_version_id')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
-      .where('orders.id', '=', orderId)
-      .where('orders.enterprise_id', '=', actor.enterpriseId!)
-      .select(['orders.id', 'orders.status', 'orders.form_data', 'form_versions.schema', 'projects.region_id'])
-      .forUpdate('orders')
-      .executeTakeFirst();
-    if (!order) throw notFound;
+    const order = await loadMyOrder(trx, actor, orderId, { lock: true });
     if (order.status !== 'pending_payment') {
       throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，投保信息已不能修改`);
     }
-    const validation = validateFormData(order.schema as RJSFSchema, formData);
+    const form = await trx.selectFrom('form_versions').select('schema').where('id', '=', order.form_version_id).executeTakeFirstOrThrow();
+    const validation = validateFormData(form.schema as RJSFSchema, formData);
     if (!validation.ok) {
       throw new DomainError('VALIDATION_FAILED', `投保信息有误：${Object.values(validation.fieldErrors)[0]}`, validation.fieldErrors);
     }
-    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', actor.enterpriseId!).executeTakeFirstOrThrow();
+    const enterprise = await trx.selectFrom('enterprises').selectAll().where('id', '=', order.enterprise_id).executeTakeFirstOrThrow();
     checkApplicantIdentity(formData, enterprise);
     await trx.updateTable('orders').set({ form_data: JSON.stringify(formData), updated_at: now() }).where('id', '=', order.id).execute();
     await appendAuditEvent(trx, actor, {

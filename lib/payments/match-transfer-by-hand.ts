@@ -5,6 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanWrite } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
@@ -32,10 +33,7 @@ export async function matchTransferByHand(db: Kysely<Database>, actor: Actor, tr
   const { order_number: orderNumber, note } = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
     const transfer = await loadTransferForHandling(trx, actor, transferId, 'unmatched');
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
+    const order = await selectOrdersWithProject(trx)
       .where('orders.order_number', '=', orderNumber)
       .select(['orders.id', 'projects.region_id'])
       .executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { BankTransfersTable, Database, TransferStatus } from '@/db/database';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { decide } from '@/lib/rules/decide';
@@ -23,11 +24,7 @@ export async function reconcileTransfer(
   orderId: string,
   known?: ReconciledTransfer,
 ): Promise<TransferStatus> {
-  const order = await trx
-    .selectFrom('orders')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const order = await selectOrdersWithParties(trx)
     .where('orders.id', '=', orderId)
     .select([
       'orders.id', 'orders.status', 'orders.premium_fen', 'orders.remark_code', 'projects.type as projectType',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
 import { policySealContext } from './issue-policy';
 import { unseal } from './policy-crypto';
@@ -23,10 +24,7 @@ export interface PolicyFile {
  */
 export async function downloadPolicy(db: Kysely<Database>, actor: Actor, orderId: string): Promise<PolicyFile> {
   if (!z.uuid().safeParse(orderId).success) throw new DomainError('NOT_FOUND', '订单不存在');
-  const row = await db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const row = await selectOrdersWithProject(db)
     .leftJoin('policies', 'policies.order_id', 'orders.id')
     .where('orders.id', '=', orderId)
     .select([

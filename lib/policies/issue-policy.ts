@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import { publicBaseUrl } from '@/lib/config/runtime-config';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
 import { enqueuePolicyDocument } from './document-jobs/policy-document-job';
 import { nudgePolicyDocumentRenderer } from './document-jobs/policy-document-renderer';
@@ -25,11 +26,7 @@ export function verifyUrl(policyNumber: string): string {
  * read the policy; after opening the server unseals it.
  */
 export async function issuePolicy(trx: Transaction<Database>, orderId: string): Promise<{ policyNumber: string }> {
-  const order = await trx
-    .selectFrom('orders')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const order = await selectOrdersWithParties(trx)
     .innerJoin('products', 'products.id', 'orders.product_id')
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
     .where('orders.id', '=', orderId)

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database, ProjectEventKind, ProjectStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
+import { loadMyOrder } from '@/lib/orders/load-my-order';
 
 export interface ProjectChange {
   id: string;
@@ -26,17 +25,13 @@ export interface OrderProjectChanges {
  * a bidder learns about the projects it bids on and no others.
  */
 export async function listProjectEventsForMyOrder(db: Kysely<Database>, actor: Actor, orderId: string): Promise<OrderProjectChanges> {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
+  const order = await loadMyOrder(db, actor, orderId);
   const project = await db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
+    .selectFrom('sections')
     .innerJoin('projects', 'projects.id', 'sections.project_id')
-    .where('orders.id', '=', orderId)
-    .where('orders.enterprise_id', '=', actor.enterpriseId)
+    .where('sections.id', '=', order.section_id)
     .select(['projects.id', 'projects.status'])
-    .executeTakeFirst();
-  if (!project) throw notFound;
+    .executeTakeFirstOrThrow();
   const changes = await db
     .selectFrom('project_events')
     .where('project_id', '=', project.id)

@@ -4,6 +4,8 @@ import type { Database, SurrenderStatus } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { assertMayAskForMyOrder, loadMyOrder } from '@/lib/orders/load-my-order';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { PROJECT_STATUS_LABELS } from '@/lib/projects/project-labels';
@@ -34,27 +36,19 @@ export interface AppliedSurrender {
  * bidder is told which rule says no, and only the decision is kept (in the decision log, for compliance).
  */
 export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<AppliedSurrender> {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  const enterpriseId = actor.enterpriseId;
+  assertMayAskForMyOrder(actor, orderId);
   const { reason, note } = parseInput(inputSchema, input);
 
   const result = await writeTransaction(db, async (trx) => {
     // Locked first, so two applications for the same order are decided one after the other.
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
-      .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
-      .where('orders.id', '=', orderId)
-      .where('orders.enterprise_id', '=', enterpriseId)
+    const mine = await loadMyOrder(trx, actor, orderId, { lock: true });
+    const order = await selectOrdersWithParties(trx)
+      .where('orders.id', '=', mine.id)
       .select([
         'orders.id', 'orders.status', 'projects.status as projectStatus', 'projects.bid_opening_at as bidOpeningAt',
         'projects.region_id as regionId', 'enterprises.basic_account_number as basicAccount',
       ])
-      .forUpdate('orders')
-      .executeTakeFirst();
-    if (!order) throw notFound;
+      .executeTakeFirstOrThrow();
     if (order.status !== 'issued') {
       throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，只有投保成功的订单可以申请退保`);
     }

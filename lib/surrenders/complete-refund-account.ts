@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { assertMayAskForMyOrder, loadMyOrder } from '@/lib/orders/load-my-order';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
@@ -20,20 +21,10 @@ export const refundAccountSchema = z.object({
  * account, so the bidder names the account the refund goes to; only then do operators review the surrender.
  */
 export async function completeRefundAccount(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<void> {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  const enterpriseId = actor.enterpriseId;
+  assertMayAskForMyOrder(actor, orderId);
   const account = parseInput(refundAccountSchema, input);
   await writeTransaction(db, async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
-      .where('orders.id', '=', orderId)
-      .where('orders.enterprise_id', '=', enterpriseId)
-      .select(['orders.id', 'projects.region_id as regionId'])
-      .executeTakeFirst();
-    if (!order) throw notFound;
+    const order = await loadMyOrder(trx, actor, orderId);
     // Locked, so an operator's rejection and the account cannot cross.
     const surrender = await trx
       .selectFrom('surrenders')
@@ -59,7 +50,7 @@ export async function completeRefundAccount(db: Kysely<Database>, actor: Actor, 
       action: 'surrender.refund_account',
       entityType: 'surrender',
       entityId: surrender.id,
-      regionId: order.regionId,
+      regionId: order.region_id,
       before: surrender,
       after: row,
     });

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database, SurrenderBidderReason, SurrenderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
+import { loadMyOrder } from '@/lib/orders/load-my-order';
 
 export interface MySurrender {
   id: string;
@@ -29,15 +28,7 @@ export interface MySurrender {
  * rejected one stays listed so the bidder can read why before applying again.
  */
 export async function listMySurrenders(db: Kysely<Database>, actor: Actor, orderId: string): Promise<MySurrender[]> {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
-  const order = await db
-    .selectFrom('orders')
-    .select('id')
-    .where('id', '=', orderId)
-    .where('enterprise_id', '=', actor.enterpriseId)
-    .executeTakeFirst();
-  if (!order) throw notFound;
+  const order = await loadMyOrder(db, actor, orderId);
   return db
     .selectFrom('surrenders')
     .leftJoin('refunds', 'refunds.id', 'surrenders.refund_id')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { remarkCandidates } from '@/lib/payments/find-remark-code';
 import { readStatement } from './parse-statement';
 import type { StatementEncoding } from './statement-records';
@@ -61,10 +62,7 @@ async function refuseOtherRegionsOrders(db: Kysely<Database>, bytes: Uint8Array,
   const all = [...codes];
   const foreignCodes = new Set<string>();
   for (let i = 0; i < all.length; i += CODES_PER_QUERY) {
-    const rows = await db
-      .selectFrom('orders')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
+    const rows = await selectOrdersWithProject(db)
       .select('orders.remark_code')
       .where('orders.remark_code', 'in', all.slice(i, i + CODES_PER_QUERY))
       .where('projects.region_id', '<>', regionId)

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrderStatus, TransferStatus } from '@/db/database';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { remarkCandidates } from '@/lib/payments/find-remark-code';
 import type { StatementLine } from './parse-statement';
 
@@ -24,10 +25,7 @@ export async function findStatementMatches(
       ? db.selectFrom('bank_transfers').select(['bank_txn_id', 'source', 'status']).where('bank_code', '=', bankCode).where('bank_txn_id', 'in', ids).execute()
       : [],
     codes.length
-      ? db
-          .selectFrom('orders')
-          .innerJoin('sections', 'sections.id', 'orders.section_id')
-          .innerJoin('projects', 'projects.id', 'sections.project_id')
+      ? selectOrdersWithProject(db)
           .select(['orders.remark_code', 'orders.order_number', 'orders.status', 'projects.region_id'])
           .where('orders.remark_code', 'in', codes)
           .execute()

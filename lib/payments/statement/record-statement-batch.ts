@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, StatementLineOutcome } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { recordPlainTransfers } from '@/lib/payments/record-plain-transfers';
 import { recordTransfer, type RecordedTransfer } from '@/lib/payments/record-transfer';
 import { now } from '@/lib/time/clock';
@@ -65,10 +66,7 @@ export async function recordStatementBatch(
 
     const orderIds = [...new Set(recorded.flatMap((r) => (r.orderId ? [r.orderId] : [])))];
     const orders = orderIds.length
-      ? await trx
-          .selectFrom('orders')
-          .innerJoin('sections', 'sections.id', 'orders.section_id')
-          .innerJoin('projects', 'projects.id', 'sections.project_id')
+      ? await selectOrdersWithProject(trx)
           .select(['orders.id', 'orders.status', 'projects.region_id'])
           .where('orders.id', 'in', orderIds)
           .execute()

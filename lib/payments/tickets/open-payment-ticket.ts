@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { assertMayAskForMyOrder, loadMyOrder } from '@/lib/orders/load-my-order';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
@@ -30,20 +31,10 @@ const inputSchema = z.discriminatedUnion(
  * for money back (with the account to pay it to). One open ticket of a kind per order at a time.
  */
 export async function openPaymentTicket(db: Kysely<Database>, actor: Actor, orderId: string, input: unknown): Promise<{ ticketId: string }> {
-  const notFound = new DomainError('NOT_FOUND', '订单不存在或您无权查看');
-  if (actor.role !== 'bidder' || !actor.enterpriseId || !z.uuid().safeParse(orderId).success) throw notFound;
+  assertMayAskForMyOrder(actor, orderId);
   const ticket = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('sections', 'sections.id', 'orders.section_id')
-      .innerJoin('projects', 'projects.id', 'sections.project_id')
-      .where('orders.id', '=', orderId)
-      .where('orders.enterprise_id', '=', actor.enterpriseId)
-      .select(['orders.id', 'projects.region_id'])
-      .forUpdate('orders')
-      .executeTakeFirst();
-    if (!order) throw notFound;
+    const order = await loadMyOrder(trx, actor, orderId, { lock: true });
     if (!(await paymentProblemAvailability(trx, order.id)).available) {
       throw new DomainError('CONFLICT', '支付后 30 分钟仍未出函，或重复支付时，方可提交支付问题');
     }
