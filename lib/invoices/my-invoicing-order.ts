@@ -47,6 +47,14 @@ const NOT_INVOICEABLE: Partial<Record<OrderStatus, string>> = {
   surrendered: '订单已退保，保费已退还，不能申请发票',
 };
 
+/**
+ * Whether the order has anything to do with invoices at all: its premium was accepted (insured, and since
+ * then perhaps under surrender review or surrendered). Before that, the order page shows no invoice panel.
+ */
+export function hasInvoicing(status: OrderStatus): boolean {
+  return status === 'issued' || status === 'surrender_review' || status === 'surrendered';
+}
+
 /** Why this order cannot be invoiced at all (whatever the rules say), or null when it can. */
 export function notInvoiceableReason(status: OrderStatus): string | null {
   return NOT_INVOICEABLE[status] ?? null;

@@ -2,14 +2,12 @@ import type { InvoiceStatus, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/database';
 import { getOrderInvoicing, type MyInvoice } from '@/lib/invoices/get-order-invoicing';
+import { hasInvoicing } from '@/lib/invoices/my-invoicing-order';
 import { INVOICE_MEDIUM_LABELS, INVOICE_STATUS_LABELS, INVOICE_TYPE_LABELS } from '@/lib/invoices/invoice-labels';
 import { formatFen } from '@/lib/money/format-fen';
 import { formatDateTime } from '@/lib/time/format';
 import { InvoiceDetailsToggle } from './invoice-details-toggle';
 import { InvoiceRequestForm } from './invoice-request-form';
-
-/** Orders whose premium was paid: only they have anything to do with invoices. */
-const PAID: readonly OrderStatus[] = ['issued', 'surrender_review', 'surrendered'];
 
 // The order-status colours say the same things: waiting (blue), done (green), no longer counts (grey).
 const STATUS_CLASS: Record<InvoiceStatus, string> = {
@@ -20,7 +18,7 @@ const STATUS_CLASS: Record<InvoiceStatus, string> = {
 
 /** 发票 on the order page: the order's invoices and, when the rules allow one, 【申请发票】. */
 export async function InvoicePanel({ actor, orderId, orderStatus }: { actor: Actor; orderId: string; orderStatus: OrderStatus }) {
-  if (!PAID.includes(orderStatus)) return null;
+  if (!hasInvoicing(orderStatus)) return null;
   const invoicing = await getOrderInvoicing(await getDb(), actor, orderId);
   const amount = formatFen(invoicing.amountFen);
   const live = invoicing.invoices.find((i) => i.status !== 'voided');
