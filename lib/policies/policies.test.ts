@@ -61,10 +61,11 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
     expect(Buffer.from(file.content).includes(Buffer.from('%PDF'))).toBe(false);
   });
 
-  it('refuses another enterprise and the back office with 403', async () => {
+  it('tells another enterprise and the back office that the order does not exist, as it tells anyone of a missing one', async () => {
+    const missing = await expectRefusal(downloadPolicy(f.db, f.actors.bidder, '00000000-0000-4000-8000-000000000000'));
     for (const actor of [f.actors.otherBidder, f.actors.operator]) {
       const error = await expectRefusal(downloadPolicy(f.db, actor, order.id));
-      expect([error.code, error.status]).toEqual(['FORBIDDEN', 403]);
+      expect([error.code, error.status, error.message]).toEqual(['NOT_FOUND', 404, missing.message]);
     }
   });
 
