@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import type { PolicyFont } from './policy-font';
+import { installRestructureSpeedups } from './restructure-speedups';
 
 /**
  * The policy font parsed once per process and shared by every document, instead of pdfkit's way of
@@ -44,6 +45,7 @@ export function usePolicyFontFace(pdf: PDFKit.PDFDocument, name: string, font: P
     pdf.font(name);
     return;
   }
+  installRestructureSpeedups();
   const key = `${font.path}\u0000${font.family ?? ''}`;
   const internals = pdf as unknown as DocumentFonts;
   const shared = faces.get(key);
