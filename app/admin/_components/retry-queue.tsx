@@ -1,9 +1,7 @@
 import { Chip } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Edit, SaveButton, SimpleForm, Toolbar, type RaRecord } from 'react-admin';
-
-/** The three states of a queue of background work that is retried when it fails (银行通知, 保单生成). */
-export type QueueState = 'pending' | 'retrying' | 'done';
+import type { RetryQueueState as QueueState } from '@/lib/back-office/retry-queue';
 
 export type QueueStateLabels = Record<QueueState, string>;
 

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { retryNowSchema, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 
 /** 待入账 (received, not recorded yet), 重试中 (recording failed, waiting for its next attempt), 已入账. */
-export type BankNotificationState = 'pending' | 'retrying' | 'done';
+export type BankNotificationState = RetryQueueState;
 
 export interface BankNotificationRecord {
   id: string;
@@ -24,8 +25,7 @@ export interface BankNotificationRecord {
   region_id: null;
 }
 
-const stateSql = sql<BankNotificationState>`case when bank_notifications.status = 'done' then 'done'
-  when bank_notifications.last_error is not null then 'retrying' else 'pending' end`;
+const stateSql = retryQueueStateSql('bank_notifications');
 
 function selectNotifications(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -37,10 +37,7 @@ function selectNotifications(db: Parameters<ResourceDefinition['findById']>[0]) 
     .select(stateSql.as('state'));
 }
 
-const updateSchema = z.object({
-  retry_now: z.literal(true, { error: '请确认立即重试' }),
-  reason: z.string().trim().max(500).optional(),
-});
+const updateSchema = retryNowSchema;
 
 /**
  * 银行通知: the banks' signed notifications as received. Each was acknowledged to its bank once stored and

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
+import { failureText, retryBackoffMs } from '@/lib/jobs/retry-backoff';
 import { now } from '@/lib/time/clock';
 import { parseInput } from '@/lib/validation/parse-input';
 import { recordTransfer } from '../record-transfer';
@@ -7,7 +8,7 @@ import { transferNotificationSchema } from '../transfer-notification';
 
 /** How long a notification that failed to be recorded waits: 5 s, 15 s, 45 s, … at most 30 minutes. */
 export function notificationRetryDelayMs(attempt: number): number {
-  return Math.min(30 * 60_000, 5_000 * 3 ** Math.max(0, attempt - 1));
+  return retryBackoffMs(attempt, 5_000);
 }
 
 export type ProcessOutcome = 'recorded' | 'failed' | 'none';
@@ -50,7 +51,7 @@ export async function processNextBankNotification(db: Kysely<Database>): Promise
     const at = now();
     await db
       .updateTable('bank_notifications')
-      .set({ attempts: attempt, last_attempt_at: at, last_error: describe(error), run_after: new Date(at.getTime() + notificationRetryDelayMs(attempt)) })
+      .set({ attempts: attempt, last_attempt_at: at, last_error: failureText(error), run_after: new Date(at.getTime() + notificationRetryDelayMs(attempt)) })
       .where('id', '=', taken.id)
       .where('status', '=', 'pending')
       .execute();
@@ -71,9 +72,4 @@ export async function processDueBankNotifications(db: Kysely<Database>, options:
   };
   await Promise.all(Array.from({ length: options.workers ?? 1 }, worker));
   return totals;
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, 2000);
 }

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import { retryNowSchema, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 
 /** 生成中 (not tried yet or being rendered), 重试中 (failed, waiting for its next attempt), 已生成. */
-export type PolicyDocumentJobState = 'pending' | 'retrying' | 'done';
+export type PolicyDocumentJobState = RetryQueueState;
 
 export interface PolicyDocumentJobRecord {
   /** The policy's id: one job per policy. */
@@ -25,8 +25,7 @@ export interface PolicyDocumentJobRecord {
   region_id: string | null;
 }
 
-const stateSql = sql<PolicyDocumentJobState>`case when policy_document_jobs.status = 'done' then 'done'
-  when policy_document_jobs.last_error is not null then 'retrying' else 'pending' end`;
+const stateSql = retryQueueStateSql('policy_document_jobs');
 
 function selectJobs(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -45,10 +44,7 @@ function selectJobs(db: Parameters<ResourceDefinition['findById']>[0]) {
     .select(stateSql.as('state'));
 }
 
-const updateSchema = z.object({
-  retry_now: z.literal(true, { error: '请确认立即重试' }),
-  reason: z.string().trim().max(500).optional(),
-});
+const updateSchema = retryNowSchema;
 
 /**
  * 保单生成: the jobs that render policy documents. Operators see which are still waiting or failing and

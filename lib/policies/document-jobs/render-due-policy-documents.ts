@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
+import { failureText, retryBackoffMs } from '@/lib/jobs/retry-backoff';
 import { now } from '@/lib/time/clock';
 import { policySealContext } from '../issue-policy';
 import type { PolicyDocument } from '../policy-document';
@@ -28,7 +29,7 @@ export const DEFAULT_LEASE_MS = 60_000;
 
 /** How long a failed render waits before its next attempt: 10 s, 30 s, 90 s, … at most 30 minutes. */
 export function retryDelayMs(attempt: number): number {
-  return Math.min(30 * 60_000, 10_000 * 3 ** Math.max(0, attempt - 1));
+  return retryBackoffMs(attempt, 10_000);
 }
 
 /**
@@ -83,10 +84,9 @@ async function storeDocument(db: Kysely<Database>, policyId: string, policyNumbe
 }
 
 function recordFailure(db: Kysely<Database>, job: ClaimedPolicyDocumentJob, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
   return db
     .updateTable('policy_document_jobs')
-    .set({ last_error: message.slice(0, 2000), run_after: new Date(now().getTime() + retryDelayMs(job.attempt)), locked_until: null })
+    .set({ last_error: failureText(error), run_after: new Date(now().getTime() + retryDelayMs(job.attempt)), locked_until: null })
     .where('policy_id', '=', job.policyId)
     .where('status', '=', 'pending')
     .execute();
