@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds)('issuing and voiding invoices on %s', (kind) =>
   });
 
   it('neither requests nor issues while a surrender may refund the premium', async () => {
-    await f.db.transaction().execute((trx) => transitionOrder(trx, null, surrenderingOrder.id, 'surrender_review', { reason: '测试：项目流标，申请退保' }));
+    await f.db.transaction().execute((trx) => transitionOrder(trx, null, surrenderingOrder.id, 'applySurrender', { reason: '测试：项目流标，申请退保' }));
     const issue = await expectRefusal(issueInvoice(f.db, f.actors.operator, surrenderingId, { invoice_number: '12345679', carrier: '中国邮政 EMS', tracking_number: '1234567890123' }));
     expect(issue).toMatchObject({ code: 'CONFLICT', message: '订单已申请退保或已退保，不能开具发票；请作废该发票申请' });
     expect((await invoice(surrenderingId)).status).toBe('requested');

@@ -13,9 +13,6 @@ export async function abandonOrder(db: Kysely<Database>, actor: Actor, orderId: 
   assertMayAskForMyOrder(actor, orderId);
   await writeTransaction(db, async (trx) => {
     const order = await loadMyOrder(trx, actor, orderId);
-    await transitionOrder(trx, actor, order.id, 'abandoned', {
-      reason: '投标人放弃购买保函',
-      from: ['pending_payment', 'cancelled'],
-    });
+    await transitionOrder(trx, actor, order.id, 'abandon', { reason: '投标人放弃购买保函' });
   });
 }

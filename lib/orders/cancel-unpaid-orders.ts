@@ -22,7 +22,7 @@ export async function cancelUnpaidOrders(db: Kysely<Database>, limit = 200): Pro
   for (const { id } of due) {
     try {
       await db.transaction().execute((trx) =>
-        transitionOrder(trx, null, id, 'cancelled', { reason: '保证金缴纳截止时间已过，订单未支付，系统自动取消', from: ['pending_payment'] }),
+        transitionOrder(trx, null, id, 'expire', { reason: '保证金缴纳截止时间已过，订单未支付，系统自动取消' }),
       );
       cancelled++;
     } catch (error) {

@@ -9,14 +9,3 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   surrender_review: '退保审核中',
   surrendered: '已退保',
 };
-
-/** The order lifecycle of DESIGN.md: every state change must be one of these edges. */
-export const ALLOWED_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending_payment: ['payment_review', 'cancelled', 'abandoned'],
-  payment_review: ['issued', 'cancelled'],
-  issued: ['surrender_review'],
-  cancelled: ['abandoned'],
-  abandoned: [],
-  surrender_review: ['surrendered', 'issued'],
-  surrendered: [],
-};

@@ -30,13 +30,13 @@ describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
   const statusOf = async () => (await getMyOrder(f.db, f.actors.bidder, orderId)).status;
 
   it('refuses an edge the lifecycle does not have, and changes nothing', async () => {
-    const error = await expectRefusal(f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'issued', { reason: '越级出函' })));
-    expect(error.message).toBe('订单当前状态为「待支付」，不能变更为「投保成功」');
+    const error = await expectRefusal(f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'acceptPayment', { reason: '越级出函' })));
+    expect(error.message).toBe('订单当前状态为「待支付」，不能支付审核通过');
     expect(await statusOf()).toBe('pending_payment');
   });
 
   it('follows an allowed edge and records who, why and from where', async () => {
-    await f.db.transaction().execute((trx) => transitionOrder(trx, f.actors.operator, orderId, 'payment_review', { reason: '收到银行转账' }));
+    await f.db.transaction().execute((trx) => transitionOrder(trx, f.actors.operator, orderId, 'receivePayment', { reason: '收到银行转账' }));
     const detail = await getMyOrder(f.db, f.actors.bidder, orderId);
     expect(detail.status).toBe('payment_review');
     expect(detail.events.at(-1)).toMatchObject({ fromStatus: 'pending_payment', toStatus: 'payment_review', reason: '收到银行转账', actorName: f.actors.operator.name });
@@ -44,8 +44,8 @@ describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
 
   it('lets two racing transitions from the same state produce one outcome', async () => {
     const results = await Promise.allSettled([
-      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'issued', { reason: 'A', from: ['payment_review'] })),
-      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'cancelled', { reason: 'B', from: ['payment_review'] })),
+      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'acceptPayment', { reason: 'A' })),
+      f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'rejectPayment', { reason: 'B' })),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const detail = await getMyOrder(f.db, f.actors.bidder, orderId);

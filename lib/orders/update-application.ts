@@ -11,7 +11,8 @@ import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { checkApplicantIdentity } from './check-applicant-identity';
 import { assertMayAskForMyOrder, loadMyOrder } from './load-my-order';
-import { ORDER_STATUS_LABELS } from './order-status';
+import { assertCanTake } from '@/lib/lifecycle/lifecycle';
+import { orderLifecycle } from './order-lifecycle';
 
 const inputSchema = z.object({ formData: z.record(z.string(), z.unknown(), { error: '请填写投保信息' }) });
 
@@ -25,9 +26,7 @@ export async function updateApplication(db: Kysely<Database>, actor: Actor, orde
   assertMayAskForMyOrder(actor, orderId);
   await writeTransaction(db, async (trx) => {
     const order = await loadMyOrder(trx, actor, orderId, { lock: true });
-    if (order.status !== 'pending_payment') {
-      throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，投保信息已不能修改`);
-    }
+    assertCanTake(orderLifecycle, 'editApplication', order.status);
     const form = await trx.selectFrom('form_versions').select('schema').where('id', '=', order.form_version_id).executeTakeFirstOrThrow();
     const validation = validateFormData(form.schema as RJSFSchema, formData);
     if (!validation.ok) {

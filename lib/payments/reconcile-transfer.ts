@@ -1,11 +1,12 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { BankTransfersTable, Database, TransferStatus } from '@/db/database';
 import { selectOrdersWithParties } from '@/lib/orders/order-join';
+import { isPaid } from '@/lib/orders/order-lifecycle';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { decide } from '@/lib/rules/decide';
 import { remarkCandidates } from './find-remark-code';
-import { acceptPayment, rejectPayment, rejectionText } from './settle-payment';
+import { acceptPayment, rejectPayment, rejectionText } from './accept-or-reject-payment';
 
 /** What reconciliation reads of a transfer; the caller that has just inserted it passes it along. */
 export type ReconciledTransfer = Pick<Selectable<BankTransfersTable>, (typeof RECONCILED_COLUMNS)[number]>;
@@ -33,7 +34,7 @@ export async function reconcileTransfer(
     .forUpdate('orders')
     .executeTakeFirstOrThrow();
   const transfer = known ?? (await trx.selectFrom('bank_transfers').select(RECONCILED_COLUMNS).where('id', '=', transferId).executeTakeFirstOrThrow());
-  const alreadyPaid = ['payment_review', 'issued', 'surrender_review', 'surrendered'].includes(order.status);
+  const alreadyPaid = isPaid(order.status);
   const decision = await decide(
     trx,
     'payment-source',
@@ -67,7 +68,7 @@ export async function reconcileTransfer(
     await refund('订单已不在待支付状态，退还该笔转账');
     return status;
   }
-  await transitionOrder(trx, null, order.id, 'payment_review', { reason: `收到银行转账 ${transfer.bank_txn_id}`, decisionId: decision.decisionId });
+  await transitionOrder(trx, null, order.id, 'receivePayment', { reason: `收到银行转账 ${transfer.bank_txn_id}`, decisionId: decision.decisionId });
   if (outcome.accepted) {
     await acceptPayment(trx, null, order.id, { reason: '支付来源审核通过，投保成功', decisionId: decision.decisionId });
   } else if (awaitsReview) {

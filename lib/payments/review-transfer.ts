@@ -10,7 +10,7 @@ import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadTransferForHandling } from './load-transfer-for-handling';
-import { acceptPayment, rejectPayment } from './settle-payment';
+import { acceptPayment, rejectPayment } from './accept-or-reject-payment';
 
 const inputSchema = z.object({
   decision: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),

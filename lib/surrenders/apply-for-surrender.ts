@@ -6,7 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { assertMayAskForMyOrder, loadMyOrder } from '@/lib/orders/load-my-order';
 import { selectOrdersWithParties } from '@/lib/orders/order-join';
-import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
+import { orderLifecycle } from '@/lib/orders/order-lifecycle';
+import { assertCanTake } from '@/lib/lifecycle/lifecycle';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { PROJECT_STATUS_LABELS } from '@/lib/projects/project-labels';
 import { decide } from '@/lib/rules/decide';
@@ -49,9 +50,7 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
         'projects.region_id as regionId', 'enterprises.basic_account_number as basicAccount',
       ])
       .executeTakeFirstOrThrow();
-    if (order.status !== 'issued') {
-      throw new DomainError('CONFLICT', `订单当前状态为「${ORDER_STATUS_LABELS[order.status]}」，只有投保成功的订单可以申请退保`);
-    }
+    assertCanTake(orderLifecycle, 'applySurrender', order.status);
     const transfer = await findPayingTransfer(trx, order.id);
     const facts = {
       bidOpened: now() >= order.bidOpeningAt,
@@ -83,10 +82,9 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await transitionOrder(trx, actor, order.id, 'surrender_review', {
+    await transitionOrder(trx, actor, order.id, 'applySurrender', {
       reason: `申请退保（${SURRENDER_REASON_LABELS[reason]}），依据${describeClause(outcome.clause)}`,
       decisionId: decision.decisionId,
-      from: ['issued'],
     });
     await appendAuditEvent(trx, actor, {
       action: 'surrender.apply',

@@ -57,10 +57,9 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
     // What was received, not what was owed: an operator may have accepted a payment short by a bank fee.
     const amountFen = transfer ? Math.min(record.premium_fen, transfer.amount_fen) : record.premium_fen;
     const clause = describeClause(row.clause);
-    await transitionOrder(trx, actor, row.order_id, 'surrendered', {
+    await transitionOrder(trx, actor, row.order_id, 'approveSurrender', {
       reason: reason ? `退保审核通过（${clause}）：${reason}` : `退保审核通过（${clause}）`,
       decisionId: row.decision_id,
-      from: ['surrender_review'],
     });
     const refundId = await createRefund(trx, {
       orderId: row.order_id,

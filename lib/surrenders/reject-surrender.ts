@@ -34,7 +34,7 @@ export async function rejectSurrender(db: Kysely<Database>, actor: Actor, rawId:
     if (row.status !== 'submitted' && row.status !== 'awaiting_account') {
       throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
     }
-    await transitionOrder(trx, actor, row.order_id, 'issued', { reason: `退保申请被驳回：${reason}`, from: ['surrender_review'] });
+    await transitionOrder(trx, actor, row.order_id, 'rejectSurrender', { reason: `退保申请被驳回：${reason}` });
     const rejected = await trx
       .updateTable('surrenders')
       .set({ status: 'rejected', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason })

@@ -23,7 +23,7 @@ export async function acceptPayment(
   orderId: string,
   options: { reason: string; decisionId?: string | null },
 ): Promise<void> {
-  await transitionOrder(trx, actor, orderId, 'issued', { ...options, from: ['payment_review'] });
+  await transitionOrder(trx, actor, orderId, 'acceptPayment', options);
   await issuePolicy(trx, orderId);
 }
 
@@ -33,10 +33,9 @@ export async function rejectPayment(
   money: { orderId: string; transferId: string; amountFen: number },
   options: { why: string; decisionId?: string | null },
 ): Promise<void> {
-  await transitionOrder(trx, actor, money.orderId, 'cancelled', {
+  await transitionOrder(trx, actor, money.orderId, 'rejectPayment', {
     reason: `支付审核未通过：${options.why}`,
     decisionId: options.decisionId,
-    from: ['payment_review'],
   });
   await createRefund(trx, { ...money, reason: `支付审核未通过（${options.why}），原路退还保费` });
 }
