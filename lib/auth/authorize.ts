@@ -33,3 +33,8 @@ export function assertCanWrite(actor: Actor, regionId: string | null): void {
     throw new DomainError('OTHER_REGION', '您只能管理本区域的数据');
   }
 }
+
+/** assertCanWrite as a question: for read models that say which actions the reader may take. */
+export function mayWrite(actor: Actor, regionId: string | null): boolean {
+  return actor.role === 'platform_admin' || (actor.role === 'operator' && regionId === actor.regionId);
+}

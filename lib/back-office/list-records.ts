@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { readableRegions } from '@/lib/auth/authorize';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { ListParams } from './list-params';
-import type { AnyResource, ListResult, RegionalRecord } from './resource-definition';
+import type { AnyResource, ListResult } from './resource-definition';
+import { withAllowedActions, type RecordWithActions } from './with-allowed-actions';
 
 /** A page of records the actor may see: an operator only ever gets its own region's rows. */
 export async function listRecords(
@@ -13,7 +14,7 @@ export async function listRecords(
   actor: Actor,
   resource: AnyResource,
   params: ListParams,
-): Promise<ListResult<RegionalRecord>> {
+): Promise<ListResult<RecordWithActions>> {
   const scope = readableRegions(actor);
   if (params.filter.id !== undefined) {
     // react-admin's getMany: the ids are checked here once, so each resource can use them as they are.
@@ -22,5 +23,6 @@ export async function listRecords(
     if (ids.length === 0) return { rows: [], total: 0 };
     params = { ...params, filter: { ...params.filter, id: ids } };
   }
-  return resource.list(db, scope, params);
+  const page = await resource.list(db, scope, params);
+  return resource.allowedActions ? { ...page, rows: page.rows.map((row) => withAllowedActions(resource, actor, row)) } : page;
 }

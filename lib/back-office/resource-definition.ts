@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import type { RegionScope } from '@/lib/auth/authorize';
+import type { Upload } from '@/lib/http/read-upload';
 import type { ListParams } from './list-params';
 
 /** Every back-office record knows its region: that is what authorization is decided on. */
@@ -55,6 +56,29 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
   nationwide?: boolean;
   /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */
   authorizeWrite?(actor: Actor, regionId: string | null): void;
+  /**
+   * What the reader may do to this record now, by command name (approve, void, …), as its lifecycle and the
+   * reader's rights say: sent with every record as `allowed_actions`, so the back office renders its
+   * buttons from it and never decides a status rule itself.
+   */
+  allowedActions?(record: Row, actor: Actor): string[];
+  /** The record's commands (审核通过, 作废, …): POST /api/admin/<name>/<id>/<command>. */
+  commands?: Record<string, ResourceCommand<Row>>;
+}
+
+/** A command's input: the JSON body, or a multipart form's fields and its file. */
+export interface CommandInput {
+  body: unknown;
+  file?: Upload['file'];
+}
+
+/**
+ * One command of a resource: a whole use case (it authorizes, validates, opens its transaction and audits)
+ * whose answer is the record as it now is. `upload` names the largest file it takes, when it takes one.
+ */
+export interface ResourceCommand<Row extends RegionalRecord = RegionalRecord> {
+  run(db: Kysely<Database>, actor: Actor, id: string, input: CommandInput): Promise<Row>;
+  upload?: { maxBytes: number; tooLarge: string };
 }
 
 /**
