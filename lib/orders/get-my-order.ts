@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { loadMyOrder } from './load-my-order';
+import { bidderOrderActions } from './order-lifecycle';
 import { selectOrdersWithParties } from './order-join';
 
 /**
@@ -35,5 +36,5 @@ export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: st
     .select(['order_events.id', 'order_events.from_status as fromStatus', 'order_events.to_status as toStatus', 'order_events.reason', 'order_events.occurred_at as occurredAt', 'users.display_name as actorName'])
     .orderBy('order_events.id')
     .execute();
-  return { ...order, events };
+  return { ...order, events, allowedActions: bidderOrderActions(order.status) };
 }

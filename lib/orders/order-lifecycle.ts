@@ -21,11 +21,14 @@ export const orderLifecycle = defineLifecycle({
     applySurrender: { label: '申请退保', from: ['issued'], to: 'surrender_review' },
     approveSurrender: { label: '退保审核通过', from: ['surrender_review'], to: 'surrendered' },
     rejectSurrender: { label: '驳回退保', from: ['surrender_review'], to: 'issued' },
+    /** A surrendered policy is no longer handed out. */
+    downloadPolicy: { label: '下载保单', from: ['issued', 'surrender_review'] },
     /** Invoicing concerns a premium that was accepted: insured, and since then perhaps surrendered. */
     viewInvoicing: { label: '查看发票', from: ['issued', 'surrender_review', 'surrendered'] },
   },
   refusal(action, current) {
     if (action === 'editApplication') return `订单当前状态为「${ORDER_STATUS_LABELS[current]}」，投保信息已不能修改`;
+    if (action === 'downloadPolicy' && current === 'surrendered') return '该保单已退保失效，不再提供下载';
     if (action === 'applySurrender') return `订单当前状态为「${ORDER_STATUS_LABELS[current]}」，只有投保成功的订单可以申请退保`;
     return undefined;
   },
@@ -34,7 +37,7 @@ export const orderLifecycle = defineLifecycle({
 export type OrderAction = (typeof orderLifecycle.actionNames)[number];
 
 /** What the bidder's order page offers; the rest are the platform's and operators' moves. */
-const BIDDER_ACTIONS = new Set<OrderAction>(['pay', 'editApplication', 'abandon', 'applySurrender', 'viewInvoicing']);
+const BIDDER_ACTIONS = new Set<OrderAction>(['pay', 'editApplication', 'abandon', 'applySurrender', 'downloadPolicy', 'viewInvoicing']);
 
 /** The actions the order's own bidder may take now: the order page renders its buttons from these. */
 export function bidderOrderActions(status: OrderStatus): OrderAction[] {

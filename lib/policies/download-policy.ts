@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
+import { assertCanTake } from '@/lib/lifecycle/lifecycle';
+import { orderLifecycle } from '@/lib/orders/order-lifecycle';
 import { DomainError } from '@/lib/errors/domain-error';
 import { loadMyOrder } from '@/lib/orders/load-my-order';
 import { now } from '@/lib/time/clock';
@@ -30,7 +32,7 @@ export async function downloadPolicy(db: Kysely<Database>, actor: Actor, orderId
     db.selectFrom('policies').where('order_id', '=', order.id).select(['policy_number', 'sealed_document']).executeTakeFirst(),
   ]);
   if (!policy) throw new DomainError('NOT_FOUND', '该订单尚未出具保单');
-  if (order.status === 'surrendered') throw new DomainError('CONFLICT', '该保单已退保失效，不再提供下载');
+  assertCanTake(orderLifecycle, 'downloadPolicy', order.status);
   if (!policy.sealed_document) throw new DomainError('POLICY_DOCUMENT_PENDING', '保单生成中，请稍后再下载');
 
   if (now() < project.bid_opening_at) {

@@ -3,6 +3,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
 import { getMyOrder } from '@/lib/orders/get-my-order';
+import type { OrderAction } from '@/lib/orders/order-lifecycle';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
 import { formatDateTime } from '@/lib/time/format';
@@ -39,7 +40,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     listOrderTickets(db, order.id),
   ]);
   const bidOpened = now() >= order.bidOpeningAt;
-  const payable = order.status === 'pending_payment';
+  const can = (action: OrderAction) => order.allowedActions.includes(action);
+  const payable = can('pay');
   const showPayment = payable && (isNew === '1' || pay === '1');
 
   return (
@@ -102,7 +104,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               暂不支付
             </Link>
           )}
-          {payable && (
+          {can('editApplication') && (
             <Link className="btn btn--plain" href={`/orders/${order.id}/edit`}>
               修改投保信息
             </Link>
@@ -111,10 +113,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
             返回订单管理
           </Link>
         </div>
-        {(order.status === 'pending_payment' || order.status === 'cancelled') && <AbandonButton orderId={order.id} />}
+        {can('abandon') && <AbandonButton orderId={order.id} />}
       </div>
       {showPayment && <PaymentInstructions {...order} />}
-      {policy && <PolicyPanel orderId={order.id} status={order.status} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
+      {policy && <PolicyPanel orderId={order.id} downloadable={can('downloadPolicy')} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
       <SurrenderPanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />

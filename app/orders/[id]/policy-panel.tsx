@@ -1,19 +1,18 @@
 import Link from 'next/link';
-import type { OrderStatus } from '@/db/database';
 import { formatDateTime } from '@/lib/time/format';
 import { PolicyDownloadButton } from './policy-download-button';
 
 interface Props {
   orderId: string;
-  status: OrderStatus;
+  /** False once the policy no longer counts (退保): its numbers stay, the file is no longer handed out. */
+  downloadable: boolean;
   bidOpened: boolean;
   bidOpeningAt: Date;
   policy: { policyNumber: string; verificationCode: string; issuedAt: Date; periodStart: Date; periodEnd: Date; documentReady: boolean };
 }
 
 /** 投保成功: the policy's numbers and 【下载保单】 — the sealed file before bid opening, the PDF after. */
-export function PolicyPanel({ orderId, status, bidOpened, bidOpeningAt, policy }: Props) {
-  const surrendered = status === 'surrendered';
+export function PolicyPanel({ orderId, downloadable, bidOpened, bidOpeningAt, policy }: Props) {
   return (
     <section className="card" aria-label="保单" style={{ marginBottom: 16 }}>
       <h2 className="card__title">保单</h2>
@@ -29,7 +28,7 @@ export function PolicyPanel({ orderId, status, bidOpened, bidOpeningAt, policy }
           {formatDateTime(policy.periodStart)} 至 {formatDateTime(policy.periodEnd)}
         </dd>
       </dl>
-      {surrendered ? (
+      {!downloadable ? (
         <p className="muted">该保单已退保失效。</p>
       ) : (
         <>

@@ -18,7 +18,7 @@ export default async function EditApplicationPage({ params }: Props) {
   return (
     <BidderPage actor={actor} title={`修改投保信息 · ${order.orderNumber}`}>
       <div className="card">
-        {order.status === 'pending_payment' ? (
+        {order.allowedActions.includes('editApplication') ? (
           <ChangeApplication orderId={order.id} schema={order.formSchema as RJSFSchema} uiSchema={order.formUiSchema as UiSchema} data={order.formData} />
         ) : (
           <div className="empty">
