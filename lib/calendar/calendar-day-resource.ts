@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { DomainError } from '@/lib/errors/domain-error';
 
 /** How a set day differs from the usual week (Monday to Friday worked, weekends off). */
@@ -63,6 +63,7 @@ function selectDays(db: Parameters<ResourceDefinition['findById']>[0]) {
 }
 
 const YEAR = /^\d{4}$/;
+const badPeriod = () => new DomainError('VALIDATION_FAILED', '筛选的年份或月份无效');
 const MONTH = /^(0?[1-9]|1[0-2])$/;
 
 /**
@@ -77,24 +78,32 @@ export const calendarDayResource: ResourceDefinition<CalendarDayRecord, z.output
   defaultSort: 'day',
   nationwide: true,
 
-  list(db, _scope, params) {
-    let query = selectDays(db);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('calendar_days.day', 'in', ids.map(String));
-    const year = filterValue(params.filter, 'year', 'string');
-    const month = filterValue(params.filter, 'month', 'string');
-    if ((year && !YEAR.test(year)) || (month && !MONTH.test(month))) throw new DomainError('VALIDATION_FAILED', '筛选的年份或月份无效');
-    // A month without a year: that month of every year (e.g. every October's National Day).
-    if (month && !year) query = query.where(sql<boolean>`extract(month from calendar_days.day) = ${Number(month)}`);
-    if (year) {
-      const from = month ? `${year}-${month.padStart(2, '0')}-01` : `${year}-01-01`;
-      const until = month ? sql<string>`(${from}::date + interval '1 month')::date` : sql<string>`${`${Number(year) + 1}-01-01`}::date`;
-      query = query.where('calendar_days.day', '>=', from).where(sql<boolean>`calendar_days.day < ${until}`);
-    }
-    const working = filterValue(params.filter, 'is_working_day', 'boolean');
-    if (working !== undefined) query = query.where('calendar_days.is_working_day', '=', working);
-    return runListQuery(query, params, { id: 'calendar_days.day', day: 'calendar_days.day' });
-  },
+  list: declaredList({
+    from: selectDays,
+    id: 'calendar_days.day',
+    region: 'everyone',
+    filters: {
+      year: {
+        where(query, year, filter) {
+          const month = filter.month === undefined || filter.month === '' ? undefined : String(filter.month);
+          if (!YEAR.test(String(year)) || (month !== undefined && !MONTH.test(month))) throw badPeriod();
+          const from = month ? `${year}-${month.padStart(2, '0')}-01` : `${year}-01-01`;
+          const until = month ? sql<string>`(${from}::date + interval '1 month')::date` : sql<string>`${`${Number(year) + 1}-01-01`}::date`;
+          return query.where('calendar_days.day', '>=', from).where(sql<boolean>`calendar_days.day < ${until}`);
+        },
+      },
+      month: {
+        where(query, month, filter) {
+          if (!MONTH.test(String(month))) throw badPeriod();
+          // With a year, the year filter takes the month; alone, it is that month of every year (every October's National Day).
+          if (filter.year !== undefined && filter.year !== '') return query;
+          return query.where(sql<boolean>`extract(month from calendar_days.day) = ${Number(month)}`);
+        },
+      },
+      is_working_day: { column: 'calendar_days.is_working_day', type: 'boolean' },
+    },
+    sortable: { id: 'calendar_days.day', day: 'calendar_days.day' },
+  }),
 
   findById: (db, id) => selectDays(db).where('calendar_days.day', '=', String(id)).executeTakeFirst(),
 

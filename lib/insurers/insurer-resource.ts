@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Insurer } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { now } from '@/lib/time/clock';
 import { bankAccountNumber, changeReason, contactPhone, requiredText, uuid } from '@/lib/validation/fields';
 
@@ -37,19 +37,14 @@ export const insurerResource: ResourceDefinition<Insurer, z.output<typeof create
   idSchema: uuid('保险公司编号'),
   defaultSort: 'name',
 
-  list(db, scope, params) {
-    let query = db.selectFrom('insurers').selectAll();
-    if (scope !== null) query = query.where('region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) query = query.where('name', 'ilike', containsPattern(q));
-    const region = filterValue(params.filter, 'region_id', 'string');
-    if (region) query = query.where('region_id', '=', region);
-    const active = filterValue(params.filter, 'active', 'boolean');
-    if (active !== undefined) query = query.where('active', '=', active);
-    return runListQuery(query, params, sortable);
-  },
+  list: declaredList({
+    from: (db) => db.selectFrom('insurers').selectAll(),
+    id: 'id',
+    region: { column: 'region_id' },
+    filters: { region_id: 'region_id', active: { type: 'boolean' } },
+    search: ['name'],
+    sortable,
+  }),
 
   findById: (db, id) => db.selectFrom('insurers').selectAll().where('id', '=', String(id)).executeTakeFirst(),
 

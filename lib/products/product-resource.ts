@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Product } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { now } from '@/lib/time/clock';
 import { changeReason, fen, requiredText, uuid } from '@/lib/validation/fields';
 
@@ -66,21 +66,18 @@ export const productResource: ResourceDefinition<
   idSchema: uuid('产品编号'),
   defaultSort: 'name',
 
-  list(db, scope, params) {
-    let query = selectProducts(db);
-    if (scope !== null) query = query.where('insurers.region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('products.id', 'in', ids.map(String));
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) query = query.where('products.name', 'ilike', containsPattern(q));
-    const insurer = filterValue(params.filter, 'insurer_id', 'string');
-    if (insurer) query = query.where('products.insurer_id', '=', insurer);
-    const region = filterValue(params.filter, 'region_id', 'string');
-    if (region) query = query.where('insurers.region_id', '=', region);
-    const active = filterValue(params.filter, 'active', 'boolean');
-    if (active !== undefined) query = query.where('products.active', '=', active);
-    return runListQuery(query, params, sortable);
-  },
+  list: declaredList({
+    from: selectProducts,
+    id: 'products.id',
+    region: { column: 'insurers.region_id' },
+    filters: {
+      insurer_id: { column: 'products.insurer_id', type: 'uuid' },
+      region_id: 'insurers.region_id',
+      active: { column: 'products.active', type: 'boolean' },
+    },
+    search: ['products.name'],
+    sortable,
+  }),
 
   findById: (db, id) => selectProducts(db).where('products.id', '=', String(id)).executeTakeFirst(),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Project } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { changeReason, instant, requiredText, uuid } from '@/lib/validation/fields';
@@ -51,22 +51,14 @@ export const projectResource: ResourceDefinition<Project, z.output<typeof create
   idSchema: uuid('项目编号'),
   defaultSort: 'deposit_deadline',
 
-  list(db, scope, params) {
-    let query = db.selectFrom('projects').selectAll();
-    if (scope !== null) query = query.where('region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) {
-      const pattern = containsPattern(q);
-      query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('code', 'ilike', pattern), eb('tenderer', 'ilike', pattern)]));
-    }
-    for (const key of ['region_id', 'type', 'status'] as const) {
-      const value = filterValue(params.filter, key, 'string');
-      if (value) query = query.where(key, '=', value);
-    }
-    return runListQuery(query, params, sortable);
-  },
+  list: declaredList({
+    from: (db) => db.selectFrom('projects').selectAll(),
+    id: 'id',
+    region: { column: 'region_id' },
+    filters: { region_id: 'region_id', type: 'type', status: 'status' },
+    search: ['name', 'code', 'tenderer'],
+    sortable,
+  }),
 
   findById: (db, id) => db.selectFrom('projects').selectAll().where('id', '=', String(id)).executeTakeFirst(),
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 
 export interface RegionRecord {
   id: string;
@@ -20,13 +20,12 @@ export const regionResource: ResourceDefinition<RegionRecord> = {
   idSchema: z.string({ error: '区域编号无效' }).regex(/^\d{6}$/, { error: '区域编号无效' }),
   defaultSort: 'id',
 
-  list(db, scope, params) {
-    let query = selectRegions(db);
-    if (scope !== null) query = query.where('id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    return runListQuery(query, params, { id: 'regions.id', name: 'regions.name' });
-  },
+  list: declaredList({
+    from: selectRegions,
+    id: 'regions.id',
+    region: { column: 'regions.id' },
+    sortable: { id: 'regions.id', name: 'regions.name' },
+  }),
 
   findById: (db, id) => selectRegions(db).where('id', '=', String(id)).executeTakeFirst(),
 };

@@ -2,11 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import type { RuleSetKey, RuleSetOutcomes } from '@/rules/catalog/rule-set-catalogs';
 import type { EvaluatedRule } from '@/rules/evaluated-rule';
 import { explainDecision, summarizeOutcome } from '@/rules/explain-decision';
-import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 
 export interface RuleDecisionRecord {
   id: string;
@@ -48,20 +47,20 @@ export const ruleDecisionResource: ResourceDefinition<RuleDecisionRecord> = {
   idSchema: z.uuid({ error: '决策编号无效' }),
   defaultSort: 'decided_at',
 
-  async list(db, scope, params) {
-    let query = selectDecisions(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('d.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('d.id', 'in', ids.map(String));
-    const key = filterValue(params.filter, 'rule_set_key', 'string');
-    if (key) query = query.where('d.rule_set_key', '=', key as RuleSetKey);
-    for (const field of ['subject_type', 'subject_id', 'version_id', 'region_id'] as const) {
-      const value = filterValue(params.filter, field, 'string');
-      if (value) query = query.where(`d.${field}`, '=', value);
-    }
-    const page = await runListQuery(query, params, { id: 'd.id', decided_at: 'd.decided_at' });
-    return { ...page, rows: page.rows.map(summarize) };
-  },
+  list: declaredList({
+    from: selectDecisions,
+    id: 'd.id',
+    region: { column: 'd.region_id', orPlatform: true },
+    filters: {
+      rule_set_key: 'd.rule_set_key',
+      subject_type: 'd.subject_type',
+      subject_id: 'd.subject_id',
+      version_id: { column: 'd.version_id', type: 'uuid' },
+      region_id: 'd.region_id',
+    },
+    sortable: { id: 'd.id', decided_at: 'd.decided_at' },
+    present: summarize,
+  }),
 
   async findById(db, id) {
     const row = await db

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList, regionOrBaseline } from '@/lib/back-office/declared-list';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { findOutcome, getRuleSetCatalog, isRuleSetKey, RULE_SET_KEYS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import { validateFacts } from '@/rules/validate-facts';
 import { requiredText } from '@/lib/validation/fields';
 import { assertCanEditTestCases } from './rule-permissions';
-import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
+import { inSameRegion } from '@/lib/regions/region-filters';
 import { expectedKey } from '@/rules/builder/expected-outcome-choices';
 
 export interface RuleTestCaseRecord {
@@ -106,18 +106,13 @@ export const ruleTestCaseResource: ResourceDefinition<RuleTestCaseRecord, z.outp
   defaultSort: 'name',
   authorizeWrite: assertCanEditTestCases,
 
-  async list(db, scope, params) {
-    let query = select(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    const key = filterValue(params.filter, 'rule_set_key', 'string');
-    if (key) query = query.where('rule_set_key', '=', key as RuleSetKey);
-    const region = filterValue(params.filter, 'region_id', 'string');
-    if (region === 'baseline') query = query.where('region_id', 'is', null);
-    else if (region) query = query.where('region_id', '=', region);
-    return runListQuery(query, params, { id: 'rule_test_cases.id', name: 'rule_test_cases.name', rule_set_key: 'rule_test_cases.rule_set_key', created_at: 'rule_test_cases.created_at' });
-  },
+  list: declaredList({
+    from: select,
+    id: 'rule_test_cases.id',
+    region: { column: 'rule_test_cases.region_id', orPlatform: true },
+    filters: { rule_set_key: 'rule_test_cases.rule_set_key', region_id: regionOrBaseline('rule_test_cases.region_id') },
+    sortable: { id: 'rule_test_cases.id', name: 'rule_test_cases.name', rule_set_key: 'rule_test_cases.rule_set_key', created_at: 'rule_test_cases.created_at' },
+  }),
 
   findById: (db, id) => select(db).where('id', '=', String(id)).executeTakeFirst(),
 

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrderStatus, StatementLineOutcome } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
-import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { STATEMENT_LINE_OUTCOMES } from './statement-line-outcome';
 
 export interface StatementImportLineRecord {
@@ -51,22 +49,17 @@ export const statementImportLineResource: ResourceDefinition<StatementImportLine
   idSchema,
   defaultSort: 'line',
 
-  async list(db, scope, params) {
-    let query = selectLines(db);
-    const importId = filterValue(params.filter, 'import_id', 'string');
-    if (importId !== undefined) {
-      if (!z.uuid().safeParse(importId).success) throw new DomainError('VALIDATION_FAILED', '筛选条件 import_id 无效');
-      query = query.where('statement_import_lines.import_id', '=', importId);
-    }
-    if (scope !== null) query = query.where(inRegionOrPlatform('statement_import_lines.region_id', scope));
-    const outcome = filterValue(params.filter, 'outcome', 'string');
-    if (outcome !== undefined) {
-      if (!(STATEMENT_LINE_OUTCOMES as string[]).includes(outcome)) throw new DomainError('VALIDATION_FAILED', '筛选条件 outcome 无效');
-      query = query.where('statement_import_lines.outcome', '=', outcome as StatementLineOutcome);
-    }
-    const page = await runListQuery(query, params, { id: 'statement_import_lines.import_id', line: 'statement_import_lines.line' });
-    return { ...page, rows: page.rows.map(withId) };
-  },
+  list: declaredList({
+    from: selectLines,
+    id: null,
+    region: { column: 'statement_import_lines.region_id', orPlatform: true },
+    filters: {
+      import_id: { column: 'statement_import_lines.import_id', type: 'uuid' },
+      outcome: { column: 'statement_import_lines.outcome', values: STATEMENT_LINE_OUTCOMES },
+    },
+    sortable: { id: 'statement_import_lines.import_id', line: 'statement_import_lines.line' },
+    present: withId,
+  }),
 
   async findById(db, id) {
     const [importId, line] = String(id).split(':');
