@@ -10,7 +10,7 @@ import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';
 import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { getMyOrder } from '@/lib/orders/get-my-order';
-import { refundResource, type RefundRecord } from '@/lib/payments/refund-resource';
+import { refundResource, type RefundRecord } from '@/lib/refunds/refund-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { applyForSurrender } from './apply-for-surrender';

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { Datagrid, Edit, FunctionField, List, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, required } from 'react-admin';
-import type { RefundRecord } from '@/lib/payments/refund-resource';
+import type { RefundRecord } from '@/lib/refunds/refund-resource';
 import { InstantField, MoneyField } from '../_components/fields';
 import { useCanWrite } from '../_components/use-can-write';
 

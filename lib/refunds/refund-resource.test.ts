@@ -9,7 +9,7 @@ import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
-import { recordTransfer } from './record-transfer';
+import { recordTransfer } from '@/lib/payments/record-transfer';
 import { refundResource, type RefundRecord } from './refund-resource';
 
 const page = { sort: { field: 'due_date', order: 'asc' as const }, offset: 0, limit: 50, filter: {} };
