@@ -4,6 +4,7 @@ import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fix
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
+import { runCommand } from '@/lib/back-office/run-command';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       expect(queued).toMatchObject({ payee_name: '新疆天山建设工程有限公司', payee_account: '3002012309024567812', order_id: orderId });
 
       clock.advance(60 * 60 * 1000);
-      await updateRecord(f.db, f.actors.operator, refundResource, refunds[0]!.id, { bank_reference: 'ICBC-REFUND-0001' });
+      await runCommand(f.db, f.actors.operator, refundResource, refunds[0]!.id, 'markRefunded', { body: { bank_reference: 'ICBC-REFUND-0001' } });
       const [detail] = await listMySurrenders(f.db, f.actors.bidder, orderId);
       expect(detail).toMatchObject({ status: 'approved', clause: 1, bidderReason: 'abandon_bid', refundStatus: 'refunded', refundAmountFen: premiumFen });
       expect(detail!.refundedAt).toEqual(clock.now());
