@@ -206,11 +206,13 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       const missing = await expectRefusal(completeRefundAccount(f.db, f.actors.bidder, orderId, { ...ACCOUNT, accountBank: ' ' }));
       expect(missing.fieldErrors?.accountBank).toBe('请填写开户银行');
       expect((await expectRefusal(completeRefundAccount(f.db, f.actors.otherBidder, orderId, ACCOUNT))).code).toBe('NOT_FOUND');
-      expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({ status: 'awaiting_account', accountNumber: null });
+      expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({
+        status: 'awaiting_account', accountNumber: null, allowedActions: ['completeRefundAccount'],
+      });
 
       await completeRefundAccount(f.db, f.actors.bidder, orderId, ACCOUNT);
       expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({
-        status: 'submitted', accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217000012345678901',
+        status: 'submitted', accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217000012345678901', allowedActions: [],
       });
       expect((await expectRefusal(completeRefundAccount(f.db, f.actors.bidder, orderId, ACCOUNT))).code).toBe('CONFLICT');
 
