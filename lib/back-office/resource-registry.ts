@@ -5,7 +5,7 @@ import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { bankNotificationResource } from '@/lib/payments/bank-notifications/bank-notification-resource';
 import { policyDocumentJobResource } from '@/lib/policies/document-jobs/policy-document-job-resource';
 import { invoiceResource } from '@/lib/invoices/invoice-resource';
-import { refundResource } from '@/lib/payments/refund-resource';
+import { refundResource } from '@/lib/refunds/refund-resource';
 import { transferResource } from '@/lib/payments/transfer-resource';
 import { paymentTicketResource } from '@/lib/payments/tickets/payment-ticket-resource';
 import { statementImportLineResource } from '@/lib/payments/statement/statement-import-line-resource';

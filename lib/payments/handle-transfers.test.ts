@@ -17,7 +17,7 @@ import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
 import { approveSurrender } from '@/lib/surrenders/approve-surrender';
 import { matchTransferByHand } from './match-transfer-by-hand';
 import { recordTransfer } from './record-transfer';
-import { refundResource, type RefundRecord } from './refund-resource';
+import { refundResource, type RefundRecord } from '@/lib/refunds/refund-resource';
 import { returnTransfer } from './return-transfer';
 import { reviewTransfer } from './review-transfer';
 import { transferResource, type TransferRecord } from './transfer-resource';

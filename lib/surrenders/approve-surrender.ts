@@ -5,6 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
+import { transition } from '@/lib/lifecycle/transition';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { now } from '@/lib/time/clock';
@@ -14,6 +15,7 @@ import { parseInput } from '@/lib/validation/parse-input';
 import { findPayingTransfer } from './find-paying-transfer';
 import { lockSurrenderForReview } from './lock-surrender-for-review';
 import { describeClause } from './surrender-labels';
+import { surrenderLifecycle } from './surrender-lifecycle';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
 
 const inputSchema = z.object({ reason: changeReason });
@@ -28,11 +30,7 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
   const id = parseInput(surrenderResource.idSchema, rawId);
   const { reason } = parseInput(inputSchema, input ?? {});
   return writeTransaction(db, async (trx) => {
-    const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
-    if (row.status === 'awaiting_account') {
-      throw new DomainError('CONFLICT', '投标人尚未完善退保账户信息，暂不能审核通过');
-    }
-    if (row.status !== 'submitted') throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
+    const { record, row } = await lockSurrenderForReview(trx, actor, String(id), 'approve');
     // An invoice for a premium that is about to be refunded must be voided (红冲) first: the books would
     // otherwise show income that was paid back.
     const liveInvoice = await trx
@@ -69,12 +67,11 @@ export async function approveSurrender(db: Kysely<Database>, actor: Actor, rawId
       reason: `退保（${clause}），退还保费`,
       payee,
     });
-    const approved = await trx
-      .updateTable('surrenders')
-      .set({ status: 'approved', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason ?? null, refund_id: refundId })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { from_status: _from, ...approved } = await transition(trx, 'surrenders', surrenderLifecycle, {
+      id: row.id,
+      action: 'approve',
+      set: { reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason ?? null, refund_id: refundId },
+    });
     await appendAuditEvent(trx, actor, {
       action: 'surrender.approve',
       entityType: 'surrender',

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, SurrenderBidderReason, SurrenderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { loadMyOrder } from '@/lib/orders/load-my-order';
+import { loadMyOrder, type MyOrder } from '@/lib/orders/load-my-order';
+import { bidderOrderActions } from '@/lib/orders/order-lifecycle';
+import type { RefundStatus } from '@/lib/refunds/refund-labels';
+import { allowedSurrenderActions, type SurrenderAction } from './surrender-lifecycle';
 
 export interface MySurrender {
   id: string;
@@ -17,19 +20,23 @@ export interface MySurrender {
   submittedAt: Date | null;
   reviewedAt: Date | null;
   reviewReason: string | null;
-  refundStatus: 'pending' | 'refunded' | null;
+  refundStatus: RefundStatus | null;
   refundAmountFen: number | null;
   refundDueDate: string | null;
   refundedAt: Date | null;
+  /** What the bidder may do to this surrender now (完善退保账户信息), as its lifecycle says. */
+  allowedActions: SurrenderAction[];
 }
 
-/**
- * 【退保详情】: the surrenders of one of the bidder's own orders, newest first, each with its refund. A
- * rejected one stays listed so the bidder can read why before applying again.
- */
-export async function listMySurrenders(db: Kysely<Database>, actor: Actor, orderId: string): Promise<MySurrender[]> {
-  const order = await loadMyOrder(db, actor, orderId);
-  return db
+/** The order's surrender panel: its surrenders, and whether the bidder may apply (again) now. */
+export interface MySurrenders {
+  surrenders: MySurrender[];
+  /** 申请退保, when the order's lifecycle allows it. */
+  allowedActions: 'applySurrender'[];
+}
+
+async function surrendersOf(db: Kysely<Database>, actor: Actor, order: MyOrder): Promise<MySurrender[]> {
+  const rows = await db
     .selectFrom('surrenders')
     .leftJoin('refunds', 'refunds.id', 'surrenders.refund_id')
     .where('surrenders.order_id', '=', order.id)
@@ -44,4 +51,25 @@ export async function listMySurrenders(db: Kysely<Database>, actor: Actor, order
     .orderBy('surrenders.created_at', 'desc')
     .orderBy('surrenders.id')
     .execute();
+  return rows.map((row) => ({
+    ...row,
+    allowedActions: allowedSurrenderActions({ status: row.status, region_id: order.region_id, enterprise_id: order.enterprise_id }, actor),
+  }));
+}
+
+/**
+ * 【退保详情】: the surrenders of one of the bidder's own orders, newest first, each with its refund. A
+ * rejected one stays listed so the bidder can read why before applying again.
+ */
+export async function listMySurrenders(db: Kysely<Database>, actor: Actor, orderId: string): Promise<MySurrender[]> {
+  return surrendersOf(db, actor, await loadMyOrder(db, actor, orderId));
+}
+
+/** listMySurrenders, with what the bidder may start on the order: the order page's surrender panel renders from it. */
+export async function loadMySurrenders(db: Kysely<Database>, actor: Actor, orderId: string): Promise<MySurrenders> {
+  const order = await loadMyOrder(db, actor, orderId);
+  return {
+    surrenders: await surrendersOf(db, actor, order),
+    allowedActions: bidderOrderActions(order.status).filter((action) => action === 'applySurrender'),
+  };
 }

@@ -4,12 +4,13 @@ import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
-import { DomainError } from '@/lib/errors/domain-error';
+import { transition } from '@/lib/lifecycle/transition';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { lockSurrenderForReview } from './lock-surrender-for-review';
+import { surrenderLifecycle } from './surrender-lifecycle';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
 
 const inputSchema = z.object({
@@ -30,17 +31,13 @@ export async function rejectSurrender(db: Kysely<Database>, actor: Actor, rawId:
   const id = parseInput(surrenderResource.idSchema, rawId);
   const { reason } = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
-    const { record, row } = await lockSurrenderForReview(trx, actor, String(id));
-    if (row.status !== 'submitted' && row.status !== 'awaiting_account') {
-      throw new DomainError('CONFLICT', '该退保申请已审核，不能重复审核');
-    }
+    const { record, row } = await lockSurrenderForReview(trx, actor, String(id), 'reject');
     await transitionOrder(trx, actor, row.order_id, 'rejectSurrender', { reason: `退保申请被驳回：${reason}` });
-    const rejected = await trx
-      .updateTable('surrenders')
-      .set({ status: 'rejected', reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { from_status: _from, ...rejected } = await transition(trx, 'surrenders', surrenderLifecycle, {
+      id: row.id,
+      action: 'reject',
+      set: { reviewed_by: actor.userId, reviewed_at: now(), review_reason: reason },
+    });
     await appendAuditEvent(trx, actor, {
       action: 'surrender.reject',
       entityType: 'surrender',

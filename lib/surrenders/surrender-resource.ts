@@ -2,13 +2,18 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, OrderStatus, ProjectStatus, SurrenderBidderReason, SurrenderStatus } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import type { RefundStatus } from '@/lib/refunds/refund-labels';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { approveSurrender } from './approve-surrender';
+import { rejectSurrender } from './reject-surrender';
+import { allowedSurrenderActions } from './surrender-lifecycle';
 
 export interface SurrenderRecord {
   id: string;
   order_id: string;
   order_number: string;
   order_status: OrderStatus;
+  enterprise_id: string;
   enterprise_name: string;
   project_code: string;
   project_name: string;
@@ -31,7 +36,7 @@ export interface SurrenderRecord {
   reviewer_name: string | null;
   review_reason: string | null;
   refund_id: string | null;
-  refund_status: 'pending' | 'refunded' | null;
+  refund_status: RefundStatus | null;
   refunded_at: Date | null;
   region_id: string;
 }
@@ -47,7 +52,7 @@ function selectSurrenders(db: Kysely<Database> | Transaction<Database>) {
     .leftJoin('refunds', 'refunds.id', 'surrenders.refund_id')
     .select([
       'surrenders.id', 'surrenders.order_id', 'orders.order_number', 'orders.status as order_status',
-      'enterprises.name as enterprise_name', 'projects.code as project_code', 'projects.name as project_name',
+      'orders.enterprise_id', 'enterprises.name as enterprise_name', 'projects.code as project_code', 'projects.name as project_name',
       'projects.status as project_status', 'sections.name as section_name', 'projects.bid_opening_at', 'orders.premium_fen',
       'surrenders.status', 'surrenders.bidder_reason', 'surrenders.note', 'surrenders.clause',
       'surrenders.refund_account_required', 'surrenders.account_name', 'surrenders.account_bank', 'surrenders.account_number',
@@ -59,7 +64,8 @@ function selectSurrenders(db: Kysely<Database> | Transaction<Database>) {
 
 /**
  * 退保审核: the surrenders of the operator's region, waiting ones first. Read-only as a resource: approving
- * and rejecting are use cases of their own (approve-surrender, reject-surrender), each with its endpoint.
+ * and rejecting are its commands (approve-surrender, reject-surrender), POST /api/admin/surrenders/<id>/<command>,
+ * offered as the surrender's lifecycle allows (surrender-lifecycle.ts).
  */
 export const surrenderResource: ResourceDefinition<SurrenderRecord> = {
   name: 'surrenders',
@@ -92,4 +98,11 @@ export const surrenderResource: ResourceDefinition<SurrenderRecord> = {
   },
 
   findById: (db, id) => selectSurrenders(db).where('surrenders.id', '=', String(id)).executeTakeFirst(),
+
+  allowedActions: allowedSurrenderActions,
+
+  commands: {
+    approve: { run: (db, actor, id, { body }) => approveSurrender(db, actor, id, body) },
+    reject: { run: (db, actor, id, { body }) => rejectSurrender(db, actor, id, body) },
+  },
 };

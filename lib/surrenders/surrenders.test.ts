@@ -4,13 +4,14 @@ import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fix
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
+import { runCommand } from '@/lib/back-office/run-command';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';
 import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { getMyOrder } from '@/lib/orders/get-my-order';
-import { refundResource, type RefundRecord } from '@/lib/payments/refund-resource';
+import { refundResource, type RefundRecord } from '@/lib/refunds/refund-resource';
 import { projectResource } from '@/lib/projects/project-resource';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { applyForSurrender } from './apply-for-surrender';
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       expect(queued).toMatchObject({ payee_name: '新疆天山建设工程有限公司', payee_account: '3002012309024567812', order_id: orderId });
 
       clock.advance(60 * 60 * 1000);
-      await updateRecord(f.db, f.actors.operator, refundResource, refunds[0]!.id, { bank_reference: 'ICBC-REFUND-0001' });
+      await runCommand(f.db, f.actors.operator, refundResource, refunds[0]!.id, 'markRefunded', { body: { bank_reference: 'ICBC-REFUND-0001' } });
       const [detail] = await listMySurrenders(f.db, f.actors.bidder, orderId);
       expect(detail).toMatchObject({ status: 'approved', clause: 1, bidderReason: 'abandon_bid', refundStatus: 'refunded', refundAmountFen: premiumFen });
       expect(detail!.refundedAt).toEqual(clock.now());
@@ -205,11 +206,13 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       const missing = await expectRefusal(completeRefundAccount(f.db, f.actors.bidder, orderId, { ...ACCOUNT, accountBank: ' ' }));
       expect(missing.fieldErrors?.accountBank).toBe('请填写开户银行');
       expect((await expectRefusal(completeRefundAccount(f.db, f.actors.otherBidder, orderId, ACCOUNT))).code).toBe('NOT_FOUND');
-      expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({ status: 'awaiting_account', accountNumber: null });
+      expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({
+        status: 'awaiting_account', accountNumber: null, allowedActions: ['completeRefundAccount'],
+      });
 
       await completeRefundAccount(f.db, f.actors.bidder, orderId, ACCOUNT);
       expect((await listMySurrenders(f.db, f.actors.bidder, orderId))[0]).toMatchObject({
-        status: 'submitted', accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217000012345678901',
+        status: 'submitted', accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217000012345678901', allowedActions: [],
       });
       expect((await expectRefusal(completeRefundAccount(f.db, f.actors.bidder, orderId, ACCOUNT))).code).toBe('CONFLICT');
 

@@ -6,12 +6,16 @@ import {
 } from 'react-admin';
 import { formatFen } from '@/lib/money/format-fen';
 import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from '@/lib/surrenders/surrender-labels';
+import { awaitsRefundAccount } from '@/lib/surrenders/surrender-lifecycle';
 import type { SurrenderRecord } from '@/lib/surrenders/surrender-resource';
+import { allowed } from '../_components/allowed';
 import { useBackOfficeAction } from '../_components/use-back-office-action';
-import { callApi } from '../_components/call-api';
+import { callCommand } from '../_components/call-api';
 import { projectStatusChoices } from '../_components/choices';
 import { InstantField, MoneyField } from '../_components/fields';
-import { useCanWrite } from '../_components/use-can-write';
+
+/** A surrender as the back office is sent it: with what the reader may do to it now. */
+type SurrenderRow = SurrenderRecord & { allowed_actions?: string[] };
 
 const toChoices = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
 const statusChoices = toChoices(SURRENDER_STATUS_LABELS);
@@ -69,7 +73,7 @@ function ReviewDialogButton({ mode }: { mode: 'approve' | 'reject' }) {
 
   const submit = () =>
     run(async () => {
-        await callApi(`/api/surrenders/${record.id}/${mode}`, { method: 'POST', body: { reason } });
+      await callCommand('surrenders', record.id, mode, { reason });
       return approve ? '已通过退保申请，退款已加入退款列表' : '已驳回退保申请，订单恢复为投保成功';
     });
 
@@ -115,21 +119,21 @@ function ReviewDialogButton({ mode }: { mode: 'approve' | 'reject' }) {
   );
 }
 
+/** The review commands the server says the reader may take on this surrender now. */
 function SurrenderActions() {
-  const record = useRecordContext<SurrenderRecord>();
-  const canWrite = useCanWrite();
-  if (!canWrite || !record) return null;
+  const record = useRecordContext<SurrenderRow>();
+  if (!allowed(record, 'approve') && !allowed(record, 'reject')) return null;
   return (
     <TopToolbar>
-      {record.status === 'submitted' && <ReviewDialogButton mode="approve" />}
-      {(record.status === 'submitted' || record.status === 'awaiting_account') && <ReviewDialogButton mode="reject" />}
+      {allowed(record, 'approve') && <ReviewDialogButton mode="approve" />}
+      {allowed(record, 'reject') && <ReviewDialogButton mode="reject" />}
     </TopToolbar>
   );
 }
 
 function AwaitingAccountNotice() {
   const record = useRecordContext<SurrenderRecord>();
-  if (record?.status !== 'awaiting_account') return null;
+  if (!record || !awaitsRefundAccount(record.status)) return null;
   return <Alert severity="warning">网银支付保费且项目异常：投标人尚未完善退保账户信息，暂不能审核通过。</Alert>;
 }
 

@@ -2,8 +2,9 @@ import type { OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
-import { listMySurrenders, type MySurrender } from '@/lib/surrenders/list-my-surrenders';
+import { loadMySurrenders, type MySurrender } from '@/lib/surrenders/list-my-surrenders';
 import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from '@/lib/surrenders/surrender-labels';
+import { awaitsRefundAccount, isDecided } from '@/lib/surrenders/surrender-lifecycle';
 import { formatDateTime } from '@/lib/time/format';
 import { RefundAccountForm } from './refund-account-form';
 import { SurrenderApplyButton } from './surrender-apply-button';
@@ -34,7 +35,7 @@ function progressOf(s: MySurrender): Step[] {
         : { key: 'account', title: '待完善退保账户信息', at: null, detail: '保费经网银支付，退款须退至您指定的账户，请在下方填写', done: false },
     );
   }
-  if (s.status === 'approved' || s.status === 'rejected') {
+  if (isDecided(s.status)) {
     const approved = s.status === 'approved';
     steps.push({
       key: 'review',
@@ -44,7 +45,7 @@ function progressOf(s: MySurrender): Step[] {
       done: true,
     });
   } else {
-    steps.push({ key: 'review', title: '待审核', at: null, detail: s.status === 'submitted' ? '平台正在审核您的退保申请' : '完善退保账户信息后进入审核', done: false });
+    steps.push({ key: 'review', title: '待审核', at: null, detail: awaitsRefundAccount(s.status) ? '完善退保账户信息后进入审核' : '平台正在审核您的退保申请', done: false });
   }
   if (s.status !== 'rejected') {
     steps.push(
@@ -62,13 +63,21 @@ function progressOf(s: MySurrender): Step[] {
   return steps;
 }
 
+interface Props {
+  actor: Actor;
+  orderId: string;
+  /** Not read: what the bidder may do comes with the surrenders (loadMySurrenders), from the order as it is now. */
+  orderStatus?: OrderStatus;
+}
+
 /**
  * 【申请退保】 on an insured order and 【退保详情】 once the bidder has applied: the latest surrender's progress
  * with times, 【完善退保账户信息】 while the refund account is missing, and earlier rejected applications.
+ * Which of these it offers is the read model's allowedActions, never a status rule of its own.
  */
-export async function SurrenderPanel({ actor, orderId, orderStatus }: { actor: Actor; orderId: string; orderStatus: OrderStatus }) {
-  const surrenders = await listMySurrenders(await getDb(), actor, orderId);
-  const canApply = orderStatus === 'issued';
+export async function SurrenderPanel({ actor, orderId }: Props) {
+  const { surrenders, allowedActions } = await loadMySurrenders(await getDb(), actor, orderId);
+  const canApply = allowedActions.includes('applySurrender');
   if (surrenders.length === 0 && !canApply) return null;
   const [latest, ...earlier] = surrenders;
   return (
@@ -90,7 +99,7 @@ export async function SurrenderPanel({ actor, orderId, orderStatus }: { actor: A
               </li>
             ))}
           </ol>
-          {latest.status === 'awaiting_account' && <RefundAccountForm orderId={orderId} />}
+          {latest.allowedActions.includes('completeRefundAccount') && <RefundAccountForm orderId={orderId} />}
         </>
       )}
       {earlier.length > 0 && (

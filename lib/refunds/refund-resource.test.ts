@@ -3,13 +3,14 @@ import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fix
 import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { listRecords } from '@/lib/back-office/list-records';
+import { runCommand } from '@/lib/back-office/run-command';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { fixedClock, useClock } from '@/lib/time/clock';
-import { recordTransfer } from './record-transfer';
+import { recordTransfer } from '@/lib/payments/record-transfer';
 import { refundResource, type RefundRecord } from './refund-resource';
 
 const page = { sort: { field: 'due_date', order: 'asc' as const }, offset: 0, limit: 50, filter: {} };
@@ -18,7 +19,7 @@ describe.each(testDatabaseKinds)('the refunds queue on %s', (kind) => {
   let f: DemoFixture;
   let restore: () => void;
   const clock = fixedClock(SEEDED_AT);
-  let refund: RefundRecord;
+  let refund: RefundRecord & { allowed_actions?: string[] };
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(clock);
@@ -48,11 +49,19 @@ describe.each(testDatabaseKinds)('the refunds queue on %s', (kind) => {
   });
 
   it('is marked refunded once, with the bank reference, by an operator and never by compliance', async () => {
-    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, refundResource, refund.id, { bank_reference: 'X' }))).code).toBe('READ_ONLY_ROLE');
-    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, refundResource, refund.id, {}))).fieldErrors?.bank_reference).toBeDefined();
-    const done = (await updateRecord(f.db, f.actors.operator, refundResource, refund.id, { bank_reference: 'ICBC-20261125-0001' })) as RefundRecord;
-    expect(done).toMatchObject({ status: 'refunded', bank_reference: 'ICBC-20261125-0001', overdue: false });
-    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, refundResource, refund.id, { bank_reference: 'again' }))).code).toBe('CONFLICT');
+    const mark = (actor: DemoFixture['actors'][keyof DemoFixture['actors']], body: unknown) =>
+      runCommand(f.db, actor, refundResource, refund.id, 'markRefunded', { body });
+    expect(refund.allowed_actions).toEqual(['markRefunded']);
+    expect((await expectRefusal(mark(f.actors.compliance, { bank_reference: 'X' }))).code).toBe('READ_ONLY_ROLE');
+    expect((await expectRefusal(mark(f.actors.otherOperator, { bank_reference: 'X' }))).code).toBe('OTHER_REGION');
+    expect((await expectRefusal(mark(f.actors.operator, {}))).fieldErrors?.bank_reference).toBeDefined();
+    expect((await expectRefusal(runCommand(f.db, f.actors.operator, refundResource, refund.id, 'refund', { body: {} }))).code).toBe('NOT_FOUND');
+    // Marking is a command, not an edit: the generic write endpoint does not change a refund.
+    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, refundResource, refund.id, { bank_reference: 'PUT' }))).code).toBe('METHOD_NOT_ALLOWED');
+    const done = await mark(f.actors.operator, { bank_reference: 'ICBC-20261125-0001' });
+    expect(done).toMatchObject({ status: 'refunded', bank_reference: 'ICBC-20261125-0001', overdue: false, allowed_actions: [] });
+    const again = await expectRefusal(mark(f.actors.operator, { bank_reference: 'again' }));
+    expect([again.code, again.message]).toEqual(['CONFLICT', '该退款已标记为已退款']);
     const audit = await f.db.selectFrom('audit_events').selectAll().where('action', '=', 'refund.update').executeTakeFirstOrThrow();
     expect(audit.after).toMatchObject({ status: 'refunded', bank_reference: 'ICBC-20261125-0001' });
   });

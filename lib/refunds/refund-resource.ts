@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
-import { requiredText } from '@/lib/validation/fields';
+import type { RefundStatus } from './refund-labels';
+import { allowedRefundActions } from './refund-lifecycle';
+import { markRefunded } from './mark-refunded';
 
 export interface RefundRecord {
   id: string;
@@ -15,7 +16,7 @@ export interface RefundRecord {
   amount_fen: number;
   reason: string;
   due_date: string;
-  status: 'pending' | 'refunded';
+  status: RefundStatus;
   refunded_at: Date | null;
   bank_reference: string | null;
   created_at: Date;
@@ -50,13 +51,11 @@ function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
     .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today}`.as('overdue'));
 }
 
-const updateSchema = z.object({
-  bank_reference: requiredText('退款银行流水号', 64),
-  reason: z.string().trim().max(500).optional(),
-});
-
-/** 退款: premiums owed back to bidders, due within five working days; operators mark them refunded. */
-export const refundResource: ResourceDefinition<RefundRecord, never, z.output<typeof updateSchema>> = {
+/**
+ * 退款: premiums owed back to bidders, due within five working days. Read-only as a resource: operators
+ * mark one refunded with the command 标记为已退款 (markRefunded, refund-lifecycle.ts).
+ */
+export const refundResource: ResourceDefinition<RefundRecord> = {
   name: 'refunds',
   entityType: 'refund',
   label: '退款',
@@ -79,17 +78,9 @@ export const refundResource: ResourceDefinition<RefundRecord, never, z.output<ty
 
   findById: (db, id) => selectRefunds(db).where('refunds.id', '=', String(id)).executeTakeFirst(),
 
-  update: {
-    schema: updateSchema,
-    async apply(trx, existing, input) {
-      const done = await trx
-        .updateTable('refunds')
-        .set({ status: 'refunded', refunded_at: now(), bank_reference: input.bank_reference })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该退款已标记为已退款');
-      return (await selectRefunds(trx).where('refunds.id', '=', existing.id).executeTakeFirst())!;
-    },
+  allowedActions: allowedRefundActions,
+
+  commands: {
+    markRefunded: { run: (db, actor, id, { body }) => markRefunded(db, actor, id, body) },
   },
 };

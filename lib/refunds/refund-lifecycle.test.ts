@@ -1,0 +1,102 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/database';
+import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { transition } from '@/lib/lifecycle/transition';
+import { issueOrder } from '@/lib/surrenders/testing/issue-order';
+import { fixedClock, useClock } from '@/lib/time/clock';
+import type { RefundStatus } from './refund-labels';
+import { allowedRefundActions, refundLifecycle } from './refund-lifecycle';
+
+describe('the refund lifecycle', () => {
+  it('has exactly these states and edges', () => {
+    expect(tableOf(refundLifecycle)).toEqual({
+      pending: { markRefunded: 'refunded' },
+      refunded: {},
+    });
+    expect(refundLifecycle.initial).toEqual(['pending']);
+  });
+});
+
+const ROLLBACK = new Error('rollback');
+
+/** The work's answer, from a transaction that is then rolled back. */
+async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  let answer: T;
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      answer = await work(trx);
+      throw ROLLBACK;
+    })
+    .catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
+  return answer!;
+}
+
+describe.each(testDatabaseKinds)('refund transitions on %s', (kind) => {
+  let f: DemoFixture;
+  let restore: () => void;
+  let orderId: string;
+  beforeAll(async () => {
+    f = await openDemoFixture(kind);
+    restore = useClock(fixedClock(SEEDED_AT));
+    orderId = (await issueOrder(f, { unpaid: true })).orderId;
+  });
+  afterAll(async () => {
+    restore();
+    await f?.close();
+  });
+
+  /** A refund of the order put straight into `status`, as the database would hold it. */
+  const refundIn = async (status: RefundStatus) => {
+    const { rows } = await sql<{ id: string }>`
+      insert into refunds (order_id, amount_fen, reason, due_date, status, refunded_at, bank_reference, created_at)
+      values (${orderId}, 100, '测试退款', '2026-12-01', ${status},
+              ${status === 'refunded' ? SEEDED_AT : null}::timestamptz, ${status === 'refunded' ? 'FIRST' : null}, ${SEEDED_AT})
+      returning id`.execute(f.db);
+    return rows[0]!.id;
+  };
+  const rowOf = (trx: Kysely<Database>, id: string) => trx.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const table = tableOf(refundLifecycle);
+
+  it.each(everyStateAndAction(refundLifecycle))('from %s, %s follows the table', async (state, action) => {
+    const id = await refundIn(state);
+    const before = await rowOf(f.db, id);
+    const expected = table[state][action];
+    const outcome = await rolledBack(f.db, async (trx) => {
+      const result = await transition(trx, 'refunds', refundLifecycle, { id, action }).catch((error: unknown) => error);
+      return { result, row: await rowOf(trx, id) };
+    });
+    if (expected) {
+      expect(outcome.result).toMatchObject({ id, from_status: state, status: expected === '=' ? state : expected });
+      expect(outcome.row.status).toBe(expected === '=' ? state : expected);
+    } else {
+      expect(outcome.result).toBeInstanceOf(TransitionRefused);
+      expect(outcome.result).toMatchObject({ code: 'CONFLICT', current: state });
+      expect(outcome.row).toEqual(before);
+    }
+    expect(await rowOf(f.db, id)).toEqual(before);
+  });
+
+  it('offers 标记为已退款 on a pending refund to whoever may write in its region, and nothing on a paid one', () => {
+    const { operator, otherOperator, compliance, platformAdmin, bidder } = f.actors;
+    const pending = { status: 'pending' as const, region_id: operator.regionId };
+    expect(allowedRefundActions(pending, operator)).toEqual(['markRefunded']);
+    expect(allowedRefundActions(pending, otherOperator)).toEqual([]);
+    expect(allowedRefundActions(pending, compliance)).toEqual([]);
+    expect(allowedRefundActions(pending, bidder)).toEqual([]);
+    expect(allowedRefundActions(pending, platformAdmin)).toEqual(['markRefunded']);
+    // A returned transfer nobody matched: the platform's, not a region's.
+    const platformRow = { status: 'pending' as const, region_id: null };
+    expect(allowedRefundActions(platformRow, operator)).toEqual([]);
+    expect(allowedRefundActions(platformRow, platformAdmin)).toEqual(['markRefunded']);
+    for (const actor of [operator, otherOperator, compliance, platformAdmin]) {
+      expect(allowedRefundActions({ status: 'refunded', region_id: operator.regionId }, actor)).toEqual([]);
+    }
+  });
+});
