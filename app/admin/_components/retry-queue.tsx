@@ -49,7 +49,7 @@ function useRetryNow() {
 export function RetryNowEdit({ children }: { children: ReactNode }) {
   const retryNow = useRetryNow();
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
+    <Edit>
       <SimpleForm onSubmit={retryNow} toolbar={<Toolbar><SaveButton label="立即重试" alwaysEnable /></Toolbar>}>{children}</SimpleForm>
     </Edit>
   );

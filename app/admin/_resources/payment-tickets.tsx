@@ -58,7 +58,7 @@ function useAnswer() {
 export function PaymentTicketEdit() {
   const answer = useAnswer();
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
+    <Edit>
       <SimpleForm onSubmit={answer} toolbar={<Toolbar><SaveButton label="提交处理结果" /></Toolbar>}>
         <TextField source="order_number" />
         <TextField source="enterprise_name" />
