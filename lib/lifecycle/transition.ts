@@ -3,11 +3,13 @@ import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { refusalOf, type Lifecycle } from './lifecycle';
 
-/** The tables whose rows have a lifecycle: each has an `id` and a `status`. */
-export type LifecycleTable = { [T in keyof Database]: Database[T] extends { id: unknown; status: unknown } ? T : never }[keyof Database];
+/** The tables whose rows have a lifecycle: each has a `status`, and an `id` unless the request names its key. */
+export type LifecycleTable = { [T in keyof Database]: Database[T] extends { status: unknown } ? T : never }[keyof Database];
 
 export interface TransitionRequest<A extends string> {
   id: string | number;
+  /** The column `id` is the value of, when the table's key is not `id` (policy_document_jobs: its policy_id). */
+  key?: string;
   action: A;
   /** The other columns the change writes (who reviewed it, when), in the same statement. */
   set?: Record<string, unknown>;
@@ -40,13 +42,14 @@ export async function transition<T extends LifecycleTable, S extends string, A e
   ];
   if (!assignments.length) throw new Error(`${lifecycle.noun}.${request.action}: nothing to write`);
   const target = sql.table(table);
+  const key = request.key ?? 'id';
   const { rows } = await sql<Transitioned<T, S> & { current_status: S }>`
     with locked as (
-      select id, status from ${target} where id = ${request.id} for update
+      select ${sql.ref(key)}, status from ${target} where ${sql.ref(key)} = ${request.id} for update
     ), changed as (
       update ${target} as target set ${sql.join(assignments)}
         from locked
-       where target.id = locked.id and locked.status in (${sql.join(action.from.map((state) => sql`${state}`))})
+       where ${sql.ref(`target.${key}`)} = ${sql.ref(`locked.${key}`)} and locked.status in (${sql.join(action.from.map((state) => sql`${state}`))})
       returning target.*, locked.status as from_status
     )${request.history ? sql`, history as (${request.history})` : sql``}
     select changed.*, locked.status as current_status from locked left join changed on true`.execute(trx);
@@ -67,8 +70,9 @@ export async function lockForAction<T extends LifecycleTable, S extends string, 
   lifecycle: Lifecycle<S, A>,
   id: string | number,
   action: A,
+  key = 'id',
 ): Promise<Selectable<Database[T]>> {
-  const { rows } = await sql<Selectable<Database[T]> & { status: S }>`select * from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+  const { rows } = await sql<Selectable<Database[T]> & { status: S }>`select * from ${sql.table(table)} where ${sql.ref(key)} = ${id} for update`.execute(trx);
   const [row] = rows;
   if (!row) throw new DomainError('NOT_FOUND', `${lifecycle.noun}不存在或您无权查看`);
   if (!lifecycle.actions[action].from.includes(row.status)) throw refusalOf(lifecycle, action, row.status);

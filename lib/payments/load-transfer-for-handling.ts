@@ -1,32 +1,23 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, TransferStatus } from '@/db/database';
+import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanRead, requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
-
-const STATUS_TEXT: Record<TransferStatus, string> = {
-  matched: '已匹配订单',
-  unmatched: '待匹配',
-  duplicate: '重复支付',
-  returned: '已退回',
-  review: '待人工审核',
-};
+import { assertCanTake } from '@/lib/lifecycle/lifecycle';
+import { transferLifecycle, type TransferAction } from './transfer-lifecycle';
 
 /**
  * The transfer an operator is about to settle by hand, locked for the rest of the transaction: of two
  * operators acting at once, the second finds it already settled and is told so, never settles it again.
+ * Whether the reader may see it is said before what state it is in.
  */
-export async function loadTransferForHandling(trx: Transaction<Database>, actor: Actor, transferId: string, expected: TransferStatus) {
+export async function loadTransferForHandling(trx: Transaction<Database>, actor: Actor, transferId: string, action: TransferAction) {
   requireWriter(actor);
   if (!z.uuid().safeParse(transferId).success) throw new DomainError('NOT_FOUND', '转账记录不存在');
   const transfer = await trx.selectFrom('bank_transfers').selectAll().where('id', '=', transferId).forUpdate().executeTakeFirst();
   if (!transfer) throw new DomainError('NOT_FOUND', '转账记录不存在');
   assertCanRead(actor, transfer.region_id);
-  if (transfer.status !== expected) {
-    throw new DomainError('CONFLICT', `该转账当前为「${STATUS_TEXT[transfer.status]}」，可能已由其他管理员处理，请刷新后查看`);
-  }
+  assertCanTake(transferLifecycle, action, transfer.status);
   return transfer;
 }
-
-export { STATUS_TEXT as TRANSFER_STATUS_LABELS };

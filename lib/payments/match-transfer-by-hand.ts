@@ -5,6 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanWrite } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
+import { transition } from '@/lib/lifecycle/transition';
 import { selectOrdersWithProject } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
@@ -12,6 +13,7 @@ import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadTransferForHandling } from './load-transfer-for-handling';
 import { reconcileTransfer } from './reconcile-transfer';
+import { transferLifecycle } from './transfer-lifecycle';
 
 const inputSchema = z.object({
   order_number: requiredText('订单号', 40).transform((v) => v.toUpperCase()),
@@ -32,7 +34,7 @@ export interface HandMatchResult {
 export async function matchTransferByHand(db: Kysely<Database>, actor: Actor, transferId: string, input: unknown): Promise<HandMatchResult> {
   const { order_number: orderNumber, note } = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
-    const transfer = await loadTransferForHandling(trx, actor, transferId, 'unmatched');
+    const transfer = await loadTransferForHandling(trx, actor, transferId, 'match');
     const order = await selectOrdersWithProject(trx)
       .where('orders.order_number', '=', orderNumber)
       .select(['orders.id', 'projects.region_id'])
@@ -40,11 +42,11 @@ export async function matchTransferByHand(db: Kysely<Database>, actor: Actor, tr
     const notFound = new DomainError('NOT_FOUND', `未找到订单号为 ${orderNumber} 的订单`, { order_number: '未找到该订单号' });
     if (!order || (actor.role === 'operator' && order.region_id !== actor.regionId)) throw notFound;
     assertCanWrite(actor, order.region_id);
-    await trx
-      .updateTable('bank_transfers')
-      .set({ handled_by: actor.userId, handled_at: now(), handling_note: note })
-      .where('id', '=', transfer.id)
-      .execute();
+    await transition(trx, 'bank_transfers', transferLifecycle, {
+      id: transfer.id,
+      action: 'match',
+      set: { handled_by: actor.userId, handled_at: now(), handling_note: note },
+    });
     const transferStatus = await reconcileTransfer(trx, transfer.id, order.id);
     const after = await trx.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();
     await appendAuditEvent(trx, actor, {

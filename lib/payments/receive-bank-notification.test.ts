@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import type { Actor } from '@/lib/auth/actor';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { listRecords } from '@/lib/back-office/list-records';
-import { updateRecord } from '@/lib/back-office/update-record';
+import { runCommand } from '@/lib/back-office/run-command';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { signBankNotification } from './bank-signature';
@@ -129,14 +130,15 @@ describe.each(testDatabaseKinds)('the bank notification endpoint on %s', (kind) 
     }
     expect((await listRecords(f.db, f.actors.operator, bankNotificationResource, { ...page, filter: { state: 'open', q: 'OLD' } })).total).toBe(1);
     expect((await listRecords(f.db, f.actors.operator, bankNotificationResource, { ...page, filter: { state: 'open', q: 'N-1' } })).total).toBe(0);
-    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, bankNotificationResource, failed.id, { retry_now: true }))).code).toBe('READ_ONLY_ROLE');
+    const retryNow = (actor: Actor, body: object = {}) => runCommand(f.db, actor, bankNotificationResource, failed.id, 'retryNow', { body });
+    expect((await expectRefusal(retryNow(f.actors.compliance))).code).toBe('READ_ONLY_ROLE');
 
     // Its cause removed, an operator has it tried at once rather than at its next attempt.
     await f.db.updateTable('bank_notifications').set({ body: body('N-OLD') }).where('id', '=', failed.id).execute();
-    const retried = (await updateRecord(f.db, f.actors.otherOperator, bankNotificationResource, failed.id, { retry_now: true, reason: '已更正' })) as BankNotificationRecord;
+    const retried = (await retryNow(f.actors.otherOperator, { reason: '已更正' })) as BankNotificationRecord;
     expect(retried.run_after).toEqual(clock.now());
     expect(await processDueBankNotifications(f.db)).toEqual({ recorded: 1, failed: 0 });
-    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, bankNotificationResource, failed.id, { retry_now: true }))).code).toBe('CONFLICT');
+    expect((await expectRefusal(retryNow(f.actors.operator))).code).toBe('CONFLICT');
     const audit = await f.db.selectFrom('audit_events').select(['entity_id', 'reason']).where('action', '=', 'bank_notification.update').execute();
     expect(audit).toEqual([{ entity_id: failed.id, reason: '已更正' }]);
     expect(await f.db.selectFrom('bank_notifications').select(['status', 'attempts', 'last_error']).where('id', '=', failed.id).executeTakeFirstOrThrow()).toEqual({ status: 'done', attempts: 2, last_error: null });

@@ -3,10 +3,12 @@ import type { BankTransfersTable, Database, TransferStatus } from '@/db/database
 import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { isPaid } from '@/lib/orders/order-lifecycle';
 import { transitionOrder } from '@/lib/orders/transition-order';
+import { transition } from '@/lib/lifecycle/transition';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { decide } from '@/lib/rules/decide';
 import { remarkCandidates } from './find-remark-code';
 import { acceptPayment, rejectPayment, rejectionText } from './accept-or-reject-payment';
+import { transferLifecycle } from './transfer-lifecycle';
 
 /** What reconciliation reads of a transfer; the caller that has just inserted it passes it along. */
 export type ReconciledTransfer = Pick<Selectable<BankTransfersTable>, (typeof RECONCILED_COLUMNS)[number]>;
@@ -51,12 +53,11 @@ export async function reconcileTransfer(
   const outcome = decision.outcome;
   const duplicate = !outcome.accepted && 'reason' in outcome && outcome.reason === 'duplicate';
   const awaitsReview = !duplicate && order.status === 'pending_payment' && !outcome.accepted && 'review' in outcome;
-  const status: TransferStatus = duplicate ? 'duplicate' : awaitsReview ? 'review' : 'matched';
-  await trx
-    .updateTable('bank_transfers')
-    .set({ status, order_id: order.id, region_id: order.regionId, decision_id: decision.decisionId ?? null })
-    .where('id', '=', transferId)
-    .execute();
+  const { status } = await transition(trx, 'bank_transfers', transferLifecycle, {
+    id: transferId,
+    action: duplicate ? 'reconcileDuplicate' : awaitsReview ? 'reconcileReview' : 'reconcileMatched',
+    set: { order_id: order.id, region_id: order.regionId, decision_id: decision.decisionId ?? null },
+  });
 
   const refund = (reason: string) => createRefund(trx, { orderId: order.id, transferId: transfer.id, amountFen: transfer.amount_fen, reason });
   if (duplicate) {

@@ -1,9 +1,14 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
+import type { Database, TransferStatus } from '@/db/database';
+import type { Actor } from '@/lib/auth/actor';
+import type { ResourceCommand, ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import type { TransferStatus } from '@/db/database';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
-
+import { matchTransferByHand } from './match-transfer-by-hand';
+import { returnTransfer } from './return-transfer';
+import { reviewTransfer } from './review-transfer';
+import { transferActions, transferLifecycle } from './transfer-lifecycle';
 
 function selectTransfers(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -19,12 +24,26 @@ function selectTransfers(db: Parameters<ResourceDefinition['findById']>[0]) {
     ]);
 }
 
-const STATUSES: readonly TransferStatus[] = ['matched', 'unmatched', 'duplicate', 'returned', 'review'];
+const STATUSES: readonly TransferStatus[] = transferLifecycle.stateNames;
+
+type TransferUseCase = (db: Kysely<Database>, actor: Actor, id: string, body: unknown) => Promise<unknown>;
+
+/** A command of the transfer lifecycle: its use case, then the transfer as it now is (read after the commit). */
+const command = (useCase: TransferUseCase): ResourceCommand<TransferRecord> => ({
+  async run(db, actor, id, { body }) {
+    await useCase(db, actor, id, body);
+    return (await selectTransfers(db).where('bank_transfers.id', '=', id).executeTakeFirst())!;
+  },
+});
+
+/** 审核通过 and 审核不通过 are one use case with the decision the command names. */
+const review = (decision: 'approve' | 'reject'): TransferUseCase => (db, actor, id, body) =>
+  reviewTransfer(db, actor, id, { ...(typeof body === 'object' && body !== null ? body : {}), decision });
 
 /**
  * 银行转账: every transfer reported by a bank or a statement. Operators see their region's and the ones
- * no region has claimed yet (the unmatched queue); the actions on them (match, return, review) are use
- * cases of their own, not generic updates.
+ * no region has claimed yet (the unmatched queue); the actions on them (match, return, approve, reject)
+ * are commands of the transfer lifecycle (transfer-lifecycle.ts), each a use case of its own.
  */
 export const transferResource: ResourceDefinition<TransferRecord> = {
   name: 'transfers',
@@ -62,6 +81,15 @@ export const transferResource: ResourceDefinition<TransferRecord> = {
   },
 
   findById: (db, id) => selectTransfers(db).where('bank_transfers.id', '=', String(id)).executeTakeFirst(),
+
+  allowedActions: (record, actor) => transferActions(record, actor),
+
+  commands: {
+    match: command(matchTransferByHand),
+    return: command(returnTransfer),
+    approve: command(review('approve')),
+    reject: command(review('reject')),
+  },
 };
 
 /** A transfer as the back office lists it: what `selectTransfers` reads. */

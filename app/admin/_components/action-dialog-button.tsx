@@ -2,7 +2,7 @@ import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, Dialo
 import { useState, type ReactNode } from 'react';
 import { Button } from 'react-admin';
 import { useBackOfficeAction } from './use-back-office-action';
-import { callApi } from './call-api';
+import { callApi, callCommand } from './call-api';
 
 export interface ActionField {
   name: string;
@@ -19,7 +19,9 @@ interface Props {
   fields: ActionField[];
   confirmLabel: string;
   /** The endpoint; the body is the fields' values plus `extraBody`. */
-  url: string;
+  url?: string;
+  /** Instead of `url`: the record's command, POST /api/admin/<resource>/<id>/<name> (callCommand). */
+  command?: { resource: string; id: string | number; name: string };
   extraBody?: Record<string, unknown>;
   done: string;
   danger?: boolean;
@@ -29,7 +31,7 @@ interface Props {
  * A back-office action that needs a few words from the operator (a reason, an order number) and a
  * deliberate confirmation. The server's Chinese refusal is shown in the dialog, which stays open.
  */
-export function ActionDialogButton({ label, title, description, fields, confirmLabel, url, extraBody, done, danger }: Props) {
+export function ActionDialogButton({ label, title, description, fields, confirmLabel, url, command, extraBody, done, danger }: Props) {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
   const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
@@ -37,7 +39,9 @@ export function ActionDialogButton({ label, title, description, fields, confirmL
 
   const submit = () =>
     run(async () => {
-        await callApi(url, { method: 'POST', body: { ...values, ...extraBody } });
+        const body = { ...values, ...extraBody };
+        if (command) await callCommand(command.resource, command.id, command.name, body);
+        else await callApi(url!, { method: 'POST', body });
         setValues({});
       return done;
     });

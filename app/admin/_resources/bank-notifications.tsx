@@ -3,13 +3,11 @@ import { Datagrid, FunctionField, List, ReferenceField, SearchInput, SelectInput
 import type { BankNotificationRecord } from '@/lib/payments/bank-notifications/bank-notification-resource';
 import { InstantField } from '../_components/fields';
 import { openRetryingItem, QueueStateChip, queueStateChoices, RetryNowEdit, type QueueStateLabels } from '../_components/retry-queue';
-import { useCanWrite } from '../_components/use-can-write';
 
 const LABELS: QueueStateLabels = { pending: '待入账', retrying: '重试中', done: '已入账' };
 
 /** 银行通知: notifications the banks were answered for, still to be recorded as transfers, or failing to be. */
 export function BankNotificationList() {
-  const canWrite = useCanWrite();
   return (
     <List
       filters={[
@@ -22,7 +20,7 @@ export function BankNotificationList() {
     >
       <Datagrid
         bulkActionButtons={false}
-        rowClick={openRetryingItem(canWrite)}
+        rowClick={openRetryingItem}
         empty={<Alert severity="success" sx={{ m: 2 }}>没有待入账的银行通知：收到的通知均已记为银行转账。</Alert>}
       >
         <TextField source="transaction_id" sortable={false} />

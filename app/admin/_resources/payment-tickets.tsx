@@ -1,23 +1,28 @@
 import { Box, Chip } from '@mui/material';
-import { Datagrid, Edit, FunctionField, List, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, required } from 'react-admin';
+import type { FieldValues } from 'react-hook-form';
+import {
+  Datagrid, Edit, FunctionField, List, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, required, useNotify, useRedirect, useRefresh,
+} from 'react-admin';
 import { PAYMENT_TICKET_KIND_LABELS } from '@/lib/payments/tickets/payment-ticket-kinds';
 import type { PaymentTicketRecord } from '@/lib/payments/tickets/payment-ticket-resource';
+import { allowed } from '../_components/allowed';
+import { callCommand } from '../_components/call-api';
 import { InstantField } from '../_components/fields';
-import { useCanWrite } from '../_components/use-can-write';
 
 const statusChoices = [
   { id: 'open', name: '待处理' },
   { id: 'answered', name: '已处理' },
 ];
 
+type PaymentTicketWithActions = PaymentTicketRecord & { allowed_actions?: string[] };
+
 /** 支付问题: bidders' 【支付遇到问题请点击】 reports, oldest open first. */
 export function PaymentTicketList() {
-  const canWrite = useCanWrite();
   return (
     <List filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />]} filterDefaultValues={{ status: 'open' }} sort={{ field: 'created_at', order: 'ASC' }}>
       <Datagrid
         bulkActionButtons={false}
-        rowClick={(_id, _resource, record) => (canWrite && (record as PaymentTicketRecord).status === 'open' ? 'edit' : false)}
+        rowClick={(_id, _resource, record) => (allowed(record as PaymentTicketWithActions, 'answer') ? 'edit' : false)}
         empty={<Box sx={{ p: 3, color: 'text.secondary' }}>没有待处理的支付问题</Box>}
       >
         <InstantField source="created_at" />
@@ -32,10 +37,29 @@ export function PaymentTicketList() {
   );
 }
 
+/** 提交处理结果: the ticket's command answer, then back to the tickets still open. */
+function useAnswer() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = useRefresh();
+  return async (data: FieldValues) => {
+    try {
+      await callCommand('payment-tickets', data.id, 'answer', { answer: data.answer });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+      return;
+    }
+    notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+    refresh();
+    redirect('list', 'payment-tickets');
+  };
+}
+
 export function PaymentTicketEdit() {
+  const answer = useAnswer();
   return (
-    <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm toolbar={<Toolbar><SaveButton label="提交处理结果" /></Toolbar>}>
+    <Edit>
+      <SimpleForm onSubmit={answer} toolbar={<Toolbar><SaveButton label="提交处理结果" /></Toolbar>}>
         <TextField source="order_number" />
         <TextField source="enterprise_name" />
         <FunctionField source="kind" render={(r: PaymentTicketRecord) => PAYMENT_TICKET_KIND_LABELS[r.kind]} />

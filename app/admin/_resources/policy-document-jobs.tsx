@@ -3,13 +3,11 @@ import { Datagrid, FunctionField, List, SelectInput, TextField, useRecordContext
 import type { PolicyDocumentJobRecord } from '@/lib/policies/document-jobs/policy-document-job-resource';
 import { InstantField } from '../_components/fields';
 import { openRetryingItem, QueueStateChip, queueStateChoices, RetryNowEdit, type QueueStateLabels } from '../_components/retry-queue';
-import { useCanWrite } from '../_components/use-can-write';
 
 const LABELS: QueueStateLabels = { pending: '生成中', retrying: '重试中', done: '已生成' };
 
 /** 保单生成: policy documents still being rendered, or failing and waiting for their next attempt. */
 export function PolicyDocumentJobList() {
-  const canWrite = useCanWrite();
   return (
     <List
       filters={[<SelectInput key="state" source="state" choices={queueStateChoices(LABELS, '未生成（生成中或重试中）')} alwaysOn />]}
@@ -19,7 +17,7 @@ export function PolicyDocumentJobList() {
     >
       <Datagrid
         bulkActionButtons={false}
-        rowClick={openRetryingItem(canWrite)}
+        rowClick={openRetryingItem}
         empty={<Alert severity="success" sx={{ m: 2 }}>没有待生成的保单：所有已出单保单的文件均已生成。</Alert>}
       >
         <TextField source="policy_number" sortable={false} />

@@ -7,7 +7,7 @@ import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import type { TransferRecord } from '@/lib/payments/transfer-resource';
 import { ActionDialogButton } from '../_components/action-dialog-button';
 import { InstantField, MoneyField } from '../_components/fields';
-import { useCanWrite } from '../_components/use-can-write';
+import { allowed } from '../_components/allowed';
 
 export const TRANSFER_STATUS_CHOICES: { id: TransferStatus; name: string; color: 'default' | 'success' | 'warning' | 'error' | 'info' }[] = [
   { id: 'unmatched', name: '待匹配', color: 'warning' },
@@ -47,16 +47,31 @@ export function TransferList() {
   );
 }
 
+type TransferWithActions = TransferRecord & { allowed_actions?: string[] };
+
+/** The transfer's commands the server allows this reader now (its `allowed_actions`), with what each will do. */
 function TransferActions() {
-  const record = useRecordContext<TransferRecord>();
-  const canWrite = useCanWrite();
-  if (!record || !canWrite) return null;
-  if (record.status === 'unmatched') {
-    return (
-      <Box sx={{ mt: 2 }}>
+  const record = useRecordContext<TransferWithActions>();
+  if (!record) return null;
+  const command = (name: string) => ({ resource: 'transfers', id: record.id, name });
+  const match = allowed(record, 'match');
+  const giveBack = allowed(record, 'return');
+  const approve = allowed(record, 'approve');
+  const reject = allowed(record, 'reject');
+  if (!match && !giveBack && !approve && !reject) return null;
+  return (
+    <Box sx={{ mt: 2 }}>
+      {(match || giveBack) && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           这笔转账的附言未能对应任何订单。核实后可将其匹配到订单（随后按支付来源规则审核，附言不符的仍会被拒绝并退款），或原路退回付款人。
         </Alert>
+      )}
+      {(approve || reject) && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          支付来源规则要求人工审核这笔转账。审核通过将出具保单；不通过将取消订单并原路退还保费。
+        </Alert>
+      )}
+      {match && (
         <ActionDialogButton
           label="匹配订单"
           title="将转账匹配到订单"
@@ -66,53 +81,47 @@ function TransferActions() {
             { name: 'note', label: '匹配说明', helperText: '如：已电话联系投标人核实，附言漏填', multiline: true },
           ]}
           confirmLabel="确认匹配"
-          url={`/api/transfers/${record.id}/match`}
+          command={command('match')}
           done="已匹配，审核结果见订单状态"
         />
+      )}
+      {giveBack && (
         <ActionDialogButton
           label="退回付款人"
           title="原路退回这笔转账"
           description="退回后该转账不再能匹配订单，退款将进入「退款」列表，须在 5 个工作日内原路退回付款账户。"
           fields={[{ name: 'note', label: '退回原因', multiline: true }]}
           confirmLabel="确认退回"
-          url={`/api/transfers/${record.id}/return`}
+          command={command('return')}
           done="已登记退款"
           danger
         />
-      </Box>
-    );
-  }
-  if (record.status === 'review') {
-    return (
-      <Box sx={{ mt: 2 }}>
-        <Alert severity="info" sx={{ mb: 2 }}>
-          支付来源规则要求人工审核这笔转账。审核通过将出具保单；不通过将取消订单并原路退还保费。
-        </Alert>
+      )}
+      {approve && (
         <ActionDialogButton
           label="审核通过"
           title="审核通过，出具保单"
           description="确认这笔转账可作为该订单的保费？通过后订单变为「投保成功」并出具保单，不可撤销。"
           fields={[{ name: 'reason', label: '审核意见', multiline: true }]}
-          extraBody={{ decision: 'approve' }}
           confirmLabel="确认通过"
-          url={`/api/transfers/${record.id}/review`}
+          command={command('approve')}
           done="已审核通过，保单已出具"
         />
+      )}
+      {reject && (
         <ActionDialogButton
           label="审核不通过"
           title="审核不通过，取消订单并退款"
           description="订单将被取消，保费将在 5 个工作日内原路退回。审核意见将显示给投标人。"
           fields={[{ name: 'reason', label: '审核意见（不通过原因）', multiline: true }]}
-          extraBody={{ decision: 'reject' }}
           confirmLabel="确认不通过"
-          url={`/api/transfers/${record.id}/review`}
+          command={command('reject')}
           done="已审核不通过，订单已取消并登记退款"
           danger
         />
-      </Box>
-    );
-  }
-  return null;
+      )}
+    </Box>
+  );
 }
 
 export function TransferShow() {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { PaymentTicketKind } from '@/db/database';
 import type { PaymentProblemAvailability } from '@/lib/payments/tickets/payment-problem-availability';
 import { PAYMENT_TICKET_KIND_LABELS } from '@/lib/payments/tickets/payment-ticket-kinds';
+import { isAnswered } from '@/lib/payments/tickets/payment-ticket-lifecycle';
 import { formatDateTime } from '@/lib/time/format';
 
 interface Ticket {
@@ -16,11 +17,12 @@ interface Ticket {
 
 /** 【支付遇到问题请点击】 and the answers to what the bidder reported. */
 export function PaymentProblemPanel({ orderId, availability, tickets }: { orderId: string; availability: PaymentProblemAvailability; tickets: Ticket[] }) {
-  if (!availability.available && !availability.availableFrom && tickets.length === 0) return null;
+  const mayReport = availability.allowedActions.includes('openTicket');
+  if (!mayReport && !availability.availableFrom && tickets.length === 0) return null;
   return (
     <section className="card" aria-label="支付问题" style={{ marginBottom: 16 }}>
       <h2 className="card__title">支付问题</h2>
-      {availability.available ? (
+      {mayReport ? (
         <div className="actions" style={{ justifyContent: 'flex-start', marginTop: 0 }}>
           <Link className="btn btn--plain" href={`/orders/${orderId}/payment-problem`}>
             支付遇到问题请点击
@@ -38,7 +40,7 @@ export function PaymentProblemPanel({ orderId, availability, tickets }: { orderI
             <li key={t.id} data-testid="payment-ticket">
               <strong>{PAYMENT_TICKET_KIND_LABELS[t.kind]}</strong>（{formatDateTime(t.createdAt)}）：{t.message}
               <div className="muted">
-                {t.status === 'answered' ? `平台回复（${formatDateTime(t.answeredAt!)}）：${t.answer}` : '平台处理中，请耐心等待'}
+                {isAnswered(t.status) ? `平台回复（${formatDateTime(t.answeredAt!)}）：${t.answer}` : '平台处理中，请耐心等待'}
               </div>
             </li>
           ))}

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { retryNowSchema, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
+import { retryNowCommand, retryQueueStateSql, type RetryQueueState, type RetryQueueStatus } from '@/lib/back-office/retry-queue';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
-import { now } from '@/lib/time/clock';
+import { bankNotificationActions, bankNotificationLifecycle } from './bank-notification-lifecycle';
 
 /** 待入账 (received, not recorded yet), 重试中 (recording failed, waiting for its next attempt), 已入账. */
 export type BankNotificationState = RetryQueueState;
@@ -13,6 +12,7 @@ export interface BankNotificationRecord {
   id: string;
   bank_code: string;
   transaction_id: string;
+  status: RetryQueueStatus;
   state: BankNotificationState;
   attempts: number;
   last_error: string | null;
@@ -31,20 +31,18 @@ function selectNotifications(db: Parameters<ResourceDefinition['findById']>[0]) 
   return db
     .selectFrom('bank_notifications')
     .select([
-      'id', 'bank_code', 'transaction_id', 'attempts', 'last_error', 'last_attempt_at', 'received_at', 'run_after', 'processed_at', 'transfer_id',
+      'id', 'bank_code', 'transaction_id', 'status', 'attempts', 'last_error', 'last_attempt_at', 'received_at', 'run_after', 'processed_at', 'transfer_id',
       sql<null>`null`.as('region_id'),
     ])
     .select(stateSql.as('state'));
 }
 
-const updateSchema = retryNowSchema;
-
 /**
  * 银行通知: the banks' signed notifications as received. Each was acknowledged to its bank once stored and
  * is recorded as a transfer moments later; operators see the ones not recorded yet, and why one keeps
- * failing, and may have it tried again now instead of at its next scheduled attempt.
+ * failing, and may have it tried again now instead of at its next scheduled attempt (the command retryNow).
  */
-export const bankNotificationResource: ResourceDefinition<BankNotificationRecord, never, z.output<typeof updateSchema>> = {
+export const bankNotificationResource: ResourceDefinition<BankNotificationRecord> = {
   name: 'bank-notifications',
   entityType: 'bank_notification',
   label: '银行通知',
@@ -66,17 +64,9 @@ export const bankNotificationResource: ResourceDefinition<BankNotificationRecord
 
   findById: (db, id) => selectNotifications(db).where('id', '=', String(id)).executeTakeFirst(),
 
-  update: {
-    schema: updateSchema,
-    async apply(trx, existing) {
-      const done = await trx
-        .updateTable('bank_notifications')
-        .set({ run_after: now() })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该银行通知已入账，无需重试');
-      return (await selectNotifications(trx).where('id', '=', existing.id).executeTakeFirst())!;
-    },
+  allowedActions: (record, actor) => bankNotificationActions(record, actor),
+
+  commands: {
+    retryNow: retryNowCommand({ resource: () => bankNotificationResource, table: 'bank_notifications', lifecycle: bankNotificationLifecycle }),
   },
 };

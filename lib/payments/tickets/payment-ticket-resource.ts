@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
-import { now } from '@/lib/time/clock';
-import { requiredText } from '@/lib/validation/fields';
-
+import { answerPaymentTicket } from './answer-payment-ticket';
+import { paymentTicketActions, paymentTicketLifecycle } from './payment-ticket-lifecycle';
 
 function selectTickets(db: Parameters<ResourceDefinition['findById']>[0]) {
   return db
@@ -23,10 +21,8 @@ function selectTickets(db: Parameters<ResourceDefinition['findById']>[0]) {
     ]);
 }
 
-const updateSchema = z.object({ answer: requiredText('处理结果', 1000) });
-
-/** 支付问题: the bidders' 【支付遇到问题请点击】 tickets of the region; an operator answers each once. */
-export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord, never, z.output<typeof updateSchema>> = {
+/** 支付问题: the bidders' 【支付遇到问题请点击】 tickets of the region; an operator answers each once (the command answer). */
+export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord> = {
   name: 'payment-tickets',
   entityType: 'payment_ticket',
   label: '支付问题',
@@ -39,24 +35,17 @@ export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord, neve
     const ids = filterIds(params.filter);
     if (ids) query = query.where('payment_tickets.id', 'in', ids.map(String));
     const status = filterValue(params.filter, 'status', 'string');
-    if (status === 'open' || status === 'answered') query = query.where('payment_tickets.status', '=', status);
+    const known = paymentTicketLifecycle.stateNames.find((state) => state === status);
+    if (known) query = query.where('payment_tickets.status', '=', known);
     return runListQuery(query, params, { id: 'payment_tickets.id', created_at: 'payment_tickets.created_at' });
   },
 
   findById: (db, id) => selectTickets(db).where('payment_tickets.id', '=', String(id)).executeTakeFirst(),
 
-  update: {
-    schema: updateSchema,
-    async apply(trx, existing, input, actor) {
-      const done = await trx
-        .updateTable('payment_tickets')
-        .set({ status: 'answered', answer: input.answer, answered_by: actor.userId, answered_at: now() })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该问题已由其他管理员处理');
-      return (await selectTickets(trx).where('payment_tickets.id', '=', existing.id).executeTakeFirst())!;
-    },
+  allowedActions: (record, actor) => paymentTicketActions(record, actor),
+
+  commands: {
+    answer: { run: (db, actor, id, { body }) => answerPaymentTicket(db, actor, id, body) },
   },
 };
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import type { Actor } from '@/lib/auth/actor';
 import { listRecords } from '@/lib/back-office/list-records';
-import { updateRecord } from '@/lib/back-office/update-record';
+import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { recordTransfer } from '@/lib/payments/record-transfer';
@@ -72,10 +73,11 @@ describe.each(testDatabaseKinds)('payment problem tickets on %s', (kind) => {
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect((await listRecords(f.db, f.actors.otherOperator, paymentTicketResource, page)).rows).toEqual([]);
     const ticket = mine[0]!;
-    expect((await expectRefusal(updateRecord(f.db, f.actors.otherOperator, paymentTicketResource, ticket.id, { answer: '已处理' }))).status).toBe(403);
-    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, paymentTicketResource, ticket.id, { answer: '已处理' }))).code).toBe('READ_ONLY_ROLE');
-    await updateRecord(f.db, f.actors.operator, paymentTicketResource, ticket.id, { answer: '多付款项已登记退款，5 个工作日内原路退回' });
-    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, paymentTicketResource, ticket.id, { answer: '再次处理' }))).code).toBe('CONFLICT');
+    const answer = (actor: Actor, text: string) => runCommand(f.db, actor, paymentTicketResource, ticket.id, 'answer', { body: { answer: text } });
+    expect((await expectRefusal(answer(f.actors.otherOperator, '已处理'))).status).toBe(403);
+    expect((await expectRefusal(answer(f.actors.compliance, '已处理'))).code).toBe('READ_ONLY_ROLE');
+    await answer(f.actors.operator, '多付款项已登记退款，5 个工作日内原路退回');
+    expect((await expectRefusal(answer(f.actors.operator, '再次处理'))).code).toBe('CONFLICT');
     const [seen] = await listOrderTickets(f.db, ticket.order_id);
     expect(seen).toMatchObject({ status: 'answered', answer: '多付款项已登记退款，5 个工作日内原路退回' });
   });

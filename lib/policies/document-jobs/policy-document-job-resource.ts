@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { retryNowSchema, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
+import type { PolicyDocumentJobStatus } from '@/db/database';
+import { retryNowCommand, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
 import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
-import { now } from '@/lib/time/clock';
+import { policyDocumentJobActions, policyDocumentJobLifecycle } from './policy-document-job-lifecycle';
 
 /** 生成中 (not tried yet or being rendered), 重试中 (failed, waiting for its next attempt), 已生成. */
 export type PolicyDocumentJobState = RetryQueueState;
@@ -15,6 +15,7 @@ export interface PolicyDocumentJobRecord {
   order_id: string;
   order_number: string;
   enterprise_name: string;
+  status: PolicyDocumentJobStatus;
   state: PolicyDocumentJobState;
   attempts: number;
   last_error: string | null;
@@ -37,20 +38,19 @@ function selectJobs(db: Parameters<ResourceDefinition['findById']>[0]) {
     .innerJoin('projects', 'projects.id', 'sections.project_id')
     .select([
       'policy_document_jobs.policy_id as id', 'policies.policy_number', 'orders.id as order_id', 'orders.order_number',
-      'enterprises.name as enterprise_name', 'policy_document_jobs.attempts', 'policy_document_jobs.last_error',
+      'enterprises.name as enterprise_name', 'policy_document_jobs.status', 'policy_document_jobs.attempts', 'policy_document_jobs.last_error',
       'policy_document_jobs.last_attempt_at', 'policy_document_jobs.run_after', 'policy_document_jobs.created_at',
       'policy_document_jobs.done_at', 'projects.region_id',
     ])
     .select(stateSql.as('state'));
 }
 
-const updateSchema = retryNowSchema;
-
 /**
  * 保单生成: the jobs that render policy documents. Operators see which are still waiting or failing and
- * why, and may have a failing one tried again now instead of at its next scheduled attempt.
+ * why, and may have a failing one tried again now instead of at its next scheduled attempt (the command
+ * retryNow).
  */
-export const policyDocumentJobResource: ResourceDefinition<PolicyDocumentJobRecord, never, z.output<typeof updateSchema>> = {
+export const policyDocumentJobResource: ResourceDefinition<PolicyDocumentJobRecord> = {
   name: 'policy-document-jobs',
   entityType: 'policy_document_job',
   label: '保单生成',
@@ -75,17 +75,14 @@ export const policyDocumentJobResource: ResourceDefinition<PolicyDocumentJobReco
 
   findById: (db, id) => selectJobs(db).where('policy_document_jobs.policy_id', '=', String(id)).executeTakeFirst(),
 
-  update: {
-    schema: updateSchema,
-    async apply(trx, existing) {
-      const done = await trx
-        .updateTable('policy_document_jobs')
-        .set({ run_after: now() })
-        .where('policy_id', '=', existing.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', '该保单已生成，无需重试');
-      return (await selectJobs(trx).where('policy_document_jobs.policy_id', '=', existing.id).executeTakeFirst())!;
-    },
+  allowedActions: (record, actor) => policyDocumentJobActions(record, actor),
+
+  commands: {
+    retryNow: retryNowCommand({
+      resource: () => policyDocumentJobResource,
+      table: 'policy_document_jobs',
+      key: 'policy_id',
+      lifecycle: policyDocumentJobLifecycle,
+    }),
   },
 };

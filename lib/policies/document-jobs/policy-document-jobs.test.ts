@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import type { Actor } from '@/lib/auth/actor';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
@@ -8,7 +9,7 @@ import { downloadPolicy } from '../download-policy';
 import { policyDocumentStatus } from '../policy-document-status';
 import { verifyPolicy } from '../verify-policy';
 import { listRecords } from '@/lib/back-office/list-records';
-import { updateRecord } from '@/lib/back-office/update-record';
+import { runCommand } from '@/lib/back-office/run-command';
 import { claimPolicyDocumentJobs } from './claim-policy-document-jobs';
 import { policyDocumentJobResource, type PolicyDocumentJobRecord } from './policy-document-job-resource';
 import { readStoredPolicyDocument } from './policy-document-job';
@@ -153,11 +154,12 @@ describe.each(testDatabaseKinds)('policy documents rendered by a job, on %s', (k
     expect(listed[0]!.last_error).toContain('POLICY_FONT_PATH');
     expect((await listRecords(f.db, f.actors.otherOperator, policyDocumentJobResource, page)).total).toBe(0);
 
-    expect((await expectRefusal(updateRecord(f.db, f.actors.compliance, policyDocumentJobResource, policy.id, { retry_now: true }))).code).toBe('READ_ONLY_ROLE');
-    const retried = (await updateRecord(f.db, f.actors.operator, policyDocumentJobResource, policy.id, { retry_now: true })) as PolicyDocumentJobRecord;
+    const retryNow = (actor: Actor) => runCommand(f.db, actor, policyDocumentJobResource, policy.id, 'retryNow', { body: {} });
+    expect((await expectRefusal(retryNow(f.actors.compliance))).code).toBe('READ_ONLY_ROLE');
+    const retried = (await retryNow(f.actors.operator)) as PolicyDocumentJobRecord;
     expect(retried.run_after).toEqual(SEEDED_AT);
     expect(await renderDuePolicyDocuments(f.db)).toEqual({ claimed: 1, rendered: 1, failed: 0 });
-    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, policyDocumentJobResource, policy.id, { retry_now: true }))).code).toBe('CONFLICT');
+    expect((await expectRefusal(retryNow(f.actors.operator))).code).toBe('CONFLICT');
     const audit = await f.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'policy_document_job.update').execute();
     expect(audit.map((a) => a.entity_id)).toEqual([policy.id]);
   });

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { failureText, retryBackoffMs } from '@/lib/jobs/retry-backoff';
+import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
 import { policySealContext } from '../issue-policy';
 import type { PolicyDocument } from '../policy-document';
@@ -9,6 +11,7 @@ import { renderPolicyPdfOffThread } from '../render-thread/render-off-thread';
 import { sectionKey } from '../section-key';
 import { claimPolicyDocumentJobs, type ClaimedPolicyDocumentJob } from './claim-policy-document-jobs';
 import { readStoredPolicyDocument } from './policy-document-job';
+import { policyDocumentJobLifecycle } from './policy-document-job-lifecycle';
 
 export interface RenderRoundOptions {
   /** Jobs taken in this round. */
@@ -75,19 +78,27 @@ async function storeDocument(db: Kysely<Database>, policyId: string, policyNumbe
       .where('id', '=', policyId)
       .where('sealed_document', 'is', null)
       .execute();
-    await trx
-      .updateTable('policy_document_jobs')
-      .set({ status: 'done', done_at: at, locked_until: null, last_error: null })
-      .where('policy_id', '=', policyId)
-      .execute();
+    await transition(trx, 'policy_document_jobs', policyDocumentJobLifecycle, {
+      id: policyId,
+      key: 'policy_id',
+      action: 'complete',
+      set: { done_at: at, locked_until: null, last_error: null },
+    }).catch(ignoreRefusal);
   });
 }
 
+/** A job another renderer completed (or, for a failure, completed meanwhile) has nothing left to write. */
+function ignoreRefusal(error: unknown): void {
+  if (!(error instanceof TransitionRefused)) throw error;
+}
+
 function recordFailure(db: Kysely<Database>, job: ClaimedPolicyDocumentJob, error: unknown) {
-  return db
-    .updateTable('policy_document_jobs')
-    .set({ last_error: failureText(error), run_after: new Date(now().getTime() + retryDelayMs(job.attempt)), locked_until: null })
-    .where('policy_id', '=', job.policyId)
-    .where('status', '=', 'pending')
-    .execute();
+  return db.transaction().execute((trx) =>
+    transition(trx, 'policy_document_jobs', policyDocumentJobLifecycle, {
+      id: job.policyId,
+      key: 'policy_id',
+      action: 'recordFailure',
+      set: { last_error: failureText(error), run_after: new Date(now().getTime() + retryDelayMs(job.attempt)), locked_until: null },
+    }).catch(ignoreRefusal),
+  );
 }

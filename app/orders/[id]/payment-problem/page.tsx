@@ -23,7 +23,7 @@ export default async function PaymentProblemPage({ params }: Props) {
         <p className="muted" style={{ marginTop: 0 }}>
           订单号 <span className="mono">{order.orderNumber}</span>
         </p>
-        {availability.available ? (
+        {availability.allowedActions.includes('openTicket') ? (
           <PaymentProblemForm
             orderId={order.id}
             choices={(['paid_not_issued', 'refund_request'] as const).map((kind) => ({ kind, label: PAYMENT_TICKET_KIND_LABELS[kind], hint: PAYMENT_TICKET_KIND_HINTS[kind] }))}
