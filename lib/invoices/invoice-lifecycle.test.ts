@@ -12,9 +12,11 @@ import { everyStateAndAction, tableOf, type LifecycleTable } from '@/lib/lifecyc
 import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { daysFrom } from '@/lib/platform/demo-data';
 import { fixedClock, now, useClock } from '@/lib/time/clock';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { getOrderInvoicing } from './get-order-invoicing';
 import { allowedInvoiceActions, invoiceLifecycle, isLiveInvoice, type InvoiceAction, type InvoiceFacts } from './invoice-lifecycle';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
 
@@ -92,9 +94,10 @@ describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind
   let f: DemoFixture;
   let restore: () => void;
   let tableOrder: SubmittedOrder, commandOrder: SubmittedOrder;
+  const clock = fixedClock(SEEDED_AT);
   beforeAll(async () => {
     f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
+    restore = useClock(clock);
     tableOrder = await issuedOrder(f, 'WLMQ-CG-2026-0342');
     commandOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
   });
@@ -210,5 +213,23 @@ describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind
     const file = { name: 'dzfp.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n%%EOF\n') };
     const issued = await runCommand(f.db, f.actors.operator, resource, id, 'issue', { body, file });
     expect(issued).toMatchObject({ status: 'issued', invoice_number: body.invoice_number, document_id: expect.any(String), allowed_actions: ['void'] });
+  });
+
+  it('tells the bidder, on the order page, what it may do: ask for an invoice, download an issued one', async () => {
+    // Before bid opening the rules refuse every kind; after it, the form may open.
+    expect((await getOrderInvoicing(f.db, f.actors.bidder, tableOrder.id)).allowedActions).toEqual([]);
+    clock.set(daysFrom(SEEDED_AT, 14));
+    const open = await getOrderInvoicing(f.db, f.actors.bidder, tableOrder.id);
+    expect(open).toMatchObject({ closedReason: null, allowedActions: ['requestInvoice'], invoices: [] });
+
+    // After the commands above: an issued electronic invoice with its PDF, and a voided paper one (both
+    // requested at the test's one instant, so in no particular order).
+    const shown = await getOrderInvoicing(f.db, f.actors.bidder, commandOrder.id);
+    expect(shown.allowedActions).toEqual([]);
+    expect(shown.closedReason).toContain('发票已开具');
+    expect(shown.invoices.map((i) => [i.medium, i.status, i.live, i.allowedActions]).sort()).toEqual([
+      ['electronic', 'issued', true, ['download']],
+      ['paper', 'voided', false, []],
+    ]);
   });
 });
