@@ -25,7 +25,7 @@ describe('the proxy in front of every request', () => {
   });
 
   it('refuses a multipart invoice upload and a JSON admin update from a foreign origin', async () => {
-    const upload = await proxy(request('/api/invoices/x/issue', { method: 'POST', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'same-site' }, body: new FormData() }));
+    const upload = await proxy(request('/api/admin/invoices/x/issue', { method: 'POST', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'same-site' }, body: new FormData() }));
     expect(upload.status).toBe(403);
     const update = await proxy(
       request('/api/admin/sections/x', { method: 'PUT', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' }),

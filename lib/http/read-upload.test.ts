@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { readUpload } from './read-upload';
 
-const URL_ = 'http://localhost/api/invoices/x/issue';
+const URL_ = 'http://localhost/api/admin/invoices/x/issue';
 
 function form(fields: Record<string, string>, file?: Uint8Array) {
   const body = new FormData();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { invoiceLifecycle } from './invoice-lifecycle';
 import { loadMyInvoicingOrder } from './my-invoicing-order';
 
 export interface InvoiceFile {
@@ -19,7 +20,7 @@ export async function downloadMyInvoice(db: Kysely<Database>, actor: Actor, orde
     .selectFrom('invoices')
     .innerJoin('documents', 'documents.id', 'invoices.document_id')
     .where('invoices.order_id', '=', order.id)
-    .where('invoices.status', '=', 'issued')
+    .where('invoices.status', 'in', invoiceLifecycle.actions.download.from)
     .select(['invoices.invoice_number', 'documents.content'])
     .executeTakeFirst();
   if (!invoice) throw new DomainError('NOT_FOUND', '该订单没有可下载的电子发票');

@@ -4,7 +4,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { decide } from '@/lib/rules/decide';
 import { summarizeOutcome } from '@/rules/explain-decision';
 import { INVOICE_MEDIA, INVOICE_TYPES } from './invoice-labels';
-import { bidOpened, LIVE_INVOICE_MESSAGE, loadMyInvoicingOrder, notInvoiceableReason, type LiveInvoiceStatus } from './my-invoicing-order';
+import { allowedInvoiceActions, isLiveInvoice, type InvoiceAction } from './invoice-lifecycle';
+import { bidOpened, LIVE_INVOICE_MESSAGE, loadMyInvoicingOrder, notInvoiceableReason } from './my-invoicing-order';
 
 export interface MyInvoice {
   id: string;
@@ -29,6 +30,10 @@ export interface MyInvoice {
   issuedAt: Date | null;
   voidReason: string | null;
   voidedAt: Date | null;
+  /** It counts (requested or issued): the order has no other, and another cannot be asked for. */
+  live: boolean;
+  /** What the bidder may do with it now (下载发票). */
+  allowedActions: InvoiceAction[];
 }
 
 /** One medium and type, and whether the rules would allow it now (with their reason when not). */
@@ -48,12 +53,17 @@ export interface InvoiceDefaults {
   recipientPhone: string;
 }
 
+/** What the bidder may do about the order's invoicing: 【申请发票】. */
+export type OrderInvoicingAction = 'requestInvoice';
+
 export interface OrderInvoicing {
   amountFen: number;
   /** Newest first; voided ones stay, with their reason. */
   invoices: MyInvoice[];
   /** Why the bidder cannot ask for an invoice now; null when the request form may open. */
   closedReason: string | null;
+  /** 'requestInvoice' when the request form may open (there is no closedReason). */
+  allowedActions: OrderInvoicingAction[];
   /** Every medium and type with what the rules say now, for the form to show as the bidder picks. */
   choices: InvoiceChoice[];
   defaults: InvoiceDefaults;
@@ -80,10 +90,14 @@ export async function getOrderInvoicing(db: Kysely<Database>, actor: Actor, orde
     .orderBy('requested_at', 'desc')
     .orderBy('id')
     .execute();
-  const invoices = rows.map(({ documentId, ...invoice }) => ({ ...invoice, hasDocument: documentId !== null }));
+  const invoices = rows.map(({ documentId, ...invoice }): MyInvoice => {
+    const hasDocument = documentId !== null;
+    const facts = { status: invoice.status, regionId: order.regionId, enterpriseId: order.enterpriseId, hasDocument };
+    return { ...invoice, hasDocument, live: isLiveInvoice(invoice.status), allowedActions: allowedInvoiceActions(facts, actor) };
+  });
 
-  const live = invoices.find((i): i is typeof i & { status: LiveInvoiceStatus } => i.status !== 'voided');
-  let closedReason = notInvoiceableReason(order.status) ?? (live ? LIVE_INVOICE_MESSAGE[live.status] : null);
+  const live = invoices.map((i) => i.status).find(isLiveInvoice);
+  let closedReason = notInvoiceableReason(order.status) ?? (live ? LIVE_INVOICE_MESSAGE[live] : null);
   let choices: InvoiceChoice[] = [];
   if (!closedReason) {
     const opened = bidOpened(order);
@@ -104,6 +118,7 @@ export async function getOrderInvoicing(db: Kysely<Database>, actor: Actor, orde
     amountFen: order.premiumFen,
     invoices,
     closedReason,
+    allowedActions: closedReason === null ? ['requestInvoice'] : [],
     choices,
     defaults: {
       title: order.enterpriseName,

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, InvoiceMedium, InvoiceStatus } from '@/db/database';
-import { DomainError } from '@/lib/errors/domain-error';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
 import { inSameRegion } from '@/lib/regions/region-filters';
-
+import { allowedInvoiceActions } from './invoice-lifecycle';
+import { issueInvoice } from './issue-invoice';
+import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
+import { voidInvoice } from './void-invoice';
 
 export function selectInvoices(db: Kysely<Database> | Transaction<Database>) {
   return db
@@ -31,19 +33,9 @@ export function selectInvoices(db: Kysely<Database> | Transaction<Database>) {
 }
 
 /**
- * Locks the invoice row and checks it is still in a state the change applies to: two operators acting on
- * one invoice at once are taken one after the other, and the second is told what the first did.
- */
-export async function lockInvoiceState(trx: Transaction<Database>, invoiceId: string, change: 'issue' | 'void'): Promise<void> {
-  const { status } = await trx.selectFrom('invoices').select('status').where('id', '=', invoiceId).forUpdate().executeTakeFirstOrThrow();
-  if (status === 'voided') throw new DomainError('CONFLICT', '该发票已作废');
-  if (change === 'issue' && status === 'issued') throw new DomainError('CONFLICT', '该发票已开具，不能再次开具');
-}
-
-/**
  * 发票: the region's invoice requests, oldest first, for operators to issue (upload the PDF, or record
- * the mailing) or void. Issuing and voiding are their own use cases (issue-invoice, void-invoice): an
- * upload is not a JSON update, and a void must say why.
+ * the mailing) or void. Issuing and voiding are commands of the invoice lifecycle (invoice-lifecycle.ts),
+ * not updates: 开具 takes a multipart form with the PDF of an electronic invoice, and 作废 must say why.
  */
 export const invoiceResource: ResourceDefinition<InvoiceRecord> = {
   name: 'invoices',
@@ -77,6 +69,19 @@ export const invoiceResource: ResourceDefinition<InvoiceRecord> = {
   },
 
   findById: (db, id) => selectInvoices(db).where('invoices.id', '=', String(id)).executeTakeFirst(),
+
+  allowedActions: (record, actor) =>
+    allowedInvoiceActions({ status: record.status, regionId: record.region_id, hasDocument: record.document_id !== null }, actor),
+
+  commands: {
+    /** `invoice_number`, and `file` (electronic) or `carrier` and `tracking_number` (paper). */
+    issue: {
+      run: (db, actor, id, { body, file }) => issueInvoice(db, actor, id, body, file),
+      upload: { maxBytes: MAX_INVOICE_PDF_BYTES, tooLarge: '发票文件不能超过 5 MB' },
+    },
+    /** 作废（红冲）: `{ "reason": "…" }`. */
+    void: { run: (db, actor, id, { body }) => voidInvoice(db, actor, id, body) },
+  },
 };
 
 /** An invoice as the back office lists it: what `selectInvoices` reads, nothing written out again by hand. */

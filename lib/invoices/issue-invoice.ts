@@ -6,11 +6,14 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
 import { DomainError } from '@/lib/errors/domain-error';
+import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
-import { invoiceResource, lockInvoiceState, selectInvoices, type InvoiceRecord } from './invoice-resource';
+import { invoiceLifecycle } from './invoice-lifecycle';
+import { invoiceResource, selectInvoices, type InvoiceRecord } from './invoice-resource';
+import { notInvoiceableReason } from './my-invoicing-order';
 import { checkInvoicePdf, storeInvoicePdf, type UploadedFile } from './store-invoice-pdf';
 
 // 8 digits on the older paper invoices, 20 on fully digitalized ones (全电发票).
@@ -48,9 +51,11 @@ export async function issueInvoice(
   const id = parseInput(invoiceResource.idSchema, rawId);
   return writeTransaction(db, async (trx) => {
     const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
-    await lockInvoiceState(trx, existing.id, 'issue');
+    // Two operators issuing one invoice at once are taken one after the other; the second is told.
+    await lockForAction(trx, 'invoices', invoiceLifecycle, existing.id, 'issue');
     const order = await trx.selectFrom('orders').select('status').where('id', '=', existing.order_id).forShare().executeTakeFirstOrThrow();
-    if (order.status !== 'issued') {
+    // A premium that may still be refunded is not invoiced, as when the bidder asks (requestInvoice).
+    if (notInvoiceableReason(order.status)) {
       throw new DomainError('CONFLICT', '订单已申请退保或已退保，不能开具发票；请作废该发票申请');
     }
     // Validated once the medium is known; authorization came first, so a caller without rights learns nothing.
@@ -64,19 +69,18 @@ export async function issueInvoice(
       fields = parseInput(paperSchema, input);
     }
     const document = pdf ? await storeInvoicePdf(trx, actor, pdf) : null;
-    await trx
-      .updateTable('invoices')
-      .set({
-        status: 'issued',
+    await transition(trx, 'invoices', invoiceLifecycle, {
+      id: existing.id,
+      action: 'issue',
+      set: {
         invoice_number: fields.invoice_number,
         document_id: document?.id ?? null,
         carrier: fields.carrier ?? null,
         tracking_number: fields.tracking_number ?? null,
         issued_by: actor.userId,
         issued_at: now(),
-      })
-      .where('id', '=', existing.id)
-      .execute();
+      },
+    });
     const issued = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
     await appendAuditEvent(trx, actor, {
       action: 'invoice.issue',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@/db/database';
-import { hasInvoicing, notInvoiceableReason } from './my-invoicing-order';
+import { bidderOrderActions } from '@/lib/orders/order-lifecycle';
+import { notInvoiceableReason } from './my-invoicing-order';
 
 // Every order status: whether the order page shows an invoice panel, and whether a request may be made.
 const TABLE: Record<OrderStatus, { panel: boolean; requestable: boolean }> = {
@@ -15,7 +16,7 @@ const TABLE: Record<OrderStatus, { panel: boolean; requestable: boolean }> = {
 
 describe('which orders have anything to do with invoices', () => {
   it.each(Object.entries(TABLE) as [OrderStatus, { panel: boolean; requestable: boolean }][])('%s', (status, expected) => {
-    expect(hasInvoicing(status)).toBe(expected.panel);
+    expect(bidderOrderActions(status).includes('viewInvoicing')).toBe(expected.panel);
     expect(notInvoiceableReason(status) === null).toBe(expected.requestable);
   });
 });

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, InvoiceStatus, OrderStatus } from '@/db/database';
+import type { Database, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { loadMyOrder } from '@/lib/orders/load-my-order';
 import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { now } from '@/lib/time/clock';
+import { LIVE_INVOICE_STATES, type LiveInvoiceStatus } from './invoice-lifecycle';
 
 /**
  * An order of the bidder's own enterprise, with what invoicing needs: its region (whose rules decide),
@@ -21,7 +22,7 @@ export async function loadMyInvoicingOrder(
   return selectOrdersWithParties(db)
     .where('orders.id', '=', mine.id)
     .select([
-      'orders.id', 'orders.status', 'orders.premium_fen as premiumFen', 'projects.region_id as regionId',
+      'orders.id', 'orders.status', 'orders.enterprise_id as enterpriseId', 'orders.premium_fen as premiumFen', 'projects.region_id as regionId',
       'projects.bid_opening_at as bidOpeningAt', 'enterprises.name as enterpriseName', 'enterprises.uscc',
       'enterprises.contact_name as contactName', 'enterprises.contact_phone as contactPhone',
       'enterprises.basic_account_bank as basicAccountBank', 'enterprises.basic_account_number as basicAccountNumber',
@@ -47,28 +48,18 @@ const NOT_INVOICEABLE: Partial<Record<OrderStatus, string>> = {
   surrendered: '订单已退保，保费已退还，不能申请发票',
 };
 
-/**
- * Whether the order has anything to do with invoices at all: its premium was accepted (insured, and since
- * then perhaps under surrender review or surrendered). Before that, the order page shows no invoice panel.
- */
-export function hasInvoicing(status: OrderStatus): boolean {
-  return status === 'issued' || status === 'surrender_review' || status === 'surrendered';
-}
-
 /** Why this order cannot be invoiced at all (whatever the rules say), or null when it can. */
 export function notInvoiceableReason(status: OrderStatus): string | null {
   return NOT_INVOICEABLE[status] ?? null;
 }
 
-export type LiveInvoiceStatus = Exclude<InvoiceStatus, 'voided'>;
-
-/** An invoice that counts: requested or issued. A voided one (红冲) no longer does. */
+/** The order's invoice that counts (requested or issued), if it has one. A voided one (红冲) no longer does. */
 export async function findLiveInvoice(db: Kysely<Database> | Transaction<Database>, orderId: string) {
   return db
     .selectFrom('invoices')
     .select(['id', 'status'])
     .where('order_id', '=', orderId)
-    .where('status', '<>', 'voided')
+    .where('status', 'in', LIVE_INVOICE_STATES)
     .$narrowType<{ status: LiveInvoiceStatus }>()
     .executeTakeFirst();
 }

@@ -5,10 +5,12 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
+import { transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
-import { invoiceResource, lockInvoiceState, selectInvoices, type InvoiceRecord } from './invoice-resource';
+import { invoiceLifecycle } from './invoice-lifecycle';
+import { invoiceResource, selectInvoices, type InvoiceRecord } from './invoice-resource';
 
 const voidSchema = z.object({
   reason: z
@@ -29,12 +31,11 @@ export async function voidInvoice(db: Kysely<Database>, actor: Actor, rawId: str
   const { reason } = parseInput(voidSchema, input);
   return writeTransaction(db, async (trx) => {
     const existing = (await loadForWrite(trx, actor, invoiceResource, id)) as InvoiceRecord;
-    await lockInvoiceState(trx, existing.id, 'void');
-    await trx
-      .updateTable('invoices')
-      .set({ status: 'voided', void_reason: reason, voided_by: actor.userId, voided_at: now() })
-      .where('id', '=', existing.id)
-      .execute();
+    await transition(trx, 'invoices', invoiceLifecycle, {
+      id: existing.id,
+      action: 'void',
+      set: { void_reason: reason, voided_by: actor.userId, voided_at: now() },
+    });
     const voided = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
     await appendAuditEvent(trx, actor, {
       action: 'invoice.void',

@@ -8,13 +8,16 @@ import type { InvoiceRecord } from '@/lib/invoices/invoice-resource';
 import { INVOICE_MEDIUM_LABELS, INVOICE_STATUS_LABELS, INVOICE_TYPE_LABELS } from '@/lib/invoices/invoice-labels';
 import { formatFen } from '@/lib/money/format-fen';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
+import { allowed } from '../_components/allowed';
 import { useBackOfficeAction } from '../_components/use-back-office-action';
-import { ApiError, callApi } from '../_components/call-api';
+import { callCommand } from '../_components/call-api';
 import { invoiceMediumChoices, invoiceStatusChoices } from '../_components/choices';
 import { InstantField, MoneyField } from '../_components/fields';
-import { useCanWrite } from '../_components/use-can-write';
 
 const MAX_PDF_BYTES = 5 * 1024 * 1024;
+
+/** An invoice as the server sends it: with the commands (issue, void) its reader may take now. */
+type InvoiceRow = InvoiceRecord & { allowed_actions?: string[] };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="订单号 / 企业 / 发票号码" />,
@@ -50,14 +53,13 @@ export function InvoiceShow() {
 }
 
 function InvoiceActions() {
-  const record = useRecordContext<InvoiceRecord>();
-  const canWrite = useCanWrite();
+  const record = useRecordContext<InvoiceRow>();
   if (!record) return null;
   return (
     <TopToolbar>
       {record.document_id && <Button label="下载发票 PDF" href={`/api/invoices/${record.id}/document`} />}
-      {canWrite && record.status === 'requested' && <IssueInvoiceButton record={record} />}
-      {canWrite && record.status !== 'voided' && <VoidInvoiceButton record={record} />}
+      {allowed(record, 'issue') && <IssueInvoiceButton record={record} />}
+      {allowed(record, 'void') && <VoidInvoiceButton record={record} />}
     </TopToolbar>
   );
 }
@@ -71,9 +73,9 @@ function InvoiceDetails() {
   return (
     <SimpleShowLayout>
       <FunctionField source="status" render={(r: InvoiceRecord) => INVOICE_STATUS_LABELS[r.status]} />
-      {record.status === 'voided' && <TextField source="void_reason" />}
-      {record.status === 'voided' && <InstantField source="voided_at" />}
-      {record.status === 'voided' && <TextField source="voided_by_name" />}
+      {record.voided_at && <TextField source="void_reason" />}
+      {record.voided_at && <InstantField source="voided_at" />}
+      {record.voided_at && <TextField source="voided_by_name" />}
       <TextField source="order_number" />
       <FunctionField source="order_status" render={(r: InvoiceRecord) => ORDER_STATUS_LABELS[r.order_status]} />
       <TextField source="enterprise_name" />
@@ -102,13 +104,6 @@ function InvoiceDetails() {
       {paper && record.tracking_number && <TextField source="tracking_number" />}
     </SimpleShowLayout>
   );
-}
-
-async function postForm<T>(url: string, form: FormData): Promise<T> {
-  const response = await fetch(url, { method: 'POST', body: form });
-  const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-  if (!response.ok) throw new ApiError(body.message ?? `请求失败（${response.status}）`, body.code ?? 'INTERNAL', response.status);
-  return body as T;
 }
 
 /**
@@ -144,7 +139,7 @@ function IssueInvoiceButton({ record }: { record: InvoiceRecord }) {
         form.set('carrier', carrier);
         form.set('tracking_number', trackingNumber);
       }
-        await postForm(`/api/invoices/${record.id}/issue`, form);
+      await callCommand('invoices', record.id, 'issue', form);
       return electronic ? '发票已开具，投标人可在订单详情下载' : '发票已开具，邮寄信息已记录';
     });
 
@@ -204,11 +199,12 @@ function VoidInvoiceButton({ record }: { record: InvoiceRecord }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
-  const issued = record.status === 'issued';
+  // An issued invoice is voided by 红冲; a request that was never issued is simply voided.
+  const issued = record.issued_at !== null;
 
   const submit = () =>
     run(async () => {
-        await callApi(`/api/invoices/${record.id}/void`, { method: 'POST', body: { reason } });
+      await callCommand('invoices', record.id, 'void', { reason });
       return issued ? '发票已作废（红冲）' : '发票申请已作废';
     });
 

@@ -2,31 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { useController, useForm, type FieldPath } from 'react-hook-form';
 import type { InvoiceMedium, InvoiceType } from '@/db/database';
 import type { InvoiceChoice, InvoiceDefaults } from '@/lib/invoices/get-order-invoicing';
 import { INVOICE_MEDIA, INVOICE_MEDIUM_LABELS, INVOICE_TYPE_LABELS, INVOICE_TYPES } from '@/lib/invoices/invoice-labels';
-import { invoiceRequestFieldErrors } from '@/lib/invoices/invoice-request-schema';
 import { applyForInvoice } from './actions';
-
-type TextField =
-  | 'title' | 'taxNumber' | 'companyAddress' | 'companyPhone' | 'companyBank' | 'companyAccount'
-  | 'recipientName' | 'recipientPhone' | 'deliveryAddress';
-
-const LABELS: Record<TextField, string> = {
-  title: '发票抬头',
-  taxNumber: '纳税人识别号',
-  companyAddress: '注册地址',
-  companyPhone: '注册电话',
-  companyBank: '开户银行',
-  companyAccount: '银行账号',
-  recipientName: '收件人',
-  recipientPhone: '联系电话',
-  deliveryAddress: '邮寄地址',
-};
-
-const ALWAYS: TextField[] = ['title', 'taxNumber'];
-const SPECIAL: TextField[] = ['companyAddress', 'companyPhone', 'companyBank', 'companyAccount'];
-const PAPER: TextField[] = ['recipientName', 'recipientPhone', 'deliveryAddress'];
+import {
+  INVOICE_FIELD_LABELS as LABELS, invoiceFieldsOf, invoiceRequestOf, invoiceRequestResolver, type InvoiceRequestValues,
+} from './invoice-request-values';
 
 interface Props {
   orderId: string;
@@ -38,7 +21,8 @@ interface Props {
 /**
  * 【申请发票】: medium and type as the region's rules allow them today (a choice they refuse is disabled,
  * with their reason), the fields that kind of invoice needs, a summary to check, then the request.
- * The server validates with the same schema and asks the rules again before accepting.
+ * The form (react-hook-form) checks with the server's schema; the server validates again with it and asks
+ * the rules again before accepting.
  */
 export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props) {
   const router = useRouter();
@@ -49,25 +33,34 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
   useEffect(() => setReady(true), []);
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<'form' | 'summary'>('form');
-  const [medium, setMedium] = useState<InvoiceMedium>(firstAllowed?.medium ?? 'electronic');
-  const [invoiceType, setInvoiceType] = useState<InvoiceType>(firstAllowed?.invoiceType ?? 'ordinary');
-  const [values, setValues] = useState<Record<TextField, string>>({
-    title: defaults.title,
-    taxNumber: defaults.taxNumber,
-    companyAddress: '',
-    companyPhone: '',
-    companyBank: defaults.companyBank,
-    companyAccount: defaults.companyAccount,
-    recipientName: defaults.recipientName,
-    recipientPhone: defaults.recipientPhone,
-    deliveryAddress: '',
+  const { control, register, handleSubmit, getValues, setError: setFieldError, clearErrors, formState } = useForm<InvoiceRequestValues>({
+    defaultValues: {
+      medium: firstAllowed?.medium ?? 'electronic',
+      invoiceType: firstAllowed?.invoiceType ?? 'ordinary',
+      title: defaults.title,
+      taxNumber: defaults.taxNumber,
+      companyAddress: '',
+      companyPhone: '',
+      companyBank: defaults.companyBank,
+      companyAccount: defaults.companyAccount,
+      recipientName: defaults.recipientName,
+      recipientPhone: defaults.recipientPhone,
+      deliveryAddress: '',
+    },
+    resolver: invoiceRequestResolver,
+    // Checked when the bidder submits, not while typing; what a field is told stays until the next try.
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
   });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { field: mediumField } = useController({ control, name: 'medium' });
+  const { field: typeField } = useController({ control, name: 'invoiceType' });
+  const medium = mediumField.value;
+  const invoiceType = typeField.value;
+  const fieldErrors = formState.errors;
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  const fields = [...ALWAYS, ...(invoiceType === 'special' ? SPECIAL : []), ...(medium === 'paper' ? PAPER : [])];
-  const request = { medium, invoiceType, ...Object.fromEntries(fields.map((f) => [f, values[f]])) };
+  const fields = invoiceFieldsOf(medium, invoiceType);
   const allowed = choice(medium, invoiceType)?.allowed === true;
 
   if (!open) {
@@ -81,15 +74,16 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
   }
 
   const pickMedium = (next: InvoiceMedium) => {
-    setMedium(next);
+    mediumField.onChange(next);
     // Keep the type if the rules allow it with the new medium; otherwise take the first they allow.
     if (!choice(next, invoiceType)?.allowed) {
       const fallback = INVOICE_TYPES.find((t) => choice(next, t)?.allowed);
-      if (fallback) setInvoiceType(fallback);
+      if (fallback) typeField.onChange(fallback);
     }
   };
 
   if (stage === 'summary') {
+    const values = getValues();
     return (
       <div className="confirm" role="region" aria-label="请核对发票信息" style={{ borderColor: 'var(--line)', background: '#fafbfc' }}>
         <h3 className="card__title">请核对发票信息</h3>
@@ -120,7 +114,7 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
             onClick={async () => {
               setPending(true);
               setError(null);
-              const result = await applyForInvoice(orderId, request).catch(() => ({
+              const result = await applyForInvoice(orderId, invoiceRequestOf(values)).catch(() => ({
                 ok: false as const,
                 code: 'NETWORK',
                 message: '网络异常或页面已过期，请刷新后重试',
@@ -133,7 +127,10 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
               }
               setError(result.message);
               if (result.fieldErrors) {
-                setFieldErrors(result.fieldErrors);
+                clearErrors();
+                for (const [field, message] of Object.entries(result.fieldErrors)) {
+                  setFieldError(field === '_' ? 'root' : (field as FieldPath<InvoiceRequestValues>), { type: 'server', message });
+                }
                 setStage('form');
               }
               setPending(false);
@@ -151,16 +148,15 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
       noValidate
       aria-label="申请发票"
       onSubmit={(event) => {
-        event.preventDefault();
         setError(null);
-        const errors = invoiceRequestFieldErrors(request);
-        setFieldErrors(errors ?? {});
-        if (!errors && allowed) setStage('summary');
+        void handleSubmit(() => {
+          if (allowed) setStage('summary');
+        })(event);
       }}
     >
-      {error && (
+      {(error ?? fieldErrors.root?.message) && (
         <div className="alert alert--error" role="alert">
-          {error}
+          {error ?? fieldErrors.root?.message}
         </div>
       )}
       <fieldset style={{ border: 0, padding: 0, margin: '0 0 12px' }}>
@@ -169,7 +165,15 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
           const usable = INVOICE_TYPES.some((t) => choice(m, t)?.allowed);
           return (
             <label key={m} className="checkbox" style={{ display: 'inline-flex', marginTop: 0, marginRight: 24 }}>
-              <input type="radio" name="medium" value={m} checked={medium === m} disabled={!usable} onChange={() => pickMedium(m)} />
+              <input
+                type="radio"
+                name={mediumField.name}
+                value={m}
+                checked={medium === m}
+                disabled={!usable}
+                onChange={() => pickMedium(m)}
+                onBlur={mediumField.onBlur}
+              />
               {INVOICE_MEDIUM_LABELS[m]}
             </label>
           );
@@ -184,12 +188,13 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
               <label className="checkbox" style={{ display: 'inline-flex', marginTop: 0 }}>
                 <input
                   type="radio"
-                  name="invoiceType"
+                  name={typeField.name}
                   value={t}
                   checked={invoiceType === t}
                   disabled={!c?.allowed}
                   aria-describedby={c?.allowed ? undefined : `invoice-type-${t}-refusal`}
-                  onChange={() => setInvoiceType(t)}
+                  onChange={() => typeField.onChange(t)}
+                  onBlur={typeField.onBlur}
                 />
                 {INVOICE_TYPE_LABELS[t]}
               </label>
@@ -204,25 +209,26 @@ export function InvoiceRequestForm({ orderId, amount, choices, defaults }: Props
       </fieldset>
       {invoiceType === 'special' && <p className="muted">增值税专用发票须填写购买方的注册地址、注册电话、开户银行及银行账号。</p>}
       {medium === 'paper' && <p className="muted">纸质发票开具后将邮寄至下方地址，请填写收件信息。</p>}
-      {fields.map((f) => (
-        <div key={f} className="field" style={{ maxWidth: 480 }}>
-          <label htmlFor={`invoice-${f}`}>{LABELS[f]}</label>
-          <input
-            id={`invoice-${f}`}
-            className="input"
-            name={f}
-            value={values[f]}
-            aria-invalid={fieldErrors[f] ? true : undefined}
-            aria-describedby={fieldErrors[f] ? `invoice-${f}-error` : undefined}
-            onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
-          />
-          {fieldErrors[f] && (
-            <span id={`invoice-${f}-error`} className="field__error">
-              {fieldErrors[f]}
-            </span>
-          )}
-        </div>
-      ))}
+      {fields.map((f) => {
+        const message = fieldErrors[f]?.message;
+        return (
+          <div key={f} className="field" style={{ maxWidth: 480 }}>
+            <label htmlFor={`invoice-${f}`}>{LABELS[f]}</label>
+            <input
+              id={`invoice-${f}`}
+              className="input"
+              {...register(f)}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `invoice-${f}-error` : undefined}
+            />
+            {message && (
+              <span id={`invoice-${f}-error`} className="field__error">
+                {message}
+              </span>
+            )}
+          </div>
+        );
+      })}
       {!allowed && (
         <div className="alert alert--error" role="alert">
           {choice(medium, invoiceType)?.refusal ?? '所选发票不可开具'}
