@@ -20,7 +20,8 @@ import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import type { DocumentSeriesTable } from './document-series';
-import { documentVersionLifecycle, VERSION_STATUS_LABELS, type DocumentVersionAction } from './document-version-lifecycle';
+import { documentVersionLifecycle, type DocumentVersionAction } from './document-version-lifecycle';
+import { VERSION_STATUS_LABELS } from './version-status';
 
 const URUMQI = '650100';
 const KARAMAY = '650200';

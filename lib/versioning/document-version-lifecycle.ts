@@ -1,12 +1,6 @@
 import type { RuleVersionStatus } from '@/db/database';
-import { actionsFrom, defineLifecycle, TransitionRefused } from '@/lib/lifecycle/lifecycle';
-
-/** The one lifecycle of rule versions and form versions (lib/versioning/document-series.ts): display labels. */
-export const VERSION_STATUS_LABELS: Record<RuleVersionStatus, string> = {
-  draft: '草稿',
-  published: '已发布',
-  archived: '已归档',
-};
+import { actionsFrom, defineLifecycle, refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { VERSION_STATUS_LABELS } from './version-status';
 
 /** What may be done with a version: its lifecycle's actions. */
 export type DocumentVersionAction = 'edit' | 'delete' | 'publish' | 'archive' | 'rollback' | 'copyToDraft';
@@ -53,7 +47,8 @@ export const documentVersionLifecycle = defineLifecycle<RuleVersionStatus, Docum
 
 /** The refusal of `action` on a version a person named, saying which version (v3 已不是草稿…). */
 export function versionRefusal(action: DocumentVersionAction, current: RuleVersionStatus, version: number): TransitionRefused {
-  return new TransitionRefused(refusalText(action, current, `v${version} `)!, action, current);
+  const message = refusalText(action, current, `v${version} `) ?? refusalOf(documentVersionLifecycle, action, current).message;
+  return new TransitionRefused(message, action, current);
 }
 
 /** For a use case that checks a version it read before it locks anything (the save of a published version). */

@@ -2,12 +2,7 @@ import type { StatementImportStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { mayWrite } from '@/lib/auth/authorize';
 import { canTake, defineLifecycle } from '@/lib/lifecycle/lifecycle';
-
-export const STATEMENT_IMPORT_STATUS_LABELS: Record<StatementImportStatus, string> = {
-  running: '导入中',
-  done: '已完成',
-  failed: '未完成',
-};
+import { STATEMENT_IMPORT_STATUS_LABELS } from './statement-import-status';
 
 /**
  * A statement import job (lib/payments/statement): created running; its runner (which holds the job's

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useGetList, useRecordContext } from 'react-admin';
 import { sideBySideDiff } from '@/lib/diff/side-by-side-diff';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
-import { VERSION_STATUS_LABELS } from '@/lib/versioning/document-version-lifecycle';
+import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
 
 const text = (v: FormVersionRecord) => JSON.stringify({ schema: v.schema, uiSchema: v.ui_schema }, null, 2);
 const label = (v: FormVersionRecord) => `${v.region_id === null ? '平台' : '区域'} v${v.version}（${VERSION_STATUS_LABELS[v.status]}）`;

@@ -1,4 +1,4 @@
-import { VERSION_STATUS_LABELS } from '@/lib/versioning/document-version-lifecycle';
+import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
 import { RULE_SET_CATALOGS, type RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 
 export const ruleSetChoices = (Object.keys(RULE_SET_CATALOGS) as RuleSetKey[]).map((id) => ({ id, name: RULE_SET_CATALOGS[id].label }));

@@ -2,7 +2,7 @@ import { Alert, Box, FormControl, InputLabel, MenuItem, Select, Typography } fro
 import { useEffect, useState } from 'react';
 import { useGetList, useRecordContext } from 'react-admin';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
-import { VERSION_STATUS_LABELS } from '@/lib/versioning/document-version-lifecycle';
+import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
 import { diffRuleDocuments, type DiffRow } from '@/rules/diff-rule-documents';
 
 const COLORS: Record<DiffRow['kind'], { left?: string; right?: string }> = {

@@ -9,7 +9,7 @@ import {
 import type { StatementImportStatus, StatementLineOutcome } from '@/db/database';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import type { StatementImportLineRecord } from '@/lib/payments/statement/statement-import-line-resource';
-import { STATEMENT_IMPORT_STATUS_LABELS } from '@/lib/payments/statement/statement-import-lifecycle';
+import { STATEMENT_IMPORT_STATUS_LABELS } from '@/lib/payments/statement/statement-import-status';
 import type { StatementImportRecord } from '@/lib/payments/statement/statement-import-resource';
 import { STATEMENT_LINE_OUTCOME_LABELS, STATEMENT_LINE_OUTCOMES } from '@/lib/payments/statement/statement-line-outcome';
 import { InstantField, MoneyField } from '../../_components/fields';
