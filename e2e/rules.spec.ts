@@ -178,7 +178,7 @@ test('compliance reads rule versions and the decision log but cannot change them
   await expect(page.getByRole('button', { name: '发布' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '编辑' })).toHaveCount(0);
   const id = page.url().match(/rule-versions\/([^/]+)\/show/)![1];
-  const response = await page.request.post(`/api/rules/versions/${id}/rollback`, { data: { reason: '合规试图回滚' } });
+  const response = await page.request.post(`/api/admin/rule-versions/${id}/rollback`, { data: { reason: '合规试图回滚' } });
   expect(response.status()).toBe(403);
   await openMenu(page, '决策日志');
   // Whether or not the other journeys have paid orders yet, the log is readable and offers no change.

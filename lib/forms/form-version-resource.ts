@@ -11,7 +11,10 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { findFormVersion, selectFormVersions, type FormVersionRecord } from './form-version-record';
 import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
-import { lockSeries, nextVersionNumber, type DocumentSeries } from '@/lib/versioning/document-series';
+import { lockSeries, lockVersionFor, nextVersionNumber, transitionVersion, type DocumentSeries } from '@/lib/versioning/document-series';
+import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
+import { formVersionAllowedActions } from './form-version-lifecycle';
+import { publishFormVersion } from './publish-form-version';
 
 /** Serializes writers of one form in one region: version numbers, saves and the single published version. */
 export function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
@@ -128,23 +131,31 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
   update: {
     schema: updateSchema,
     async apply(trx, existing, input, actor) {
-      if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
+      assertVersionCan('edit', existing);
       const { schema, uiSchema } = parseForm(input);
       await lockForm(trx, existing.form_key, existing.region_id);
-      const saved = await trx
-        .updateTable('form_versions')
-        .set({ schema: JSON.stringify(schema), ui_schema: JSON.stringify(uiSchema), note: input.note ?? existing.note, updated_by: actor.userId, updated_at: now() })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'draft')
-        .executeTakeFirst();
-      if (Number(saved.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布，未保存`);
+      await transitionVersion(trx, 'form_versions', existing, 'edit', {
+        schema: JSON.stringify(schema),
+        ui_schema: JSON.stringify(uiSchema),
+        note: input.note ?? existing.note,
+        updated_by: actor.userId,
+        updated_at: now(),
+      });
       return (await findFormVersion(trx, existing.id))!;
     },
   },
 
   async remove(trx, existing) {
+    assertVersionCan('delete', existing);
     await lockForm(trx, existing.form_key, existing.region_id);
-    const deleted = await trx.deleteFrom('form_versions').where('id', '=', existing.id).where('status', '=', 'draft').executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) throw new DomainError('CONFLICT', '只能删除草稿；已发布和已归档的表单版本不能删除');
+    await lockVersionFor(trx, 'form_versions', existing, 'delete');
+    await trx.deleteFrom('form_versions').where('id', '=', existing.id).execute();
+  },
+
+  allowedActions: formVersionAllowedActions,
+
+  commands: {
+    /** 发布表单: answers the version as published, with the fields it drops that earlier orders hold. */
+    publish: { run: (db, actor, id, { body }) => publishFormVersion(db, actor, id, body) },
   },
 };

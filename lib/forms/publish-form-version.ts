@@ -12,6 +12,7 @@ import { findDroppedFields, type DroppedField } from './find-dropped-fields';
 import { findFormVersion, type FormVersionRecord } from './form-version-record';
 import { assertCanEditForms, formSeries, lockForm } from './form-version-resource';
 import { publishDraftInSeries } from '@/lib/versioning/document-series';
+import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 
 /**
  * 发布表单: the draft becomes what the form's applicants fill from the next application on; the previous
@@ -26,6 +27,7 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   assertCanRead(actor, draft.region_id);
   assertCanEditForms(actor, draft.region_id);
   assertCanWrite(actor, draft.region_id);
+  assertVersionCan('publish', draft);
   const dropped = (await findDroppedFields(db, actor, id)).fields.filter((f) => f.orders > 0);
   const published = await writeTransaction(db, async (trx) => {
     await lockForm(trx, draft.form_key, draft.region_id);

@@ -6,6 +6,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import type { RuleTestResult } from '@/rules/run-test-cases';
 import { lockRuleSet, ruleSeries } from './insert-rule-draft';
 import { publishDraftInSeries } from '@/lib/versioning/document-series';
+import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { findRuleVersion, type RuleVersionRecord } from './rule-version-record';
 import { testRuleDocument } from './test-rule-document';
 import { assertSameStructure } from './assert-same-structure';
@@ -34,7 +35,7 @@ export async function publishRuleDraft(
   await lockRuleSet(trx, unlocked.rule_set_key, unlocked.region_id);
   // Read again under the lock: another publish may have just taken this draft.
   const draft = (await findRuleVersion(trx, draftId))!;
-  if (draft.status !== 'draft') throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`);
+  assertVersionCan('publish', draft);
   // A value-only editor may publish values, never a structure that differs from what decides today
   // (a draft a full editor left behind, or one that would undo a structural change published since).
   if (ruleEditingMode(actor, draft.region_id) === 'values') {

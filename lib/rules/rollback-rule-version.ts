@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
+import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { effectiveVersionCache } from './effective-version-cache';
 import { insertRuleDraft } from './insert-rule-draft';
 import { loadRuleVersion } from './load-rule-version';
@@ -21,8 +21,8 @@ export async function rollbackRuleVersion(db: Kysely<Database>, actor: Actor, ra
   const source = await loadRuleVersion(db, actor, rawId, 'edit');
   // An older document may differ in structure, which only a full rule editor may bring back.
   assertCanEditRuleStructure(actor, source.region_id);
-  if (source.status === 'draft') throw new DomainError('CONFLICT', '草稿不能作为回滚目标，请直接发布该草稿');
-  if (source.status === 'published') throw new DomainError('CONFLICT', `v${source.version} 已是当前发布版本，无需回滚`);
+  // The archived version stays as it is: a copy of it is drafted and published.
+  assertVersionCan('rollback', source);
   const result = await writeTransaction(db, async (trx) => {
     const draft = await insertRuleDraft(trx, actor, {
       ruleSetKey: source.rule_set_key,

@@ -8,6 +8,16 @@ import { DomainError } from '@/lib/errors/domain-error';
  */
 export type RuleEditingMode = 'full' | 'values';
 
+/** The editing mode a back-office writer has in a region, or why it has none. */
+function editingModeOf(actor: Actor, regionId: string | null): RuleEditingMode | DomainError {
+  if (actor.role === 'platform_admin') return 'full';
+  if (regionId === null) return new DomainError('FORBIDDEN', '平台基线规则只能由平台管理员修改');
+  if (actor.role !== 'operator' || regionId !== actor.regionId) return new DomainError('OTHER_REGION', '您只能编辑本区域的规则');
+  if (actor.canEditRules) return 'full';
+  if (actor.canEditRuleValues) return 'values';
+  return new DomainError('FORBIDDEN', '您没有编辑规则的权限，请联系平台管理员授权');
+}
+
 /**
  * Rules decide money and eligibility, so editing them is a permission of its own: the platform
  * administrator edits the baseline (and may act for any region); a regional operator edits only its
@@ -15,12 +25,16 @@ export type RuleEditingMode = 'full' | 'values';
  */
 export function ruleEditingMode(actor: Actor, regionId: string | null): RuleEditingMode {
   requireWriter(actor);
-  if (actor.role === 'platform_admin') return 'full';
-  if (regionId === null) throw new DomainError('FORBIDDEN', '平台基线规则只能由平台管理员修改');
-  if (actor.role !== 'operator' || regionId !== actor.regionId) throw new DomainError('OTHER_REGION', '您只能编辑本区域的规则');
-  if (actor.canEditRules) return 'full';
-  if (actor.canEditRuleValues) return 'values';
-  throw new DomainError('FORBIDDEN', '您没有编辑规则的权限，请联系平台管理员授权');
+  const mode = editingModeOf(actor, regionId);
+  if (mode instanceof DomainError) throw mode;
+  return mode;
+}
+
+/** ruleEditingMode as a question, for what the back office offers: null when the actor may not edit there. */
+export function mayEditRules(actor: Actor, regionId: string | null): RuleEditingMode | null {
+  if (actor.role !== 'platform_admin' && actor.role !== 'operator') return null;
+  const mode = editingModeOf(actor, regionId);
+  return mode instanceof DomainError ? null : mode;
 }
 
 /** Any change at all: drafting, saving values, publishing. */

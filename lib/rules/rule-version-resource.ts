@@ -11,6 +11,11 @@ import { assertCanEditRules, ruleEditingMode } from './rule-permissions';
 import { assertSameStructure } from './assert-same-structure';
 import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { lockVersionFor, transitionVersion } from '@/lib/versioning/document-series';
+import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
+import { publishRuleVersion } from './publish-rule-version';
+import { rollbackRuleVersion } from './rollback-rule-version';
+import { ruleVersionAllowedActions } from './rule-version-lifecycle';
 
 const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
 const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
@@ -38,7 +43,10 @@ const sortable = {
   published_at: 'v.published_at',
 };
 
-/** 规则版本: drafts are created, edited and deleted here; publishing and rollback have their own use cases. */
+/**
+ * 规则版本: drafts are created, edited and deleted here; publishing and rollback are its commands
+ * (POST /api/admin/rule-versions/<id>/publish, …/rollback), each its own use case.
+ */
 export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output<typeof createSchema>, z.output<typeof updateSchema>> = {
   name: 'rule-versions',
   entityType: 'rule_version',
@@ -100,26 +108,44 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
   update: {
     schema: updateSchema,
     async apply(trx, existing, input, actor) {
-      if (existing.status !== 'draft') throw new DomainError('CONFLICT', `v${existing.version} 已发布或已归档，不能修改；请基于它新建草稿`);
+      assertVersionCan('edit', existing);
       const document = parseRuleDocument(existing.rule_set_key, input.document);
       if (ruleEditingMode(actor, existing.region_id) === 'values') assertSameStructure(existing.document, document);
       // Taken in the same order as publishing takes it, so a save and a publish of one draft never interleave.
       await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
-      const saved = await trx
-        .updateTable('rule_set_versions')
-        .set({ document: JSON.stringify(document), note: input.note ?? existing.note, updated_at: now(), updated_by: actor.userId })
-        .where('id', '=', existing.id)
-        .where('status', '=', 'draft')
-        .executeTakeFirst();
-      if (Number(saved.numUpdatedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布或删除，未保存；请刷新后基于最新版本新建草稿`);
+      await transitionVersion(trx, 'rule_set_versions', existing, 'edit', {
+        document: JSON.stringify(document),
+        note: input.note ?? existing.note,
+        updated_at: now(),
+        updated_by: actor.userId,
+      });
       return (await findRuleVersion(trx, existing.id))!;
     },
   },
 
   async remove(trx, existing) {
-    if (existing.status !== 'draft') throw new DomainError('CONFLICT', '只能删除草稿；已发布和已归档的版本是历史记录，不能删除');
+    assertVersionCan('delete', existing);
     await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
-    const deleted = await trx.deleteFrom('rule_set_versions').where('id', '=', existing.id).where('status', '=', 'draft').executeTakeFirst();
-    if (Number(deleted.numDeletedRows) === 0) throw new DomainError('CONFLICT', `v${existing.version} 刚刚已被发布，不能删除`);
+    await lockVersionFor(trx, 'rule_set_versions', existing, 'delete');
+    await trx.deleteFrom('rule_set_versions').where('id', '=', existing.id).execute();
+  },
+
+  allowedActions: ruleVersionAllowedActions,
+
+  commands: {
+    /** 发布: answers the version as published, with the test cases it passed. */
+    publish: {
+      async run(db, actor, id, { body }) {
+        const { version, testResults } = await publishRuleVersion(db, actor, id, body);
+        return { ...version, test_results: testResults };
+      },
+    },
+    /** 回滚到此版本: answers the new version that now decides, a copy of this one. */
+    rollback: {
+      async run(db, actor, id, { body }) {
+        const { version, testResults } = await rollbackRuleVersion(db, actor, id, body);
+        return { ...version, test_results: testResults };
+      },
+    },
   },
 };

@@ -1,8 +1,10 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '@/db/database';
+import type { Database, RuleVersionStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
+import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
+import { documentVersionLifecycle, versionRefusal, type DocumentVersionAction } from './document-version-lifecycle';
 
 /**
  * Rule sets and application forms are both versioned documents: per key and region a series of numbered
@@ -42,6 +44,38 @@ export async function nextVersionNumber(trx: Transaction<Database>, series: Docu
 }
 
 /**
+ * A version takes one of its lifecycle's actions (lib/versioning/document-version-lifecycle.ts) through the
+ * transition kernel, in the caller's transaction; a refusal names the version (v3 已不是草稿，不能发布).
+ */
+export async function transitionVersion(
+  trx: Transaction<Database>,
+  table: DocumentSeriesTable,
+  version: { id: string; version: number },
+  action: DocumentVersionAction,
+  set?: Record<string, unknown>,
+): Promise<void> {
+  try {
+    await transition(trx, table, documentVersionLifecycle, { id: version.id, action, set });
+  } catch (error) {
+    throw error instanceof TransitionRefused ? versionRefusal(action, error.current as RuleVersionStatus, version.version) : error;
+  }
+}
+
+/** Locks a version and checks the action is possible from its state, writing nothing (a delete, a publish's start). */
+export async function lockVersionFor(
+  trx: Transaction<Database>,
+  table: DocumentSeriesTable,
+  version: { id: string; version: number },
+  action: DocumentVersionAction,
+): Promise<void> {
+  try {
+    await lockForAction(trx, table, documentVersionLifecycle, version.id, action);
+  } catch (error) {
+    throw error instanceof TransitionRefused ? versionRefusal(action, error.current as RuleVersionStatus, version.version) : error;
+  }
+}
+
+/**
  * Publishes a draft of the series and archives the version it replaces, in the caller's transaction and
  * under the series lock; a draft someone else published (or edited away) meanwhile is refused.
  * Returns the id of the version that was published before, if any.
@@ -54,18 +88,18 @@ export async function publishDraftInSeries(
   reason: string,
 ): Promise<{ previousId: string | null }> {
   const at = now();
-  const { rows } = await sql<{ id: string }>`
-    select id from ${sql.table(series.table)} where ${inSeries(series)} and status = 'published'`.execute(trx);
-  const previousId = rows[0]?.id ?? null;
-  if (previousId) {
-    // Only rule versions record when they were archived; forms keep the status alone.
-    const archivedAt = series.table === 'rule_set_versions' ? sql`, archived_at = ${at}` : sql``;
-    await sql`update ${sql.table(series.table)} set status = 'archived'${archivedAt} where id = ${previousId}`.execute(trx);
-  }
-  const published = await sql`
-    update ${sql.table(series.table)}
-       set status = 'published', published_by = ${actor.userId}, published_at = ${at}, publish_reason = ${reason}, updated_at = ${at}
-     where id = ${draft.id} and status = 'draft'`.execute(trx);
-  if (Number(published.numAffectedRows ?? 0) === 0) throw new DomainError('CONFLICT', `v${draft.version} 已不是草稿，不能发布`);
-  return { previousId };
+  await lockVersionFor(trx, series.table, draft, 'publish');
+  const { rows } = await sql<{ id: string; version: number }>`
+    select id, version from ${sql.table(series.table)} where ${inSeries(series)} and status = 'published'`.execute(trx);
+  const previous = rows[0];
+  // Archived first: the series may hold one published version only, at every moment.
+  // Only rule versions record when they were archived; forms keep the status alone.
+  if (previous) await transitionVersion(trx, series.table, previous, 'archive', series.table === 'rule_set_versions' ? { archived_at: at } : {});
+  await transitionVersion(trx, series.table, draft, 'publish', {
+    published_by: actor.userId,
+    published_at: at,
+    publish_reason: reason,
+    updated_at: at,
+  });
+  return { previousId: previous?.id ?? null };
 }

@@ -5,7 +5,11 @@ import { assertCanWrite, requireWriter } from '@/lib/auth/authorize';
 import { DomainError, notFound } from '@/lib/errors/domain-error';
 import { fromDatabaseError } from '@/lib/errors/from-database-error';
 import { now } from '@/lib/time/clock';
+import { refusalOf } from '@/lib/lifecycle/lifecycle';
+import { transition } from '@/lib/lifecycle/transition';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
+import { isStalled, mayRetry, statementImportLifecycle } from './statement-import-lifecycle';
 import { statementImportResource } from './statement-import-resource';
 import { launchStatementImport } from './launch-statement-import';
 
@@ -23,24 +27,22 @@ export async function retryStatementImport(
 ): Promise<{ id: string }> {
   requireWriter(actor);
   const id = String(parseInput(statementImportResource.idSchema, importId));
-  const job = await db.selectFrom('statement_imports').select(['id', 'region_id', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!job) throw notFound('导入记录');
-  assertCanWrite(actor, job.region_id);
-  const resumed = await db
-    .updateTable('statement_imports')
-    .set({ status: 'running', error_code: null, error_message: null, lease_owner: null, lease_until: null, updated_at: now() })
-    .where('id', '=', id)
-    // A failed import, or one whose runner died (its lease ran out) where no scheduler resumes it.
-    // (A running import without a lease is about to be claimed by the runner just launched for it.)
-    .where((eb) => eb.or([eb('status', '=', 'failed'), eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now())])]))
-    .returning('id')
-    .executeTakeFirst()
-    .catch((error: unknown) => {
+  await writeTransaction(db, async (trx) => {
+    // Never the stored file: it may be megabytes, and the runner reads it.
+    const job = await trx.selectFrom('statement_imports').select(['id', 'region_id', 'status', 'lease_until']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!job) throw notFound('导入记录');
+    assertCanWrite(actor, job.region_id);
+    if (!mayRetry({ status: job.status, stalled: isStalled(job, now()) })) throw refusalOf(statementImportLifecycle, 'retry', job.status);
+    await transition(trx, 'statement_imports', statementImportLifecycle, {
+      id,
+      action: 'retry',
+      set: { error_code: null, error_message: null, lease_owner: null, lease_until: null, updated_at: now() },
+    }).catch((error: unknown) => {
       // statement_imports_running_file_idx: the same file is being imported by a newer job.
       if (fromDatabaseError(error)?.code === 'CONFLICT') throw new DomainError('CONFLICT', '同一文件的另一次导入正在进行，请等待其完成');
       throw error;
     });
-  if (!resumed) throw new DomainError('CONFLICT', job.status === 'running' ? '该导入正在进行中' : '该导入已完成，无需继续');
+  });
   if (options.launch !== false) launchStatementImport(db, id);
   return { id };
 }

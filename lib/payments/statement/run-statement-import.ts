@@ -5,9 +5,12 @@ import type { Database, StatementImportsTable } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
+import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
 import { readStatement, type StatementLine } from './parse-statement';
 import { recordStatementBatch, STATEMENT_IMPORT_LEASE_MS, StatementLeaseLost, StatementLineFailed } from './record-statement-batch';
+import { statementImportLifecycle } from './statement-import-lifecycle';
 
 /**
  * Lines per transaction. Large enough that a batch's fixed costs (locking the job row, one insert of the
@@ -122,21 +125,36 @@ function auditContent(job: ImportRow) {
   };
 }
 
+/** The job's row locked, if this runner still holds its lease: only then may it end the job. */
+async function lockOwnJob(trx: Transaction<Database>, importId: string, owner: string) {
+  const lease = await trx
+    .selectFrom('statement_imports')
+    .select(['lease_owner', 'processed_lines', 'total_lines'])
+    .where('id', '=', importId)
+    .forUpdate()
+    .executeTakeFirst();
+  return lease?.lease_owner === owner ? lease : undefined;
+}
+
+/** A transition of the job, without the kernel's `from_status`: the row as the table holds it. */
+async function transitionJob(trx: Transaction<Database>, importId: string, action: 'finish' | 'fail', set: Record<string, unknown>): Promise<ImportRow> {
+  const { from_status: _from, ...job } = await transition(trx, 'statement_imports', statementImportLifecycle, { id: importId, action, set });
+  return job;
+}
+
 async function finish(db: Kysely<Database>, importId: string, owner: string): Promise<ImportRow> {
   return db.transaction().execute(async (trx) => {
     const at = now();
-    const job = await trx
-      .updateTable('statement_imports')
-      // The file is dropped once every line is recorded: its transfers and each line's outcome are kept,
-      // and its digest identifies it; a done import is never run again.
-      .set({ status: 'done', file: null, lease_owner: null, lease_until: null, finished_at: at, updated_at: at })
-      .where('id', '=', importId)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'running')
-      .whereRef('processed_lines', '=', 'total_lines')
-      .returningAll()
-      .executeTakeFirst();
-    if (!job) throw new StatementLeaseLost(`statement import ${importId} is no longer this runner's`);
+    const lease = await lockOwnJob(trx, importId, owner);
+    if (!lease || lease.processed_lines !== lease.total_lines) throw new StatementLeaseLost(`statement import ${importId} is no longer this runner's`);
+    // The file is dropped once every line is recorded: its transfers and each line's outcome are kept,
+    // and its digest identifies it; a done import is never run again.
+    const job = await transitionJob(trx, importId, 'finish', { file: null, lease_owner: null, lease_until: null, finished_at: at, updated_at: at }).catch(
+      (error: unknown) => {
+        if (error instanceof TransitionRefused) throw new StatementLeaseLost(`statement import ${importId} is no longer running`);
+        throw error;
+      },
+    );
     await appendAuditEvent(trx, await importingActor(trx, job.created_by), {
       action: 'bank_statement.import',
       entityType: 'bank_statement',
@@ -166,14 +184,15 @@ async function markFailed(db: Kysely<Database>, importId: string, owner: string,
   }
   await db.transaction().execute(async (trx) => {
     const at = now();
-    const job = await trx
-      .updateTable('statement_imports')
-      .set({ status: 'failed', error_code: errorCode(error), error_message: errorMessage(error), lease_owner: null, lease_until: null, updated_at: at })
-      .where('id', '=', importId)
-      .where('lease_owner', '=', owner)
-      .returningAll()
-      .executeTakeFirst();
-    if (!job) return;
+    // Only the runner holding the lease ends the job (its lease is held only while the job runs).
+    if (!(await lockOwnJob(trx, importId, owner))) return;
+    const job = await transitionJob(trx, importId, 'fail', {
+      error_code: errorCode(error),
+      error_message: errorMessage(error),
+      lease_owner: null,
+      lease_until: null,
+      updated_at: at,
+    });
     // Earlier batches' transfers are recorded: the chain says so now, not only once the import completes.
     await appendAuditEvent(trx, await importingActor(trx, job.created_by), {
       action: 'bank_statement.import_failed',

@@ -7,6 +7,8 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 import { now } from '@/lib/time/clock';
 import { statementBankName } from './list-statement-banks';
+import { retryStatementImport } from './retry-statement-import';
+import { statementImportAllowedActions, statementImportLifecycle } from './statement-import-lifecycle';
 
 export interface StatementImportRecord {
   id: string;
@@ -36,7 +38,6 @@ export interface StatementImportRecord {
   stalled: boolean;
 }
 
-const STATUSES = ['running', 'done', 'failed'] as const;
 
 function selectImports(db: Kysely<Database> | Transaction<Database>) {
   // Never the stored file: the list is polled while an import runs.
@@ -51,6 +52,11 @@ function selectImports(db: Kysely<Database> | Transaction<Database>) {
 }
 
 const withBankName = <Row extends { bank_code: string }>(row: Row) => ({ ...row, bank_name: statementBankName(row.bank_code) });
+
+async function findStatementImport(db: Kysely<Database> | Transaction<Database>, id: string | number): Promise<StatementImportRecord | undefined> {
+  const row = await selectImports(db).where('id', '=', String(id)).executeTakeFirst();
+  return row && withBankName(row);
+}
 
 /**
  * 银行流水导入: every import with its progress and counts. Polled by the back office while an import
@@ -70,15 +76,24 @@ export const statementImportResource: ResourceDefinition<StatementImportRecord> 
     if (ids) query = query.where('id', 'in', ids.map(String));
     const status = filterValue(params.filter, 'status', 'string');
     if (status !== undefined) {
-      if (!(STATUSES as readonly string[]).includes(status)) throw new DomainError('VALIDATION_FAILED', '筛选条件 status 无效');
+      if (!Object.hasOwn(statementImportLifecycle.states, status)) throw new DomainError('VALIDATION_FAILED', '筛选条件 status 无效');
       query = query.where('status', '=', status as StatementImportStatus);
     }
     const page = await runListQuery(query, params, { id: 'statement_imports.id', created_at: 'statement_imports.created_at' });
     return { ...page, rows: page.rows.map(withBankName) };
   },
 
-  async findById(db, id) {
-    const row = await selectImports(db).where('id', '=', String(id)).executeTakeFirst();
-    return row && withBankName(row);
+  findById: findStatementImport,
+
+  allowedActions: statementImportAllowedActions,
+
+  commands: {
+    /** 继续导入: answers the import as it now is, running again; its runner is launched in the background. */
+    retry: {
+      async run(db, actor, id) {
+        await retryStatementImport(db, actor, id);
+        return (await findStatementImport(db, id))!;
+      },
+    },
   },
 };

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useGetList, useRecordContext } from 'react-admin';
 import { sideBySideDiff } from '@/lib/diff/side-by-side-diff';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
+import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
 
 const text = (v: FormVersionRecord) => JSON.stringify({ schema: v.schema, uiSchema: v.ui_schema }, null, 2);
-const label = (v: FormVersionRecord) => `${v.region_id === null ? '平台' : '区域'} v${v.version}（${{ draft: '草稿', published: '已发布', archived: '已归档' }[v.status]}）`;
+const label = (v: FormVersionRecord) => `${v.region_id === null ? '平台' : '区域'} v${v.version}（${VERSION_STATUS_LABELS[v.status]}）`;
 
 /** Side-by-side diff of this version against another version of the same form. */
 export function FormDiff() {

@@ -4,7 +4,7 @@ import { Button, useRecordContext } from 'react-admin';
 import type { DroppedFieldsReport } from '@/lib/forms/find-dropped-fields';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
 import { useBackOfficeAction } from '../../_components/use-back-office-action';
-import { callApi } from '../../_components/call-api';
+import { callApi, callCommand } from '../../_components/call-api';
 
 /** Publishing changes what every new applicant of the form fills: a reason is required and confirmed. */
 export function FormPublishButton() {
@@ -28,7 +28,7 @@ export function FormPublishButton() {
   const unusedFields = dropped?.fields.filter((f) => f.orders === 0) ?? [];
   const submit = () =>
     run(async () => {
-        await callApi(`/api/forms/versions/${record.id}/publish`, { method: 'POST', body: { reason } });
+      await callCommand('form-versions', record.id, 'publish', { reason });
       return '已发布：之后的投保申请将使用此表单';
     });
   return (

@@ -7,19 +7,13 @@ import {
 } from 'react-admin';
 import { lazy, Suspense } from 'react';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
+import { allowed } from '../../_components/allowed';
 import type { AdminPermissions } from '../../_components/auth-provider';
 import { InstantField } from '../../_components/fields';
 import { STATUS_COLORS, versionStatusChoices } from '../rules/rule-choices';
 import { FormDiff } from './form-diff';
 import { FormPreview } from './form-preview';
 import { FormPublishButton } from './form-publish-button';
-
-function useCanEditForm(regionId: string | null | undefined): boolean {
-  const { permissions } = usePermissions<AdminPermissions>();
-  if (!permissions || regionId === undefined) return false;
-  if (permissions.role === 'platform_admin') return true;
-  return permissions.role === 'operator' && regionId !== null && regionId === permissions.regionId;
-}
 
 function ScopeField() {
   return (
@@ -56,21 +50,19 @@ export function FormVersionList() {
 }
 
 function Actions() {
-  const record = useRecordContext<FormVersionRecord>();
-  const canEdit = useCanEditForm(record?.region_id);
+  const record = useRecordContext<FormVersionRecord & { allowed_actions?: string[] }>();
   const { permissions } = usePermissions<AdminPermissions>();
   if (!record) return null;
   // An operator drafts its own region's version from the platform's form.
   const draftRegion = permissions?.role === 'operator' ? permissions.regionId : record.region_id;
-  const canDraft = permissions?.role === 'platform_admin' || permissions?.role === 'operator';
   return (
     <TopToolbar>
-      {canEdit && record.status === 'draft' && <EditButton />}
-      {canEdit && record.status === 'draft' && <FormPublishButton />}
-      {canDraft && (
+      {allowed(record, 'edit') && <EditButton />}
+      {allowed(record, 'publish') && <FormPublishButton />}
+      {allowed(record, 'copyToDraft') && (
         <CreateButton label="基于此版本新建草稿" resource="form-versions" state={{ record: { form_key: record.form_key, region_id: draftRegion, copied_from: record.id } }} />
       )}
-      {canEdit && record.status === 'draft' && <DeleteButton mutationMode="pessimistic" />}
+      {allowed(record, 'delete') && <DeleteButton mutationMode="pessimistic" />}
     </TopToolbar>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Button, useRecordContext } from 'react-admin';
 import type { RuleTestResult } from '@/rules/run-test-cases';
 import { useBackOfficeAction } from '../../_components/use-back-office-action';
-import { callApi } from '../../_components/call-api';
+import { callApi, callCommand } from '../../_components/call-api';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { StaticCheckPanel } from './static-check-panel';
 
@@ -25,7 +25,8 @@ const TEXT: Record<Mode, { button: string; title: (v: RuleVersionRecord) => stri
 };
 
 /**
- * Publishing (or rolling back) replaces what decides for a whole region, so it asks for a reason and
+ * The version's command of the same name (POST /api/admin/rule-versions/<id>/publish or …/rollback), offered
+ * where its allowed_actions say. Publishing (or rolling back) replaces what decides for a whole region, so it asks for a reason and
  * shows the test-case results first; the server runs the same gate again when it publishes.
  */
 export function PublishDialogButton({ mode }: { mode: Mode }) {
@@ -49,7 +50,7 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
 
   const submit = () =>
     run(async () => {
-        await callApi(`/api/rules/versions/${record.id}/${mode}`, { method: 'POST', body: { reason } });
+      await callCommand('rule-versions', record.id, mode, { reason });
       return text.done;
     });
 

@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { formatRuleDocument } from '@/rules/diff-rule-documents';
+import { allowed } from '../../_components/allowed';
 import type { AdminPermissions } from '../../_components/auth-provider';
 import { InstantField } from '../../_components/fields';
 import { PublishDialogButton } from './publish-dialog';
@@ -16,8 +17,9 @@ import { SimulatePanel } from './simulate-panel';
 import { VersionDiff } from './version-diff';
 
 /**
- * How this user may edit versions of a region (null = the baseline): 'full', 'values' (value-only) or
- * not at all (false); the server checks again.
+ * How the draft editor lets this user edit versions of a region (null = the baseline): 'full', 'values'
+ * (value-only) or not at all (false); the server checks again. The toolbar's buttons come from the
+ * version's allowed_actions.
  */
 function useRuleEditing(regionId: string | null | undefined): 'full' | 'values' | false {
   const { permissions } = usePermissions<AdminPermissions>();
@@ -76,23 +78,21 @@ export function RuleVersionList() {
 }
 
 function VersionActions() {
-  const record = useRecordContext<RuleVersionRecord>();
-  const editing = useRuleEditing(record?.region_id);
-  const canEdit = editing !== false;
+  const record = useRecordContext<RuleVersionRecord & { allowed_actions?: string[] }>();
   if (!record) return null;
   return (
     <TopToolbar>
-      {canEdit && record.status === 'draft' && <EditButton />}
-      {canEdit && record.status === 'draft' && <PublishDialogButton mode="publish" />}
-      {editing === 'full' && record.status === 'archived' && <PublishDialogButton mode="rollback" />}
-      {canEdit && (
+      {allowed(record, 'edit') && <EditButton />}
+      {allowed(record, 'publish') && <PublishDialogButton mode="publish" />}
+      {allowed(record, 'rollback') && <PublishDialogButton mode="rollback" />}
+      {allowed(record, 'copyToDraft') && (
         <CreateButton
           label="基于此版本新建草稿"
           resource="rule-versions"
           state={{ record: { rule_set_key: record.rule_set_key, region_id: record.region_id, copied_from: record.id } }}
         />
       )}
-      {canEdit && record.status === 'draft' && <DeleteButton mutationMode="pessimistic" />}
+      {allowed(record, 'delete') && <DeleteButton mutationMode="pessimistic" />}
     </TopToolbar>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Box, FormControl, InputLabel, MenuItem, Select, Typography } fro
 import { useEffect, useState } from 'react';
 import { useGetList, useRecordContext } from 'react-admin';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
+import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
 import { diffRuleDocuments, type DiffRow } from '@/rules/diff-rule-documents';
 
 const COLORS: Record<DiffRow['kind'], { left?: string; right?: string }> = {
@@ -12,7 +13,7 @@ const COLORS: Record<DiffRow['kind'], { left?: string; right?: string }> = {
 };
 
 const versionLabel = (v: RuleVersionRecord) =>
-  `${v.region_id === null ? '基线' : '区域'} v${v.version}（${{ draft: '草稿', published: '已发布', archived: '已归档' }[v.status]}）`;
+  `${v.region_id === null ? '基线' : '区域'} v${v.version}（${VERSION_STATUS_LABELS[v.status]}）`;
 
 /**
  * Side-by-side diff against another version of the same rule set. A regional version is compared with

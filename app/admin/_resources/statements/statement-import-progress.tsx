@@ -1,7 +1,8 @@
 import { Alert, Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { StatementImportRecord } from '@/lib/payments/statement/statement-import-resource';
-import { callApi } from '../../_components/call-api';
+import { allowed } from '../../_components/allowed';
+import { callApi, callCommand } from '../../_components/call-api';
 
 const POLL_MS = 800;
 // A failed poll (a restart, a network blip) is tried again more slowly; the import goes on regardless.
@@ -32,7 +33,7 @@ export function StatementImportSummary({ job }: { job: StatementImportRecord }) 
  * until the job is done or failed, then the result. A failed import can be continued from here.
  */
 export function StatementImportProgress({ id, onFinished }: { id: string; onFinished?: (job: StatementImportRecord) => void }) {
-  const [job, setJob] = useState<StatementImportRecord | null>(null);
+  const [job, setJob] = useState<(StatementImportRecord & { allowed_actions?: string[] }) | null>(null);
   const [pollError, setPollError] = useState<string | null>(null);
   const [retryError, setRetryError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -44,7 +45,7 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       try {
-        const next = await callApi<StatementImportRecord>(`/api/admin/statement-imports/${encodeURIComponent(id)}`);
+        const next = await callApi<StatementImportRecord & { allowed_actions?: string[] }>(`/api/admin/statement-imports/${encodeURIComponent(id)}`);
         if (stopped) return;
         setJob(next);
         setPollError(null);
@@ -66,7 +67,7 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
   const retry = async () => {
     setRetryError(null);
     try {
-      await callApi(`/api/admin/statements/imports/${encodeURIComponent(id)}/retry`, { method: 'POST' });
+      await callCommand('statement-imports', id, 'retry');
       setRound((r) => r + 1);
     } catch (error) {
       setRetryError((error as Error).message);
@@ -77,12 +78,12 @@ export function StatementImportProgress({ id, onFinished }: { id: string; onFini
     return pollError ? <Alert severity="error">{pollError}</Alert> : <LinearProgress data-testid="statement-import-progress" />;
   }
   const percent = job.lines ? Math.round((job.processed_lines / job.lines) * 100) : 0;
-  // Offered on a stopped import and on a failed one alike.
-  const retryButton = (
+  // Offered on a stopped import and on a failed one alike, to whoever may write in its region.
+  const retryButton = allowed(job, 'retry') ? (
     <Button color="inherit" size="small" onClick={retry} data-testid="statement-import-retry">
       继续导入
     </Button>
-  );
+  ) : undefined;
   return (
     <Stack spacing={1}>
       {job.status === 'running' && (

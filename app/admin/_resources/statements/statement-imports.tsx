@@ -9,6 +9,7 @@ import {
 import type { StatementImportStatus, StatementLineOutcome } from '@/db/database';
 import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 import type { StatementImportLineRecord } from '@/lib/payments/statement/statement-import-line-resource';
+import { STATEMENT_IMPORT_STATUS_LABELS } from '@/lib/payments/statement/statement-import-status';
 import type { StatementImportRecord } from '@/lib/payments/statement/statement-import-resource';
 import { STATEMENT_LINE_OUTCOME_LABELS, STATEMENT_LINE_OUTCOMES } from '@/lib/payments/statement/statement-line-outcome';
 import { InstantField, MoneyField } from '../../_components/fields';
@@ -41,16 +42,12 @@ function NoImports() {
   );
 }
 
-const STATUS_LABELS: Record<StatementImportStatus, { label: string; color: 'default' | 'success' | 'error' | 'info' }> = {
-  running: { label: '导入中', color: 'info' },
-  done: { label: '已完成', color: 'success' },
-  failed: { label: '未完成', color: 'error' },
-};
+const STATUS_COLORS: Record<StatementImportStatus, 'default' | 'success' | 'error' | 'info'> = { running: 'info', done: 'success', failed: 'error' };
 
 function StatusChip({ record }: { record: StatementImportRecord }) {
-  const status = STATUS_LABELS[record.status];
-  const label = record.status === 'running' ? `${status.label} ${record.processed_lines}/${record.lines}` : status.label;
-  return <Chip size="small" color={status.color} label={label} />;
+  const name = STATEMENT_IMPORT_STATUS_LABELS[record.status];
+  const label = record.status === 'running' ? `${name} ${record.processed_lines}/${record.lines}` : name;
+  return <Chip size="small" color={STATUS_COLORS[record.status]} label={label} />;
 }
 
 /** 银行流水导入: every import, by whom, its progress and result; a row opens the per-line result. */

@@ -1,0 +1,83 @@
+import type { RuleVersionStatus } from '@/db/database';
+import { actionsFrom, defineLifecycle, refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
+import { VERSION_STATUS_LABELS } from './version-status';
+
+/** What may be done with a version: its lifecycle's actions. */
+export type DocumentVersionAction = 'edit' | 'delete' | 'publish' | 'archive' | 'rollback' | 'copyToDraft';
+
+/** What a refusal says of `subject` (v3, 该版本) when `action` is not possible from `current`. */
+function refusalText(action: DocumentVersionAction, current: RuleVersionStatus, subject: string): string | undefined {
+  switch (action) {
+    case 'edit':
+      return `${subject}已发布或已归档，不能修改；请基于它新建草稿`;
+    case 'delete':
+      return '只能删除草稿；已发布和已归档的版本是历史记录，不能删除';
+    case 'publish':
+      return `${subject}已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`;
+    case 'rollback':
+      return current === 'draft' ? '草稿不能作为回滚目标，请直接发布该草稿' : `${subject}已是当前发布版本，无需回滚`;
+    case 'archive':
+      return `${subject}不是当前发布版本，不能归档`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A versioned document (a rule set's or a form's version): drafts are edited and deleted freely; publishing
+ * one archives the version it replaces, so each series has exactly one published version. History is not
+ * rewritten: a rollback leaves the archived version as it is and publishes a new draft copied from it.
+ * The platform's shipped version 1 of a series is installed published.
+ */
+export const documentVersionLifecycle = defineLifecycle<RuleVersionStatus, DocumentVersionAction>({
+  noun: '版本',
+  states: VERSION_STATUS_LABELS,
+  initial: ['draft', 'published'],
+  actions: {
+    edit: { label: '修改', from: ['draft'] },
+    delete: { label: '删除', from: ['draft'] },
+    publish: { label: '发布', from: ['draft'], to: 'published' },
+    /** Only as the other half of a publish in the same series; nobody archives a version on its own. */
+    archive: { label: '归档', from: ['published'], to: 'archived' },
+    rollback: { label: '回滚到此版本', from: ['archived'] },
+    copyToDraft: { label: '基于此版本新建草稿', from: ['draft', 'published', 'archived'] },
+  },
+  refusal: (action, current) => refusalText(action, current, '该版本'),
+});
+
+/** The refusal of `action` on a version a person named, saying which version (v3 已不是草稿…). */
+export function versionRefusal(action: DocumentVersionAction, current: RuleVersionStatus, version: number): TransitionRefused {
+  const message = refusalText(action, current, `v${version} `) ?? refusalOf(documentVersionLifecycle, action, current).message;
+  return new TransitionRefused(message, action, current);
+}
+
+/** For a use case that checks a version it read before it locks anything (the save of a published version). */
+export function assertVersionCan(action: DocumentVersionAction, version: { status: RuleVersionStatus; version: number }): void {
+  if (!documentVersionLifecycle.actions[action].from.includes(version.status)) throw versionRefusal(action, version.status, version.version);
+}
+
+/** What the reader may do with a version, beside what its state allows. */
+export interface VersionRights {
+  /** Edit, delete and publish the drafts of this version's series. */
+  write: boolean;
+  /** Bring this version's document back (a full rule editor; forms have no rollback). */
+  rollback: boolean;
+  /** Start a new draft from this version. */
+  copy: boolean;
+}
+
+/**
+ * The actions the back office offers on a version: the lifecycle's from its state, as far as the reader's
+ * rights go. Archiving is never offered: it is the other half of a publish.
+ */
+export function allowedVersionActions(status: RuleVersionStatus, rights: VersionRights): DocumentVersionAction[] {
+  const permitted: Record<DocumentVersionAction, boolean> = {
+    edit: rights.write,
+    delete: rights.write,
+    publish: rights.write,
+    archive: false,
+    rollback: rights.rollback,
+    copyToDraft: rights.copy,
+  };
+  return actionsFrom(documentVersionLifecycle, status).filter((action) => permitted[action]);
+}
