@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '@/testing/test-database';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { sectionResource } from '@/lib/projects/section-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';

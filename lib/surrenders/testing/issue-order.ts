@@ -5,7 +5,7 @@ import { createRecord } from '@/lib/back-office/create-record';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { projectResource } from '@/lib/projects/project-resource';
-import { sectionResource } from '@/lib/projects/section-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
 import { now } from '@/lib/time/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
