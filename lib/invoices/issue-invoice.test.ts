@@ -17,7 +17,7 @@ import { issueInvoice } from './issue-invoice';
 import { readInvoiceDocument } from './read-invoice-document';
 import { requestInvoice } from './request-invoice';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from './void-invoice';
 
 const ENTERPRISE = { title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G' };
@@ -39,10 +39,10 @@ describe.each(testDatabaseKinds)('issuing and voiding invoices on %s', (kind) =>
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(clock);
-    electronicOrder = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    paperOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    surrenderingOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    karamayOrder = await issuedOrder(f, 'KLMY-JS-2026-0052');
+    electronicOrder = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    paperOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    surrenderingOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    karamayOrder = await issuedOrderOnDemoProject(f, 'KLMY-JS-2026-0052');
     clock.set(daysFrom(SEEDED_AT, 14));
     const bidder = f.actors.bidder;
     electronicId = (await requestInvoice(f.db, bidder, electronicOrder.id, { medium: 'electronic', invoiceType: 'ordinary', ...ENTERPRISE })).invoiceId;

@@ -17,7 +17,7 @@ import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadMyInvoice } from './download-my-invoice';
 import { getOrderInvoicing } from './get-order-invoicing';
 import { requestInvoice } from './request-invoice';
-import { issuedOrder, unpaidOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject, unpaidOrder } from '@/lib/orders/testing/test-orders';
 
 const URUMQI = '650100';
 
@@ -47,13 +47,13 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(clock);
-    construction1 = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    construction2 = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    procurement1 = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    procurement2 = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    karamay = await issuedOrder(f, 'KLMY-JS-2026-0052');
+    construction1 = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    construction2 = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    procurement1 = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    procurement2 = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    karamay = await issuedOrderOnDemoProject(f, 'KLMY-JS-2026-0052');
     unpaid = await unpaidOrder(f, 'KLMY-JS-2026-0052');
-    kunlunUrumqi = await issuedOrder(f, 'WLMQ-JS-2026-0158', { bidder: f.actors.otherBidder });
+    kunlunUrumqi = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158', { bidder: f.actors.otherBidder });
   });
   afterAll(async () => {
     restore();

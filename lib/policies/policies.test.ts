@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadPolicy } from './download-policy';
 import { verifyPolicy, VERIFY_RATE_LIMIT } from './verify-policy';
@@ -25,13 +25,13 @@ describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
   let f: DemoFixture;
   let clock: ReturnType<typeof fixedClock>;
   let restore: () => void;
-  let order: Awaited<ReturnType<typeof issuedOrder>>;
+  let order: Awaited<ReturnType<typeof issuedOrderOnDemoProject>>;
   let bidOpeningAt: Date;
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     clock = fixedClock(SEEDED_AT);
     restore = useClock(clock);
-    order = await issuedOrder(f, 'WLMQ-JS-2026-0158');
+    order = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
     bidOpeningAt = (await f.db.selectFrom('projects').select('bid_opening_at').where('code', '=', 'WLMQ-JS-2026-0158').executeTakeFirstOrThrow()).bid_opening_at;
   });
   afterAll(async () => {

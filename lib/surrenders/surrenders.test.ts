@@ -19,7 +19,7 @@ import { completeRefundAccount } from './complete-refund-account';
 import { listMySurrenders } from './list-my-surrenders';
 import { rejectSurrender } from './reject-surrender';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
-import { issueOrder } from './testing/issue-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 
 const DAY = 24 * 60 * 60 * 1000;
 const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 100, filter: {} };
@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('each clause of the procedure, end to end', () => {
     it('clause 1: the bidder abandons before the opening; approved, the premium goes back to the basic account', async () => {
-      const { orderId, premiumFen, transferId } = await issueOrder(f);
+      const { orderId, premiumFen, transferId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid', note: '公司决定不参与本次投标' });
       expect(applied).toMatchObject({ status: 'submitted', clause: 1, refundAccountRequired: false });
       const order = await getMyOrder(f.db, f.actors.bidder, orderId);
@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it.each(['suspended', 'paused'] as const)('clause 1: the project is %s before the opening', async (status) => {
-      const { orderId, projectId } = await issueOrder(f);
+      const { orderId, projectId } = await orderOnNewProject(f);
       await setProject(projectId, status);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       // Paid from the basic account: the refund goes back there, no account to give.
@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it.each(['failed', 'terminated'] as const)('clause 2: the project is %s before the opening', async (status) => {
-      const { orderId, projectId } = await issueOrder(f);
+      const { orderId, projectId } = await orderOnNewProject(f);
       await setProject(projectId, status);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       expect(applied).toMatchObject({ status: 'submitted', clause: 2 });
@@ -109,7 +109,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('clause 3 with an invoice already issued: approval waits until the operator voids (红冲) the invoice', async () => {
-      const { orderId, projectId, opening } = await issueOrder(f);
+      const { orderId, projectId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         const { invoiceId } = await requestInvoice(f.db, f.actors.bidder, orderId, {
           medium: 'paper', invoiceType: 'ordinary', title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G',
@@ -129,7 +129,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('clause 3: the tender fails after the opening', async () => {
-      const { orderId, projectId, opening } = await issueOrder(f);
+      const { orderId, projectId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         await setProject(projectId, 'failed');
         const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('refusals change nothing but the decision log', () => {
     it('refuses after the opening while the project is normal, naming clause 4, for either reason', async () => {
-      const { orderId, opening } = await issueOrder(f);
+      const { orderId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         for (const reason of ['project_anomaly', 'abandon_bid'] as const) {
           const refused = await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason }));
@@ -162,16 +162,16 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('refuses a project anomaly claimed before the opening while the project is normal', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' }))).code).toBe('RULE_REFUSED');
       expect(await orderStatus(orderId)).toBe('issued');
     });
 
     it('refuses an order that is not insured, another enterprise\'s order, and a missing reason, without asking the rules', async () => {
-      const unpaid = await issueOrder(f, { unpaid: true });
+      const unpaid = await orderOnNewProject(f, { unpaid: true });
       const refused = await expectRefusal(applyForSurrender(f.db, f.actors.bidder, unpaid.orderId, { reason: 'abandon_bid' }));
       expect(refused).toMatchObject({ code: 'CONFLICT', message: '订单当前状态为「待支付」，只有投保成功的订单可以申请退保' });
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.otherBidder, orderId, { reason: 'abandon_bid' }))).code).toBe('NOT_FOUND');
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.operator, orderId, { reason: 'abandon_bid' }))).code).toBe('NOT_FOUND');
       expect((await expectRefusal(listMySurrenders(f.db, f.actors.otherBidder, orderId))).code).toBe('NOT_FOUND');
@@ -183,7 +183,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('refuses a second application while one is under review', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' }))).code).toBe('CONFLICT');
     });
@@ -191,7 +191,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('the refund account of an online-banking payment', () => {
     it('waits for the account, refuses an invalid one, and refunds to the account given', async () => {
-      const { orderId, projectId, premiumFen } = await issueOrder(f, { type: 'procurement', paidFrom: 'personal' });
+      const { orderId, projectId, premiumFen } = await orderOnNewProject(f, { type: 'procurement', paidFrom: 'personal' });
       await setProject(projectId, 'failed');
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       expect(applied).toMatchObject({ status: 'awaiting_account', clause: 2, refundAccountRequired: true });
@@ -221,7 +221,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('review by operators', () => {
     it('rejects with a reason: the order is insured again and may be surrendered later', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const first = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       expect((await expectRefusal(rejectSurrender(f.db, f.actors.operator, first.id, { reason: ' ' }))).fieldErrors?.reason).toBeDefined();
       expect((await expectRefusal(rejectSurrender(f.db, f.actors.operator, first.id, {}))).fieldErrors?.reason).toBe('请填写驳回原因');
@@ -241,7 +241,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('lets two operators approving at once produce one outcome and one refund', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       const results = await Promise.allSettled([
         approveSurrender(f.db, f.actors.operator, applied.id, {}),
@@ -258,7 +258,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('shows the queue to the region\'s operators and compliance; only the region\'s operators decide', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       const mine = (await listRecords(f.db, f.actors.operator, surrenderResource, { ...page, filter: { status: 'submitted' } })).rows as SurrenderRecord[];
       expect(mine.find((s) => s.id === applied.id)).toMatchObject({ order_id: orderId, enterprise_name: '新疆天山建设工程有限公司', clause: 1, region_id: '650100' });

@@ -17,7 +17,7 @@ import { listProductsForSection } from '@/lib/products/list-products-for-section
 import { projectResource } from '@/lib/projects/project-resource';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
-import { issueOrder } from '@/lib/surrenders/testing/issue-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 import { fixedClock, useClock } from '@/lib/time/clock';
 
 // The server actions run as the pages call them, with the session and the database of this test.
@@ -49,7 +49,7 @@ async function snapshot(db: Kysely<Database>) {
 describe.each(testDatabaseKinds)('text with a lone surrogate is refused at every boundary on %s', (kind) => {
   let f: DemoFixture;
   let restore: () => void;
-  let insured: Awaited<ReturnType<typeof issueOrder>>;
+  let insured: Awaited<ReturnType<typeof orderOnNewProject>>;
   const as = (actor: Actor) => {
     session.actor = actor;
   };
@@ -58,7 +58,7 @@ describe.each(testDatabaseKinds)('text with a lone surrogate is refused at every
     f = await openDemoFixture(kind);
     restore = useClock(fixedClock(SEEDED_AT));
     session.db = f.db;
-    insured = await issueOrder(f);
+    insured = await orderOnNewProject(f);
   });
   afterAll(async () => {
     restore();

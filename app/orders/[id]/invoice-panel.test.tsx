@@ -6,7 +6,7 @@ import { testDatabaseKinds } from '@/testing/test-database';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { fixedClock, useClock } from '@/lib/time/clock';
 
@@ -32,8 +32,8 @@ describe.each(testDatabaseKinds)('the order page\'s invoice panel on %s', (kind)
     f = await openDemoFixture(kind);
     database.current = f.db;
     restore = useClock(clock);
-    paper = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    electronic = await issuedOrder(f, 'WLMQ-CG-2026-0342');
+    paper = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    electronic = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
   });
   afterAll(async () => {
     restore();
