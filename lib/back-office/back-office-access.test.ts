@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import type { DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
@@ -32,11 +33,7 @@ const newInsurer = (region: string) => ({
 
 
 describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   const auditCount = async () => Number((await f.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

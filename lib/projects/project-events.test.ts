@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { listProjectEventsForMyOrder } from './list-project-events-for-my-order';
 import { projectResource } from './project-resource';
 
 describe.each(testDatabaseKinds)('project changes bidders see on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   const eventsOf = (projectId: string) =>
     f.db.selectFrom('project_events').selectAll().where('project_id', '=', projectId).orderBy('occurred_at').orderBy('kind').execute();

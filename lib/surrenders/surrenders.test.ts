@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProjectStatus } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -12,7 +14,6 @@ import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { refundResource, type RefundRecord } from '@/lib/payments/refund-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { applyForSurrender } from './apply-for-surrender';
 import { approveSurrender } from './approve-surrender';
 import { completeRefundAccount } from './complete-refund-account';
@@ -26,17 +27,8 @@ const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0,
 const ACCOUNT = { accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217 0000 1234 5678 901' };
 
 describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   const setProject = (projectId: string, status: ProjectStatus) =>
     updateRecord(f.db, f.actors.operator, projectResource, projectId, { status, reason: `项目状态变更为 ${status}` });
