@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
@@ -74,20 +74,15 @@ function show(value: unknown): string {
     return '<deep>';
   }
 }
-let fixture: DemoFixture;
 
 describe.each(testDatabaseKinds)('every server action on bad input (%s)', (kind) => {
+  const fixture = useDemoFixture(kind);
   let orderIds: string[] = [];
 
   beforeAll(async () => {
-    fixture = await openDemoFixture(kind);
     state.db = fixture.db;
     orderIds = (await fixture.db.selectFrom('orders').select('id').limit(3).execute()).map((row) => row.id);
   }, 120_000);
-
-  afterAll(async () => {
-    await fixture?.close();
-  });
 
   it('finds the actions', () => {
     expect(actionFiles.length).toBeGreaterThanOrEqual(2);

@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/testing/test-database';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useTestDatabase } from '@/testing/use-database';
 
 describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
-  let database: TestDatabase;
-  afterAll(() => database?.close());
+  // Opened (and so migrated) before the first test, for every test to find the schema built.
+  const database = useTestDatabase(kind);
 
   it('build the whole schema from an empty database', async () => {
-    database = await openTestDatabase(kind);
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = current_schema() order by table_name
     `.execute(database.db);

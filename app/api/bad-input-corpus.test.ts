@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import type { DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
@@ -213,8 +214,9 @@ const ID_RESOURCE: Record<string, string> = {
 };
 
 describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind) => {
+  const demo = useDemoFixture(kind);
   beforeAll(async () => {
-    fixture = await openDemoFixture(kind);
+    fixture = demo;
     state.db = fixture.db;
     for (const name of backOfficeResourceNames()) {
       const resource = backOfficeResource(name);
@@ -224,9 +226,8 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
     }
   }, 120_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     vi.restoreAllMocks();
-    await fixture?.close();
   });
 
   it('finds the route handlers', () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { updateRecord } from '@/lib/back-office/update-record';
@@ -20,15 +21,13 @@ const insurer = (n: number) => ({
 });
 
 describe.each(testDatabaseKinds)('audit chain on %s', (kind) => {
-  let f: DemoFixture;
+  const f = useDemoFixture(kind);
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
     for (let n = 1; n <= 3; n++) {
       const created = await createRecord(f.db, f.actors.operator, insurerResource, insurer(n));
       await updateRecord(f.db, f.actors.operator, insurerResource, String(created.id), { active: false, reason: `停用 ${n}` });
     }
   });
-  afterAll(() => f?.close());
 
   it('links every back-office write to the one before it', async () => {
     const rows = await f.db.selectFrom('audit_events').select(['id', 'prev_hash', 'hash']).orderBy('id').execute();

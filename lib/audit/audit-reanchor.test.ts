@@ -1,7 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
@@ -68,15 +69,13 @@ async function tamper(db: DemoFixture['db'], statement: ReturnType<typeof sql>) 
 }
 
 describe.each(testDatabaseKinds)('re-anchoring the audit chain on %s', (kind) => {
-  let f: DemoFixture;
+  const f = useDemoFixture(kind);
   let oldRow: number;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
     for (const n of [1, 2]) await createRecord(f.db, f.actors.operator, insurerResource, insurer(n));
     oldRow = await f.db.transaction().execute((trx) => appendTheOldWay(trx, f.actors.operator, '招标文件澄清\ud800'));
     await createRecord(f.db, f.actors.operator, insurerResource, insurer(3));
   });
-  afterAll(() => f?.close());
 
   const countEvents = async () => Number((await f.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

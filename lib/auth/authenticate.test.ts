@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PHONES } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEMO_PASSWORD } from '@/lib/platform/demo-data';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
@@ -7,11 +8,7 @@ import { fixedClock, useClock } from '@/lib/time/clock';
 import { authenticate, SIGN_IN_LIMITS } from './authenticate';
 
 describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
-  let fixture: DemoFixture;
-  beforeAll(async () => {
-    fixture = await openDemoFixture(kind);
-  });
-  afterAll(() => fixture?.close());
+  const fixture = useDemoFixture(kind);
 
   it.each(Object.entries(DEMO_PHONES))('signs %s in with the right password', async (_key, phone) => {
     const actor = await authenticate(fixture.db, { phone, password: DEMO_PASSWORD });

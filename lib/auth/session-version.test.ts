@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PHONES } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEMO_PASSWORD } from '@/lib/platform/demo-data';
 import { authenticate } from './authenticate';
@@ -7,11 +8,7 @@ import { actorForSession } from './session-actor';
 import { bumpSessionVersion, endSession } from './session-version';
 
 describe.each(testDatabaseKinds)('sessions ended on the server on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   /** Signs in as the login form does and returns what the session token carries. */
   async function signIn(phone: string) {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PHONES, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEMO_PASSWORD } from '@/lib/platform/demo-data';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -15,11 +16,7 @@ const attempt = (f: DemoFixture, phone: string, password: string, address: strin
   );
 
 describe.each(testDatabaseKinds)('sign-in lockout on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   it('a stranger failing from many addresses cannot keep the owner out at an address the owner signs in from', async () => {
     const clock = fixedClock('2026-11-24T03:00:00Z');

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import type { DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { sectionResource } from '@/lib/projects/section-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -32,11 +33,7 @@ const newInsurer = (region: string) => ({
 
 
 describe.each(testDatabaseKinds)('back-office access on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   const auditCount = async () => Number((await f.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

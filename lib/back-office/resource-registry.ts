@@ -12,7 +12,7 @@ import { statementImportLineResource } from '@/lib/payments/statement/statement-
 import { statementImportResource } from '@/lib/payments/statement/statement-import-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { sectionResource } from '@/lib/projects/section-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
 import { regionResource } from '@/lib/regions/region-resource';
 import { ruleDecisionResource } from '@/lib/rules/rule-decision-resource';
 import { ruleSetResource } from '@/lib/rules/rule-set-resource';

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { deleteRecord } from '@/lib/back-office/delete-record';
@@ -15,11 +15,7 @@ import { importOfficialHolidays } from './import-official-holidays';
 const page = (filter: Record<string, unknown> = {}): ListParams => ({ sort: { field: 'day', order: 'asc' }, offset: 0, limit: 100, filter });
 
 describe.each(testDatabaseKinds)('the working-day calendar on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   const audits = async () => Number((await f.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const day = (id: string) => f.db.selectFrom('calendar_days').selectAll().where('day', '=', id).executeTakeFirst();

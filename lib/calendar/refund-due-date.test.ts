@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/testing/test-database';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useTestDatabase } from '@/testing/use-database';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { fixedClock, useClock } from '@/lib/time/clock';
@@ -24,12 +25,8 @@ describe('the 2026 official schedule', () => {
 });
 
 describe.each(testDatabaseKinds)('refund due dates around the 2026 holidays on %s', (kind) => {
-  let database: TestDatabase;
   // Every database gets the official holidays on its first start (installPlatformDefaults).
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(() => database?.close());
+  const database = useTestDatabase(kind);
 
   it.each([
     // Thu before the Spring Festival: Fri 13 (1), Sat 14 worked (2), 15–23 off, Tue 24 (3), Wed 25 (4), Thu 26 (5).

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
@@ -9,7 +10,6 @@ import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { findDroppedFields } from './find-dropped-fields';
 import type { FormVersionRecord } from './form-version-record';
 import { formVersionResource } from './form-version-resource';
@@ -24,16 +24,8 @@ const withField = (key: string, field: object, required = false) => {
 };
 
 describe.each(testDatabaseKinds)('form safety on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  useFixedClock();
 
   const newDraft = async () => (await createRecord(f.db, f.actors.operator, formVersionResource, { region_id: '650100' })) as FormVersionRecord;
   const urumqi = async () => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
@@ -10,7 +11,6 @@ import { prepareApplication } from '@/lib/orders/prepare-application';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import type { FormVersionRecord } from './form-version-record';
 import { formVersionResource } from './form-version-resource';
 import { publishFormVersion } from './publish-form-version';
@@ -24,16 +24,8 @@ const withProjectManager = () => {
 };
 
 describe.each(testDatabaseKinds)('form versions on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  useFixedClock();
 
   const urumqiSection = async () => (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50, regionId: '650100' })).rows[0]!;
   const karamaySection = async () => (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50, regionId: '650200' })).rows[0]!;

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PHONES, openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PHONES } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { DEMO_PASSWORD } from '@/lib/platform/demo-data';
 import { authenticate, SIGN_IN_LIMITS } from '@/lib/auth/authenticate';
 import { DomainError } from '@/lib/errors/domain-error';
 import { verifyPolicy, VERIFY_RATE_LIMIT } from '@/lib/policies/verify-policy';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { clientAddress } from './client-address';
 import { PEER_ADDRESS_HEADER } from './peer-address';
 import { parseTrustedProxies } from './trusted-proxies';
@@ -18,16 +19,8 @@ const addressOf = (peer: string, forwardedFor?: string) =>
 const refused = (promise: Promise<unknown>) => promise.then(() => false, (e: unknown) => e instanceof DomainError && e.code === 'RATE_LIMITED');
 
 describe.each(testDatabaseKinds)('rate limits against forged client addresses on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock('2026-11-24T07:00:00Z'));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  useFixedClock('2026-11-24T07:00:00Z');
 
   it('/verify: a new X-Forwarded-For on every query from one untrusted peer is still one client', async () => {
     const query = { policyNumber: 'BD1', verificationCode: 'X' };

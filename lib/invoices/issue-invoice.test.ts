@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { daysFrom } from '@/lib/platform/demo-data';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { getRecord } from '@/lib/back-office/get-record';
@@ -9,7 +11,6 @@ import { listRecords } from '@/lib/back-office/list-records';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { transitionOrder } from '@/lib/orders/transition-order';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadMyInvoice } from './download-my-invoice';
 import { getOrderInvoicing } from './get-order-invoicing';
 import { invoiceResource, type InvoiceRecord } from './invoice-resource';
@@ -17,7 +18,7 @@ import { issueInvoice } from './issue-invoice';
 import { readInvoiceDocument } from './read-invoice-document';
 import { requestInvoice } from './request-invoice';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from './void-invoice';
 
 const ENTERPRISE = { title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G' };
@@ -30,29 +31,24 @@ const pdf = (bytes: Uint8Array = PDF) => ({ name: 'dzfp_65012345678901234567.pdf
 const queue = (filter: Record<string, unknown> = {}) => ({ sort: { field: 'requested_at', order: 'asc' as const }, offset: 0, limit: 50, filter });
 
 describe.each(testDatabaseKinds)('issuing and voiding invoices on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
+  const f = useDemoFixture(kind);
+  // The tests run after the bid openings, where the invoices were asked for.
+  const clock = useFixedClock(daysFrom(SEEDED_AT, 14));
   let electronicOrder: SubmittedOrder, paperOrder: SubmittedOrder, surrenderingOrder: SubmittedOrder, karamayOrder: SubmittedOrder;
   let electronicId: string, paperId: string, surrenderingId: string, karamayId: string;
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-    electronicOrder = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    paperOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    surrenderingOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    karamayOrder = await issuedOrder(f, 'KLMY-JS-2026-0052');
+    clock.set(SEEDED_AT);
+    electronicOrder = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    paperOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    surrenderingOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    karamayOrder = await issuedOrderOnDemoProject(f, 'KLMY-JS-2026-0052');
     clock.set(daysFrom(SEEDED_AT, 14));
     const bidder = f.actors.bidder;
     electronicId = (await requestInvoice(f.db, bidder, electronicOrder.id, { medium: 'electronic', invoiceType: 'ordinary', ...ENTERPRISE })).invoiceId;
     paperId = (await requestInvoice(f.db, bidder, paperOrder.id, { medium: 'paper', invoiceType: 'special', ...ENTERPRISE, ...COMPANY, ...DELIVERY })).invoiceId;
     surrenderingId = (await requestInvoice(f.db, bidder, surrenderingOrder.id, { medium: 'paper', invoiceType: 'ordinary', ...ENTERPRISE, ...DELIVERY })).invoiceId;
     karamayId = (await requestInvoice(f.db, bidder, karamayOrder.id, { medium: 'electronic', invoiceType: 'ordinary', ...ENTERPRISE })).invoiceId;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   const invoice = (id: string) => f.db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { daysFrom } from '@/lib/platform/demo-data';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { deleteRecord } from '@/lib/back-office/delete-record';
@@ -13,11 +15,10 @@ import { ruleDecisionResource, type RuleDecisionRecord } from '@/lib/rules/rule-
 import { ruleTestCaseResource, type RuleTestCaseRecord } from '@/lib/rules/rule-test-case-resource';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadMyInvoice } from './download-my-invoice';
 import { getOrderInvoicing } from './get-order-invoicing';
 import { requestInvoice } from './request-invoice';
-import { issuedOrder, unpaidOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject, unpaidOrder } from '@/lib/orders/testing/test-orders';
 
 const URUMQI = '650100';
 
@@ -37,27 +38,20 @@ const ALLOW_ELECTRONIC_SPECIAL = [
 ];
 
 describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   // Urumqi: two construction sections (bid opening in 11 days), two procurement ones (6 days); Karamay: one (13 days).
   let construction1: SubmittedOrder, construction2: SubmittedOrder, procurement1: SubmittedOrder, procurement2: SubmittedOrder;
   let karamay: SubmittedOrder, unpaid: SubmittedOrder, kunlunUrumqi: SubmittedOrder;
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-    construction1 = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    construction2 = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    procurement1 = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    procurement2 = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    karamay = await issuedOrder(f, 'KLMY-JS-2026-0052');
+    construction1 = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    construction2 = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    procurement1 = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    procurement2 = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    karamay = await issuedOrderOnDemoProject(f, 'KLMY-JS-2026-0052');
     unpaid = await unpaidOrder(f, 'KLMY-JS-2026-0052');
-    kunlunUrumqi = await issuedOrder(f, 'WLMQ-JS-2026-0158', { bidder: f.actors.otherBidder });
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
+    kunlunUrumqi = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158', { bidder: f.actors.otherBidder });
   });
 
   const invoicesOf = (orderId: string) => f.db.selectFrom('invoices').selectAll().where('order_id', '=', orderId).orderBy('requested_at').execute();
@@ -143,6 +137,7 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
   });
 
   it('accepts each allowed combination, keeping only the fields its kind uses', async () => {
+    clock.set(daysFrom(SEEDED_AT, 14));
     const a = await requestInvoice(f.db, f.actors.bidder, construction1.id, { ...electronicOrdinary, ...COMPANY, ...DELIVERY, taxNumber: ' 91650100712345678g ' });
     const b = await requestInvoice(f.db, f.actors.bidder, construction2.id, { ...paperOrdinary, ...COMPANY });
     const c = await requestInvoice(f.db, f.actors.bidder, procurement1.id, paperSpecial);
@@ -171,6 +166,7 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
   });
 
   it('refuses a second request while one is live', async () => {
+    clock.set(daysFrom(SEEDED_AT, 14));
     const error = await expectRefusal(requestInvoice(f.db, f.actors.bidder, construction1.id, paperOrdinary));
     expect(error).toMatchObject({ code: 'CONFLICT', message: '本订单已申请发票，正在等待开具，不能重复申请' });
     // Concurrent requests for one order: one wins, the other is told.
@@ -202,6 +198,7 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
   });
 
   it('decides by the region\'s newly published rules, and the log names the version of each decision', async () => {
+    clock.set(daysFrom(SEEDED_AT, 14));
     // The platform administrator changes the gate's case first, or no region could publish the trial.
     const cases = await listRecords(f.db, f.actors.platformAdmin, ruleTestCaseResource, { sort: { field: 'name', order: 'asc' }, offset: 0, limit: 50, filter: { rule_set_key: 'invoice-type' } });
     const refusing = (cases.rows as RuleTestCaseRecord[]).find((c) => c.name === '开标后电子专用发票，拒绝')!;

@@ -1,27 +1,22 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoActors, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoActors } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database } from '@/db/database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { loadMyOrder, type MyOrder } from './load-my-order';
 import { unpaidOrder } from './testing/test-orders';
 
 const NOT_FOUND = { code: 'NOT_FOUND', status: 404, message: '订单不存在或您无权查看' };
 
 describe.each(testDatabaseKinds)('loadMyOrder on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let order: { id: string; orderNumber: string };
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     order = await unpaidOrder(f, 'WLMQ-JS-2026-0158');
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   const cases: { who: keyof DemoActors; id?: () => string; gets: 'the order' | 'not found'; why: string }[] = [

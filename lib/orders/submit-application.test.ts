@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { getMyOrder } from './get-my-order';
 import { listMyOrders } from './list-my-orders';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 
 describe.each(testDatabaseKinds)('submitting an application on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let sectionId: string;
   let constructionSection: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
     // 第十二中学 一标段: construction, ¥800,000.00 deposit, 乌鲁木齐市.
     constructionSection = open.find((s) => s.projectCode === 'WLMQ-JS-2026-0158' && s.sectionName === '施工一标段')!.sectionId;
     sectionId = open.find((s) => s.projectCode === 'WLMQ-CG-2026-0342')!.sectionId;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   it('offers the region\'s products that cover the project type, each with its premium', async () => {

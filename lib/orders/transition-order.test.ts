@@ -1,48 +1,48 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { getMyOrder } from './get-my-order';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { transitionOrder } from './transition-order';
 
 describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  let orderId: string;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-    const [section] = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 1 })).rows;
-    const [product] = await listProductsForSection(f.db, f.actors.bidder, section!.sectionId);
-    orderId = (await submitAsSeen(f.db, f.actors.bidder, { sectionId: section!.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION })).id;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  useFixedClock();
 
-  const statusOf = async () => (await getMyOrder(f.db, f.actors.bidder, orderId)).status;
+  /** Each test its own order, awaiting payment, on a section the bidder has none on yet. */
+  const newOrder = async () => {
+    const section = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows.find((s) => !s.myOrderId)!;
+    const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
+    return (await submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION })).id;
+  };
+  const statusOf = async (orderId: string) => (await getMyOrder(f.db, f.actors.bidder, orderId)).status;
+  const receivePayment = (orderId: string) =>
+    f.db.transaction().execute((trx) => transitionOrder(trx, f.actors.operator, orderId, 'receivePayment', { reason: '收到银行转账' }));
 
   it('refuses an edge the lifecycle does not have, and changes nothing', async () => {
+    const orderId = await newOrder();
     const error = await expectRefusal(f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'acceptPayment', { reason: '越级出函' })));
     expect(error.message).toBe('订单当前状态为「待支付」，不能支付审核通过');
-    expect(await statusOf()).toBe('pending_payment');
+    expect(await statusOf(orderId)).toBe('pending_payment');
   });
 
   it('follows an allowed edge and records who, why and from where', async () => {
-    await f.db.transaction().execute((trx) => transitionOrder(trx, f.actors.operator, orderId, 'receivePayment', { reason: '收到银行转账' }));
+    const orderId = await newOrder();
+    await receivePayment(orderId);
     const detail = await getMyOrder(f.db, f.actors.bidder, orderId);
     expect(detail.status).toBe('payment_review');
     expect(detail.events.at(-1)).toMatchObject({ fromStatus: 'pending_payment', toStatus: 'payment_review', reason: '收到银行转账', actorName: f.actors.operator.name });
   });
 
   it('lets two racing transitions from the same state produce one outcome', async () => {
+    const orderId = await newOrder();
+    await receivePayment(orderId);
     const results = await Promise.allSettled([
       f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'acceptPayment', { reason: 'A' })),
       f.db.transaction().execute((trx) => transitionOrder(trx, null, orderId, 'rejectPayment', { reason: 'B' })),
@@ -53,6 +53,7 @@ describe.each(testDatabaseKinds)('order transitions on %s', (kind) => {
   });
 
   it('keeps the timeline append-only in the database', async () => {
+    await receivePayment(await newOrder());
     await expect(sql`update order_events set reason = 'rewritten'`.execute(f.db)).rejects.toThrow(/append-only/);
   });
 });

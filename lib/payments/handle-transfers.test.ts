@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -10,7 +12,6 @@ import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { publishRuleVersion } from '@/lib/rules/publish-rule-version';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { loadDefaultRuleDocument } from '@/rules/defaults/default-rule-documents';
 import type { DocumentRule, GroupCondition } from '@/rules/rule-document-types';
 import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
@@ -51,17 +52,9 @@ function reviewWrongProcurementAmounts(): DocumentRule[] {
 }
 
 describe.each(testDatabaseKinds)('operators settle transfers by hand on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let txn = 0;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   const orderFor = (projectCode: string) => unpaidOrder(f, projectCode);
   const transfer = (over: Partial<TransferNotification>): TransferNotification => ({

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it, vi } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { listRecords } from '@/lib/back-office/list-records';
 import { runCommand } from '@/lib/back-office/run-command';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { signBankNotification } from './bank-signature';
 import { startBankNotificationProcessor, stopBankNotificationProcessor } from './bank-notifications/bank-notification-processor';
 import { bankNotificationResource, type BankNotificationRecord } from './bank-notifications/bank-notification-resource';
@@ -16,17 +17,8 @@ import { receiveBankNotification } from './receive-bank-notification';
 const SECRET = 'demo-bank-secret';
 
 describe.each(testDatabaseKinds)('the bank notification endpoint on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   const body = (transactionId: string) =>
     JSON.stringify({ transactionId, amountFen: 120000, payerName: '某公司', payerAccount: '6222020200112233445', payerKind: 'enterprise', remark: 'NOCODE', bankTime: '2026-11-24T09:59:00+08:00' });

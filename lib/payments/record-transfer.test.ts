@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { recordTransfer } from './record-transfer';
 import type { TransferNotification } from './transfer-notification';
 
 const BASIC_ACCOUNT = '3002012309024567812'; // 新疆天山建设工程有限公司's registered basic account
 
 describe.each(testDatabaseKinds)('bank transfers on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  // Tue 2026-11-24 10:00 Beijing.
+  useFixedClock();
   let txn = 0;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    // Tue 2026-11-24 10:00 Beijing.
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   /** A fresh order of the first enterprise on an open section of the given project. */
   const orderFor = (projectCode: string, sectionName?: string) => unpaidOrder(f, projectCode, { sectionName });

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { downloadPolicy } from './download-policy';
 import { verifyPolicy, VERIFY_RATE_LIMIT } from './verify-policy';
 
@@ -22,21 +23,13 @@ function pdfText(pdf: Uint8Array): string {
 }
 
 describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
-  let f: DemoFixture;
-  let clock: ReturnType<typeof fixedClock>;
-  let restore: () => void;
-  let order: Awaited<ReturnType<typeof issuedOrder>>;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
+  let order: Awaited<ReturnType<typeof issuedOrderOnDemoProject>>;
   let bidOpeningAt: Date;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    clock = fixedClock(SEEDED_AT);
-    restore = useClock(clock);
-    order = await issuedOrder(f, 'WLMQ-JS-2026-0158');
+    order = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
     bidOpeningAt = (await f.db.selectFrom('projects').select('bid_opening_at').where('code', '=', 'WLMQ-JS-2026-0158').executeTakeFirstOrThrow()).bid_opening_at;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   const policyRow = () => f.db.selectFrom('policies').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();

@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { issueOrder } from '@/lib/surrenders/testing/issue-order';
-import { fixedClock, useClock } from '@/lib/time/clock';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 import { listProjectEventsForMyOrder } from './list-project-events-for-my-order';
 import { projectResource } from './project-resource';
 
 describe.each(testDatabaseKinds)('project changes bidders see on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   const eventsOf = (projectId: string) =>
     f.db.selectFrom('project_events').selectAll().where('project_id', '=', projectId).orderBy('occurred_at').orderBy('kind').execute();
 
   it('records a status change and a new bid opening with the operator\'s reason, in the same change', async () => {
-    const { projectId, opening } = await issueOrder(f);
+    const { projectId, opening } = await orderOnNewProject(f);
     const later = new Date(opening.getTime() + 2 * 24 * 60 * 60 * 1000);
     clock.advance(60_000);
     await updateRecord(f.db, f.actors.operator, projectResource, projectId, {
@@ -42,7 +33,7 @@ describe.each(testDatabaseKinds)('project changes bidders see on %s', (kind) => 
   });
 
   it('records nothing when neither the status nor the opening changed, or when the change is refused', async () => {
-    const { projectId, opening } = await issueOrder(f);
+    const { projectId, opening } = await orderOnNewProject(f);
     await updateRecord(f.db, f.actors.operator, projectResource, projectId, { name: '改名后的测试项目' });
     await updateRecord(f.db, f.actors.operator, projectResource, projectId, { status: 'normal', bid_opening_at: opening.toISOString() });
     const refused = await expectRefusal(updateRecord(f.db, f.actors.operator, projectResource, projectId, { status: 'failed' }));
@@ -51,8 +42,8 @@ describe.each(testDatabaseKinds)('project changes bidders see on %s', (kind) => 
   });
 
   it('shows the changes to bidders with an order on the project, newest first, and to nobody else', async () => {
-    const mine = await issueOrder(f);
-    const theirs = await issueOrder(f, { bidder: 'otherBidder' });
+    const mine = await orderOnNewProject(f);
+    const theirs = await orderOnNewProject(f, { bidder: 'otherBidder' });
     clock.advance(60_000);
     await updateRecord(f.db, f.actors.operator, projectResource, mine.projectId, { status: 'paused', reason: '投诉处理中' });
     clock.advance(60_000);

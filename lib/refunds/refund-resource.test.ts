@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -9,20 +11,16 @@ import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { refundResource, type RefundRecord } from './refund-resource';
 
 const page = { sort: { field: 'due_date', order: 'asc' as const }, offset: 0, limit: 50, filter: {} };
 
 describe.each(testDatabaseKinds)('the refunds queue on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   let refund: RefundRecord & { allowed_actions?: string[] };
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
     const section = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows.find((s) => s.projectCode === 'WLMQ-CG-2026-0342')!;
     const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
     const order = await submitAsSeen(f.db, f.actors.bidder, { sectionId: section.sectionId, productId: product!.productId, noticeAccepted: true, formData: VALID_APPLICATION });
@@ -30,10 +28,6 @@ describe.each(testDatabaseKinds)('the refunds queue on %s', (kind) => {
       transactionId: `R-${kind}`, amountFen: order.premiumFen - 100, payerName: '李明', payerAccount: '6222020200112233445', payerKind: 'personal', remark: order.remarkCode, bankTime: SEEDED_AT,
     });
     [refund] = (await listRecords(f.db, f.actors.operator, refundResource, page)).rows as RefundRecord[];
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   it('shows the refund to its region\'s operator only, with its due date', async () => {

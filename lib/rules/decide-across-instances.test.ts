@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { decide } from './decide';
 import { effectiveVersionCache } from './effective-version-cache';
@@ -20,10 +20,9 @@ const FACTS = { bidOpened: true, medium: 'paper', invoiceType: 'ordinary' } as c
  * directory belongs to one process), so there is nothing to run without TEST_DATABASE_URL.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)('decisions across two app instances on PostgreSQL', () => {
-  let f: DemoFixture;
+  const f = useDemoFixture('postgres');
   let other: Kysely<Database>;
   beforeAll(async () => {
-    f = await openDemoFixture('postgres');
     other = createDatabase({ kind: 'postgres', url: f.url!, maxConnections: 4 });
     for (const db of [f.db, other]) {
       await decide(db, 'invoice-type', FACTS, { region: URUMQI });
@@ -32,7 +31,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('decisions across two app instan
   });
   afterAll(async () => {
     await other?.destroy();
-    await f?.close();
   });
 
   const draftCopy = () =>

@@ -1,7 +1,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import type { Actor } from '@/lib/auth/actor';
@@ -30,13 +30,11 @@ class StatementCounter implements KyselyPlugin {
 }
 
 describe.each(testDatabaseKinds)('the effective version cache on %s', (kind) => {
-  let f: DemoFixture;
+  const f = useDemoFixture(kind);
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
     await decide(f.db, 'invoice-type', FACTS, { region: URUMQI });
     await vi.waitFor(() => expect(effectiveVersionCache(f.db).knownGeneration).not.toBeNull());
   });
-  afterAll(() => f?.close());
 
   /** A draft copied from what decides for the region (so every test case passes), not yet published. */
   const draftCopy = (actor: Actor, region: string | null) =>

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import type { DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { deleteRecord } from '@/lib/back-office/delete-record';
@@ -22,11 +23,7 @@ const shipped = () => JSON.parse(JSON.stringify(DEFAULT_RULE_DOCUMENTS['invoice-
 const ELECTRONIC_SPECIAL_CASE = '开标后电子专用发票，拒绝';
 
 describe.each(testDatabaseKinds)('value-only rule editing and regional test cases on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   const draftBy = async (actor: DemoFixture['actors']['operator']) =>
     (await createRecord(f.db, actor, ruleVersionResource, { rule_set_key: 'invoice-type', region_id: URUMQI })) as RuleVersionRecord;

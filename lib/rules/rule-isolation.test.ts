@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { deleteRecord } from '@/lib/back-office/delete-record';
@@ -27,16 +27,14 @@ const FAILING = [
 ];
 
 describe.each(testDatabaseKinds)('rules stay within their region on %s', (kind) => {
-  let f: DemoFixture;
+  const f = useDemoFixture(kind);
   let karamayVersion: RuleVersionRecord;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
     // 克拉玛依 gets a published regional version (the platform administrator acts for the region).
     const draft = (await createRecord(f.db, f.actors.platformAdmin, ruleVersionResource, { rule_set_key: 'invoice-type', region_id: KARAMAY })) as RuleVersionRecord;
     karamayVersion = (await publishRuleVersion(f.db, f.actors.platformAdmin, draft.id, { reason: '克拉玛依区域版本' })).version;
     await decide(f.db, 'invoice-type', { bidOpened: true, medium: 'paper', invoiceType: 'special' }, { region: KARAMAY, subject: { type: 'invoice_request', id: 'KARAMAY-1' } });
   });
-  afterAll(() => f?.close());
 
   it('will not copy another region\'s version into the operator\'s region', async () => {
     const error = await expectRefusal(

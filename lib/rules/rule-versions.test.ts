@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import type { DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
 import { deleteRecord } from '@/lib/back-office/delete-record';
@@ -28,11 +29,7 @@ const ELECTRONIC_SPECIAL = { bidOpened: true, medium: 'electronic', invoiceType:
 
 
 describe.each(testDatabaseKinds)('rule versions on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   const newDraft = (actor: DemoFixture['actors'][keyof DemoFixture['actors']], region: string | null, key = 'invoice-type') =>
     createRecord(f.db, actor, ruleVersionResource, { rule_set_key: key, region_id: region, note: '测试草稿' }) as Promise<RuleVersionRecord>;

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
 import { DomainError } from '@/lib/errors/domain-error';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { getOpenSection, listOpenSections } from './list-open-sections';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(testDatabaseKinds)('bidder home on %s', (kind) => {
-  let f: DemoFixture;
-  const clock = fixedClock(SEEDED_AT);
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   it('offers only sections of normal projects whose deposit deadline is ahead, soonest first', async () => {
     clock.set(SEEDED_AT);

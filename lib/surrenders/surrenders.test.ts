@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProjectStatus } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -13,31 +15,21 @@ import { voidInvoice } from '@/lib/invoices/void-invoice';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import { refundResource, type RefundRecord } from '@/lib/refunds/refund-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { applyForSurrender } from './apply-for-surrender';
 import { approveSurrender } from './approve-surrender';
 import { completeRefundAccount } from './complete-refund-account';
 import { listMySurrenders } from './list-my-surrenders';
 import { rejectSurrender } from './reject-surrender';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
-import { issueOrder } from './testing/issue-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 
 const DAY = 24 * 60 * 60 * 1000;
 const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 100, filter: {} };
 const ACCOUNT = { accountName: '李明', accountBank: '中国建设银行乌鲁木齐分行', accountNumber: '6217 0000 1234 5678 901' };
 
 describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
 
   const setProject = (projectId: string, status: ProjectStatus) =>
     updateRecord(f.db, f.actors.operator, projectResource, projectId, { status, reason: `项目状态变更为 ${status}` });
@@ -56,7 +48,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('each clause of the procedure, end to end', () => {
     it('clause 1: the bidder abandons before the opening; approved, the premium goes back to the basic account', async () => {
-      const { orderId, premiumFen, transferId } = await issueOrder(f);
+      const { orderId, premiumFen, transferId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid', note: '公司决定不参与本次投标' });
       expect(applied).toMatchObject({ status: 'submitted', clause: 1, refundAccountRequired: false });
       const order = await getMyOrder(f.db, f.actors.bidder, orderId);
@@ -91,7 +83,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it.each(['suspended', 'paused'] as const)('clause 1: the project is %s before the opening', async (status) => {
-      const { orderId, projectId } = await issueOrder(f);
+      const { orderId, projectId } = await orderOnNewProject(f);
       await setProject(projectId, status);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       // Paid from the basic account: the refund goes back there, no account to give.
@@ -101,7 +93,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it.each(['failed', 'terminated'] as const)('clause 2: the project is %s before the opening', async (status) => {
-      const { orderId, projectId } = await issueOrder(f);
+      const { orderId, projectId } = await orderOnNewProject(f);
       await setProject(projectId, status);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       expect(applied).toMatchObject({ status: 'submitted', clause: 2 });
@@ -110,7 +102,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('clause 3 with an invoice already issued: approval waits until the operator voids (红冲) the invoice', async () => {
-      const { orderId, projectId, opening } = await issueOrder(f);
+      const { orderId, projectId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         const { invoiceId } = await requestInvoice(f.db, f.actors.bidder, orderId, {
           medium: 'paper', invoiceType: 'ordinary', title: '新疆天山建设工程有限公司', taxNumber: '91650100712345678G',
@@ -130,7 +122,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('clause 3: the tender fails after the opening', async () => {
-      const { orderId, projectId, opening } = await issueOrder(f);
+      const { orderId, projectId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         await setProject(projectId, 'failed');
         const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
@@ -144,7 +136,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('refusals change nothing but the decision log', () => {
     it('refuses after the opening while the project is normal, naming clause 4, for either reason', async () => {
-      const { orderId, opening } = await issueOrder(f);
+      const { orderId, opening } = await orderOnNewProject(f);
       await afterOpening(opening, async () => {
         for (const reason of ['project_anomaly', 'abandon_bid'] as const) {
           const refused = await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason }));
@@ -163,16 +155,16 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('refuses a project anomaly claimed before the opening while the project is normal', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' }))).code).toBe('RULE_REFUSED');
       expect(await orderStatus(orderId)).toBe('issued');
     });
 
     it('refuses an order that is not insured, another enterprise\'s order, and a missing reason, without asking the rules', async () => {
-      const unpaid = await issueOrder(f, { unpaid: true });
+      const unpaid = await orderOnNewProject(f, { unpaid: true });
       const refused = await expectRefusal(applyForSurrender(f.db, f.actors.bidder, unpaid.orderId, { reason: 'abandon_bid' }));
       expect(refused).toMatchObject({ code: 'CONFLICT', message: '订单当前状态为「待支付」，只有投保成功的订单可以申请退保' });
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.otherBidder, orderId, { reason: 'abandon_bid' }))).code).toBe('NOT_FOUND');
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.operator, orderId, { reason: 'abandon_bid' }))).code).toBe('NOT_FOUND');
       expect((await expectRefusal(listMySurrenders(f.db, f.actors.otherBidder, orderId))).code).toBe('NOT_FOUND');
@@ -184,7 +176,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('refuses a second application while one is under review', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       expect((await expectRefusal(applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' }))).code).toBe('CONFLICT');
     });
@@ -192,7 +184,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('the refund account of an online-banking payment', () => {
     it('waits for the account, refuses an invalid one, and refunds to the account given', async () => {
-      const { orderId, projectId, premiumFen } = await issueOrder(f, { type: 'procurement', paidFrom: 'personal' });
+      const { orderId, projectId, premiumFen } = await orderOnNewProject(f, { type: 'procurement', paidFrom: 'personal' });
       await setProject(projectId, 'failed');
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
       expect(applied).toMatchObject({ status: 'awaiting_account', clause: 2, refundAccountRequired: true });
@@ -224,7 +216,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
 
   describe('review by operators', () => {
     it('rejects with a reason: the order is insured again and may be surrendered later', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const first = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       expect((await expectRefusal(rejectSurrender(f.db, f.actors.operator, first.id, { reason: ' ' }))).fieldErrors?.reason).toBeDefined();
       expect((await expectRefusal(rejectSurrender(f.db, f.actors.operator, first.id, {}))).fieldErrors?.reason).toBe('请填写驳回原因');
@@ -244,7 +236,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('lets two operators approving at once produce one outcome and one refund', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       const results = await Promise.allSettled([
         approveSurrender(f.db, f.actors.operator, applied.id, {}),
@@ -261,7 +253,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
     });
 
     it('shows the queue to the region\'s operators and compliance; only the region\'s operators decide', async () => {
-      const { orderId } = await issueOrder(f);
+      const { orderId } = await orderOnNewProject(f);
       const applied = await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'abandon_bid' });
       const mine = (await listRecords(f.db, f.actors.operator, surrenderResource, { ...page, filter: { status: 'submitted' } })).rows as SurrenderRecord[];
       expect(mine.find((s) => s.id === applied.id)).toMatchObject({ order_id: orderId, enterprise_name: '新疆天山建设工程有限公司', clause: 1, region_id: '650100' });

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '@/testing/test-database';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useTestDatabase } from '@/testing/use-database';
 import { writeTransaction } from './write-transaction';
 
 const BUSY = { code: 'SYSTEM_BUSY', message: '系统繁忙，请稍后重试', status: 503 };
@@ -26,13 +27,9 @@ async function probe(db: Kysely<Database>): Promise<Record<number, number>> {
 }
 
 describe.each(testDatabaseKinds)('writeTransaction on %s', (kind) => {
-  let t: TestDatabase;
+  const t = useTestDatabase(kind);
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
     await sql`create table write_transaction_probe (id int primary key, n int not null)`.execute(t.db);
-  });
-  afterAll(async () => {
-    await t?.close();
   });
   beforeEach(async () => {
     await sql`delete from write_transaction_probe`.execute(t.db);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
@@ -17,8 +18,7 @@ import { listProductsForSection } from '@/lib/products/list-products-for-section
 import { projectResource } from '@/lib/projects/project-resource';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
-import { issueOrder } from '@/lib/surrenders/testing/issue-order';
-import { fixedClock, useClock } from '@/lib/time/clock';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 
 // The server actions run as the pages call them, with the session and the database of this test.
 const session = vi.hoisted(() => ({ db: null as unknown, actor: null as unknown }));
@@ -47,22 +47,16 @@ async function snapshot(db: Kysely<Database>) {
 }
 
 describe.each(testDatabaseKinds)('text with a lone surrogate is refused at every boundary on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  let insured: Awaited<ReturnType<typeof issueOrder>>;
+  const f = useDemoFixture(kind);
+  useFixedClock();
+  let insured: Awaited<ReturnType<typeof orderOnNewProject>>;
   const as = (actor: Actor) => {
     session.actor = actor;
   };
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     session.db = f.db;
-    insured = await issueOrder(f);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
+    insured = await orderOnNewProject(f);
   });
 
   /** Runs a refused call and checks that nothing changed and the chain still verifies. */

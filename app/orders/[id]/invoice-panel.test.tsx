@@ -1,14 +1,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { daysFrom } from '@/lib/platform/demo-data';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { requestInvoice } from '@/lib/invoices/request-invoice';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { voidInvoice } from '@/lib/invoices/void-invoice';
-import { fixedClock, useClock } from '@/lib/time/clock';
 
 // The panel is a server component reading the process database; here it reads the test's.
 const database = vi.hoisted(() => ({ current: null as unknown }));
@@ -24,21 +25,20 @@ const COMPANY = { companyAddress: '新疆乌鲁木齐市天山区解放北路 88
 
 /** Server-rendered HTML of the panel, as the order page would send it. */
 describe.each(testDatabaseKinds)('the order page\'s invoice panel on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  const clock = fixedClock(SEEDED_AT);
-  let paper: SubmittedOrder, electronic: SubmittedOrder;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
+  /** Only rendered, never changed: the tests that request an invoice insure an order of their own. */
+  let paper: SubmittedOrder;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
     database.current = f.db;
-    restore = useClock(clock);
-    paper = await issuedOrder(f, 'WLMQ-JS-2026-0158');
-    electronic = await issuedOrder(f, 'WLMQ-CG-2026-0342');
+    paper = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
   });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  /** An order insured now (each test begins at seeding, while the sections are open), then the bid opening passed. */
+  const insuredThenOpened = async (projectCode: string) => {
+    const order = await issuedOrderOnDemoProject(f, projectCode);
+    clock.set(daysFrom(SEEDED_AT, 14));
+    return order;
+  };
 
   const render = async (order: SubmittedOrder, orderStatus: 'issued' | 'pending_payment' = 'issued') => {
     const element = await InvoicePanel({ actor: f.actors.bidder, orderId: order.id, orderStatus });
@@ -61,6 +61,7 @@ describe.each(testDatabaseKinds)('the order page\'s invoice panel on %s', (kind)
   });
 
   it('shows a paper invoice\'s mailing behind 【发票及收件信息】 once issued', async () => {
+    const paper = await insuredThenOpened('WLMQ-JS-2026-0158');
     const { invoiceId } = await requestInvoice(f.db, f.actors.bidder, paper.id, { medium: 'paper', invoiceType: 'special', ...ENTERPRISE, ...COMPANY, ...DELIVERY });
     const requested = await render(paper);
     expect(requested).toContain('待开具');
@@ -76,6 +77,7 @@ describe.each(testDatabaseKinds)('the order page\'s invoice panel on %s', (kind)
   });
 
   it('links 【下载发票】 for an electronic invoice, and shows a voided one with its reason', async () => {
+    const electronic = await insuredThenOpened('WLMQ-CG-2026-0342');
     const { invoiceId } = await requestInvoice(f.db, f.actors.bidder, electronic.id, { medium: 'electronic', invoiceType: 'ordinary', ...ENTERPRISE });
     await issueInvoice(f.db, f.actors.operator, invoiceId, { invoice_number: '65012345678901234567' }, { name: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.7') });
     expect(await render(electronic)).toContain(`<a class="btn" href="/orders/${electronic.id}/invoice" download="">下载发票</a>`);

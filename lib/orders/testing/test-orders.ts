@@ -54,8 +54,12 @@ export async function payFromBasicAccount(f: DemoFixture, order: { remarkCode: s
   });
 }
 
-/** For tests: as unpaidOrder, then paid from the basic account, which every project type accepts. */
-export async function issuedOrder(f: DemoFixture, projectCode: string, options: { bidder?: Actor; sectionName?: string } = {}) {
+/**
+ * For tests: as unpaidOrder (an order on the next open section of a seeded demo project), then paid from the
+ * basic account, which every project type accepts, and its policy rendered. For an order on a project created
+ * for the test, see orderOnNewProject.
+ */
+export async function issuedOrderOnDemoProject(f: DemoFixture, projectCode: string, options: { bidder?: Actor; sectionName?: string } = {}) {
   const order = await unpaidOrder(f, projectCode, options);
   await payFromBasicAccount(f, order, options.bidder);
   const { status } = await f.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow();

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { VALID_APPLICATION } from '@/forms/fixtures/application-submissions';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -9,7 +11,6 @@ import { submitAsSeen } from '@/lib/orders/testing/submit-as-seen';
 import { recordTransfer } from '@/lib/payments/record-transfer';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { importStatement } from './import-statement';
 import { previewStatementImport } from './preview-statement-import';
 import { statementImportLineResource, type StatementImportLineRecord } from './statement-import-line-resource';
@@ -22,8 +23,9 @@ const HEADER = '交易流水号,交易时间,金额（元）,付款人名称,付
 const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  // Tue 2026-11-24 10:00 Beijing.
+  useFixedClock();
   let order: Awaited<ReturnType<typeof submitAsSeen>>;
   let file: Uint8Array;
 
@@ -31,9 +33,6 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
     Number((await f.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    // Tue 2026-11-24 10:00 Beijing.
-    restore = useClock(fixedClock(SEEDED_AT));
     const open = (await listOpenSections(f.db, f.actors.bidder, { page: 1, pageSize: 50 })).rows;
     const section = open.find((s) => s.projectCode === 'WLMQ-JS-2026-0158' && s.sectionName === '施工一标段')!;
     const [product] = await listProductsForSection(f.db, f.actors.bidder, section.sectionId);
@@ -49,10 +48,6 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
       'S-002,2026-11-24 09:31:00,"1,000.00",李四,6222020200112233999,个人,货款',
       'S-003,2026-11-24 09:32:00,500.00,张三,6222020200112233445,个人,无附言',
     ].join('\r\n'));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   it('previews every line without changing anything: new, already reported, and the order a remark names', async () => {
@@ -160,11 +155,7 @@ describe.each(testDatabaseKinds)('bank-statement import on %s', (kind) => {
 });
 
 describe.each(testDatabaseKinds)('the statement import history on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind);
 
   it('lists each import with its counts, to the importing region and for platform imports to everyone', async () => {
     const csv = (id: string) => new TextEncoder().encode(`${HEADER}\n${id},2026-11-24 09:40:00,10,王五,6222020200112233888,个人,\n`);

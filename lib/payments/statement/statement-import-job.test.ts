@@ -1,14 +1,15 @@
 import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { migrations } from '@/db/migrations';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { importStatement } from './import-statement';
 import { previewStatementImport } from './preview-statement-import';
 import { STATEMENT_IMPORT_LEASE_MS } from './record-statement-batch';
@@ -48,24 +49,18 @@ async function transfersWithPrefix(f: DemoFixture, prefix: string): Promise<numb
 }
 
 describe.each(testDatabaseKinds)('a 50,000-line statement on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let orders: PayableOrder[];
   let statement: GeneratedStatement;
   let importId: string;
   const upload = () => ({ bankCode: 'demo', fileName: '全年流水.csv', csv: statement.bytes });
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     orders = await payableOrders(f, REGION);
     statement = generateStatement({ lines: 50_000, prefix: 'Y', orders, matchEvery: 160, notifiedEvery: 10 });
     await recordNotified(f.db, 'demo', statement.notifiedIds, SEEDED_AT);
   }, 120_000);
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   it('previews it with totals over the whole file and the first thousand lines', async () => {
     const preview = await previewStatementImport(f.db, f.actors.operator, upload());
@@ -114,21 +109,13 @@ describe.each(testDatabaseKinds)('a 50,000-line statement on %s', (kind) => {
 });
 
 describe.each(testDatabaseKinds)('statement import jobs on %s', (kind) => {
-  let f: DemoFixture;
-  let clock: ReturnType<typeof fixedClock>;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   let orders: PayableOrder[];
 
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    clock = fixedClock(SEEDED_AT);
-    restore = useClock(clock);
     orders = await payableOrders(f, REGION);
   }, 120_000);
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   const job = (id: string) => f.db.selectFrom('statement_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -230,11 +217,7 @@ describe.each(testDatabaseKinds)('statement import jobs on %s', (kind) => {
 });
 
 describe.each(testDatabaseKinds)('migration 0010 on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  }, 120_000);
-  afterAll(() => f?.close());
+  const f = useDemoFixture(kind, { hookTimeout: 120_000 });
 
   it('turns an import recorded before jobs existed (an audit event only) into a finished import', async () => {
     const migration = migrations['0010_statement_imports']!;

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -7,7 +9,6 @@ import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { recordTransfer } from '@/lib/payments/record-transfer';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { listOrderTickets } from './list-order-tickets';
 import { openPaymentTicket } from './open-payment-ticket';
 import { paymentProblemAvailability } from './payment-problem-availability';
@@ -17,19 +18,9 @@ const BASIC_ACCOUNT = '3002012309024567812';
 const page = { sort: { field: 'created_at', order: 'desc' as const }, offset: 0, limit: 50, filter: {} };
 
 describe.each(testDatabaseKinds)('payment problem tickets on %s', (kind) => {
-  let f: DemoFixture;
-  let clock: ReturnType<typeof fixedClock>;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   let txn = 0;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    clock = fixedClock(SEEDED_AT);
-    restore = useClock(clock);
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   const orderFor = (projectCode: string) => unpaidOrder(f, projectCode);
   const pay = (remark: string, amountFen: number, over: { payerKind?: 'enterprise' | 'personal'; payerAccount?: string } = {}) =>

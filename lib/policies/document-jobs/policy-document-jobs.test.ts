@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import type { Actor } from '@/lib/auth/actor';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { downloadPolicy } from '../download-policy';
 import { policyDocumentStatus } from '../policy-document-status';
 import { verifyPolicy } from '../verify-policy';
@@ -16,25 +17,16 @@ import { readStoredPolicyDocument } from './policy-document-job';
 import { renderDuePolicyDocuments, retryDelayMs } from './render-due-policy-documents';
 
 describe.each(testDatabaseKinds)('policy documents rendered by a job, on %s', (kind) => {
-  let f: DemoFixture;
-  let clock: ReturnType<typeof fixedClock>;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   let sections: string[];
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    clock = fixedClock(SEEDED_AT);
-    restore = useClock(clock);
     const project = await f.db.selectFrom('projects').select('id').where('code', '=', 'WLMQ-CG-2026-0342').executeTakeFirstOrThrow();
     const rows = Array.from({ length: 8 }, (_, i) => ({ project_id: project.id, code: `JOB-${i}`, name: `保单任务标段 ${i}`, deposit_fen: 5_000_000 }));
     sections = (await f.db.insertInto('sections').values(rows).returning('id').execute()).map((s) => s.id);
   });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
   afterEach(() => {
     vi.unstubAllEnvs();
-    clock.set(SEEDED_AT);
   });
 
   /** An order paid now: insured, its document not rendered yet. */

@@ -3,15 +3,15 @@ import type { DemoFixture } from '@/testing/demo-fixture';
 import type { Actor } from '@/lib/auth/actor';
 import { createRecord } from '@/lib/back-office/create-record';
 import { recordTransfer } from '@/lib/payments/record-transfer';
-import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
+import { orderOnSection, payFromBasicAccount } from './test-orders';
 import { projectResource } from '@/lib/projects/project-resource';
-import { sectionResource } from '@/lib/projects/section-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
 import { now } from '@/lib/time/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
 let serial = 0;
 
-export interface IssuedOrderOptions {
+export interface NewProjectOrderOptions {
   type?: ProjectType;
   /** From the enterprise's basic account, or a personal account through online banking (procurement only). */
   paidFrom?: 'basic' | 'personal';
@@ -23,10 +23,11 @@ export interface IssuedOrderOptions {
 }
 
 /**
- * For tests: a project of its own in 乌鲁木齐市 (so changing its status touches nothing else), one section,
- * and an order of the bidder's enterprise on it, paid and insured as a bank transfer would do it.
+ * For tests: a new project of its own in 乌鲁木齐市 (so changing its status touches nothing else), one
+ * section, and an order of the bidder's enterprise on it, paid and insured as a bank transfer would do it
+ * (unless `unpaid`). For an order on a seeded demo project, see issuedOrderOnDemoProject in test-orders.ts.
  */
-export async function issueOrder(f: DemoFixture, options: IssuedOrderOptions = {}) {
+export async function orderOnNewProject(f: DemoFixture, options: NewProjectOrderOptions = {}) {
   const { type = 'construction', paidFrom = 'basic', opensInDays = 10, unpaid = false } = options;
   const bidder: Actor = f.actors[options.bidder ?? 'bidder'];
   const n = ++serial;
