@@ -34,15 +34,15 @@ describe.each(testDatabaseKinds)('declared back-office lists on %s', (kind) => {
   });
 
   it('searches the declared columns, taking wildcards literally', async () => {
-    const [project] = (await listRecords(f.db, f.actors.operator, projectResource, params(projectResource, {}))).rows as { code: string }[];
+    const [project] = (await listRecords(f.db, f.actors.operator, projectResource, params(projectResource, {}))).rows as unknown as { code: string }[];
     const found = await listRecords(f.db, f.actors.operator, projectResource, params(projectResource, { q: project!.code.toLowerCase() }));
-    expect(found.rows.map((r) => (r as { code: string }).code)).toContain(project!.code);
+    expect(found.rows.map((r) => (r as unknown as { code: string }).code)).toContain(project!.code);
     expect((await listRecords(f.db, f.actors.operator, projectResource, params(projectResource, { q: '%' }))).total).toBe(0);
   });
 
   it('applies boolean and exact filters, and refuses a value of the wrong kind with a 422', async () => {
     const inactive = await listRecords(f.db, f.actors.platformAdmin, productResource, params(productResource, { active: false }));
-    expect(inactive.rows.every((r) => (r as { active: boolean }).active === false)).toBe(true);
+    expect(inactive.rows.every((r) => (r as unknown as { active: boolean }).active === false)).toBe(true);
     // A malformed id used to reach the database as a uuid and fail there.
     expect(await expectRefusal(listRecords(f.db, f.actors.platformAdmin, productResource, params(productResource, { insurer_id: 'abc' })))).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -54,10 +54,10 @@ describe.each(testDatabaseKinds)('declared back-office lists on %s', (kind) => {
   it('lets a filter that is not a column match decide for itself (a calendar month of every year)', async () => {
     const october = await listRecords(f.db, f.actors.operator, calendarDayResource, params(calendarDayResource, { month: '10' }));
     expect(october.total).toBeGreaterThan(0);
-    expect(october.rows.every((r) => String((r as { day: string }).day).slice(5, 7) === '10')).toBe(true);
-    const years = new Set(october.rows.map((r) => String((r as { day: string }).day).slice(0, 4)));
+    expect(october.rows.every((r) => String((r as unknown as { day: string }).day).slice(5, 7) === '10')).toBe(true);
+    const years = new Set(october.rows.map((r) => String((r as unknown as { day: string }).day).slice(0, 4)));
     const oneYear = await listRecords(f.db, f.actors.operator, calendarDayResource, params(calendarDayResource, { year: [...years][0], month: '10' }));
-    expect(oneYear.rows.every((r) => String((r as { day: string }).day).startsWith(`${[...years][0]}-10`))).toBe(true);
+    expect(oneYear.rows.every((r) => String((r as unknown as { day: string }).day).startsWith(`${[...years][0]}-10`))).toBe(true);
     expect((await expectRefusal(listRecords(f.db, f.actors.operator, calendarDayResource, params(calendarDayResource, { month: '13' })))).message).toBe('筛选的年份或月份无效');
   });
 });

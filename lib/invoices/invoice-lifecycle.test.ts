@@ -11,7 +11,7 @@ import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf, type LifecycleTable } from '@/lib/lifecycle/testing/lifecycle-table';
 import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
-import { issuedOrder } from '@/lib/orders/testing/test-orders';
+import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { daysFrom } from '@/lib/platform/demo-data';
 import { fixedClock, now, useClock } from '@/lib/time/clock';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
@@ -98,8 +98,8 @@ describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(clock);
-    tableOrder = await issuedOrder(f, 'WLMQ-CG-2026-0342');
-    commandOrder = await issuedOrder(f, 'WLMQ-JS-2026-0158');
+    tableOrder = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
+    commandOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
   });
   afterAll(async () => {
     restore();

@@ -6,7 +6,7 @@ import { testDatabaseKinds } from '@/testing/test-database';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
 import { transition } from '@/lib/lifecycle/transition';
-import { issueOrder } from '@/lib/surrenders/testing/issue-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 import { fixedClock, useClock } from '@/lib/time/clock';
 import type { RefundStatus } from './refund-labels';
 import { allowedRefundActions, refundLifecycle } from './refund-lifecycle';
@@ -45,7 +45,7 @@ describe.each(testDatabaseKinds)('refund transitions on %s', (kind) => {
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(fixedClock(SEEDED_AT));
-    orderId = (await issueOrder(f, { unpaid: true })).orderId;
+    orderId = (await orderOnNewProject(f, { unpaid: true })).orderId;
   });
   afterAll(async () => {
     restore();

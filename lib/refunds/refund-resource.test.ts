@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
 import { SEEDED_AT } from '@/testing/demo-fixture';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
@@ -43,7 +44,7 @@ describe.each(testDatabaseKinds)('the refunds queue on %s', (kind) => {
   });
 
   it('is marked refunded once, with the bank reference, by an operator and never by compliance', async () => {
-    const mark = (actor: DemoFixture['actors'][keyof DemoFixture['actors']], body: unknown) =>
+    const mark = (actor: Actor, body: unknown) =>
       runCommand(f.db, actor, refundResource, refund.id, 'markRefunded', { body });
     expect(refund.allowed_actions).toEqual(['markRefunded']);
     expect((await expectRefusal(mark(f.actors.compliance, { bank_reference: 'X' }))).code).toBe('READ_ONLY_ROLE');

@@ -15,7 +15,7 @@ import { applyForSurrender } from './apply-for-surrender';
 import { listMySurrenders, loadMySurrenders } from './list-my-surrenders';
 import { allowedSurrenderActions, surrenderLifecycle, type SurrenderAction } from './surrender-lifecycle';
 import { surrenderResource } from './surrender-resource';
-import { issueOrder } from './testing/issue-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 
 describe('the surrender lifecycle', () => {
   it('has exactly these states and edges', () => {
@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds)('surrender transitions on %s', (kind) => {
   beforeAll(async () => {
     f = await openDemoFixture(kind);
     restore = useClock(fixedClock(SEEDED_AT));
-    orderId = (await issueOrder(f)).orderId;
+    orderId = (await orderOnNewProject(f)).orderId;
   });
   afterAll(async () => {
     restore();
@@ -126,7 +126,7 @@ describe.each(testDatabaseKinds)('surrender transitions on %s', (kind) => {
   });
 
   it('sends the actions with the records and decides through the resource\'s commands', async () => {
-    const { orderId: issued } = await issueOrder(f);
+    const { orderId: issued } = await orderOnNewProject(f);
     expect((await loadMySurrenders(f.db, f.actors.bidder, issued)).allowedActions).toEqual(['applySurrender']);
     const applied = await applyForSurrender(f.db, f.actors.bidder, issued, { reason: 'abandon_bid' });
     expect(await loadMySurrenders(f.db, f.actors.bidder, issued)).toMatchObject({
