@@ -240,14 +240,24 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
     const module = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Partial<Record<(typeof METHODS)[number], Handler>>;
     const failures: string[] = [];
     const segments = file.replace(/\/route\.ts$/, '').split('/');
-    for (const resource of segments.includes('[resource]') ? backOfficeResourceNames() : [undefined]) {
+    const resources = segments.includes('[resource]') ? backOfficeResourceNames() : [undefined];
+    // A record's command route is called with each command of the resource, and one it does not have.
+    const targets = resources.flatMap((resource): { resource: string | undefined; command: string | undefined }[] =>
+      segments.includes('[command]')
+        ? [...Object.keys(backOfficeResource(resource!).commands ?? {}), 'no-such-command'].map((command) => ({ resource, command }))
+        : [{ resource, command: undefined }],
+    );
+    for (const { resource, command } of targets) {
       const idOwner = resource ?? ID_RESOURCE[segments.slice(0, segments.indexOf('[id]')).join('/')];
       const ids = segments.includes('[id]') ? [...(idOwner ? (realIds.get(idOwner) ?? []) : []), ...BAD_IDS] : [undefined];
       for (const id of ids) {
         const params: Record<string, string> = {};
         if (resource) params.resource = resource;
         if (id !== undefined) params.id = id;
-        const pathname = segments.map((s) => (s === '[resource]' ? resource : s === '[id]' ? encodeURIComponent((id ?? '').toWellFormed()) : s)).join('/');
+        if (command !== undefined) params.command = command;
+        const pathname = segments
+          .map((s) => (s === '[resource]' ? resource : s === '[id]' ? encodeURIComponent((id ?? '').toWellFormed()) : s === '[command]' ? command : s))
+          .join('/');
         const isRealId = id !== undefined && !BAD_IDS.includes(id);
         for (const method of METHODS) {
           const handler = module[method];
