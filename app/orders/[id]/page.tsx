@@ -118,7 +118,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {showPayment && <PaymentInstructions {...order} />}
       {policy && <PolicyPanel orderId={order.id} downloadable={can('downloadPolicy')} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
-      <SurrenderPanel actor={actor} orderId={order.id} orderStatus={order.status} />
+      <SurrenderPanel actor={actor} orderId={order.id} />
       <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="columns">
         <section className="card" aria-label="投保信息">

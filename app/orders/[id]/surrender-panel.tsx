@@ -1,4 +1,3 @@
-import type { OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
@@ -66,8 +65,6 @@ function progressOf(s: MySurrender): Step[] {
 interface Props {
   actor: Actor;
   orderId: string;
-  /** Not read: what the bidder may do comes with the surrenders (loadMySurrenders), from the order as it is now. */
-  orderStatus?: OrderStatus;
 }
 
 /**
