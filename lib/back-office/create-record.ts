@@ -7,14 +7,15 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { assertCanWriteRecord } from './assert-can-write-record';
-import type { AnyResource, RegionalRecord } from './resource-definition';
+import type { AnyResource } from './resource-definition';
+import { withAllowedActions, type RecordWithActions } from './with-allowed-actions';
 
 export async function createRecord(
   db: Kysely<Database>,
   actor: Actor,
   resource: AnyResource,
   input: unknown,
-): Promise<RegionalRecord> {
+): Promise<RecordWithActions> {
   requireWriter(actor);
   if (!resource.create) throw new DomainError('METHOD_NOT_ALLOWED', `${resource.label}不支持新建`);
   const create = resource.create;
@@ -33,6 +34,6 @@ export async function createRecord(
       regionId,
       after: row,
     });
-    return row;
+    return withAllowedActions(resource, actor, row);
   });
 }

@@ -7,7 +7,8 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { loadForWrite } from './load-for-write';
-import type { AnyResource, RegionalRecord } from './resource-definition';
+import type { AnyResource } from './resource-definition';
+import { withAllowedActions, type RecordWithActions } from './with-allowed-actions';
 
 export async function updateRecord(
   db: Kysely<Database>,
@@ -15,7 +16,7 @@ export async function updateRecord(
   resource: AnyResource,
   rawId: string,
   input: unknown,
-): Promise<RegionalRecord> {
+): Promise<RecordWithActions> {
   requireWriter(actor);
   if (!resource.update) throw new DomainError('METHOD_NOT_ALLOWED', `${resource.label}不支持修改`);
   const update = resource.update;
@@ -41,6 +42,6 @@ export async function updateRecord(
       after: row,
       reason: data.reason ?? null,
     });
-    return row;
+    return withAllowedActions(resource, actor, row);
   });
 }
