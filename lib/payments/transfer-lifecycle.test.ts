@@ -128,6 +128,11 @@ describe.each(testDatabaseKinds)('bank transfers through the lifecycle kernel on
     expect((await expectRefusal(runCommand(f.db, f.actors.operator, transferResource, id, 'toString', { body: {} }))).code).toBe('NOT_FOUND');
     expect((await expectRefusal(runCommand(f.db, f.actors.compliance, transferResource, id, 'return', { body: { note: '退回' } }))).code).toBe('READ_ONLY_ROLE');
     expect((await expectRefusal(runCommand(f.db, f.actors.otherOperator, transferResource, id, 'return', { body: { note: '退回' } }))).code).toBe('OTHER_REGION');
+    for (const command of ['match', 'return', 'approve', 'reject']) {
+      for (const body of [null, [], 'x', 42, { order_number: {}, note: [], reason: {} }]) {
+        expect((await expectRefusal(runCommand(f.db, f.actors.operator, transferResource, id, command, { body }))).status).toBeLessThan(500);
+      }
+    }
     expect((await read(f.db, id)).status).toBe('unmatched');
 
     const returned = (await runCommand(f.db, f.actors.operator, transferResource, id, 'return', { body: { note: '非本平台款项' } })) as TransferRecord & { allowed_actions: string[] };

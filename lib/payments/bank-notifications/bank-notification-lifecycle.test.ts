@@ -111,6 +111,9 @@ describe.each(testDatabaseKinds)('bank notifications through the lifecycle kerne
 
     expect((await expectRefusal(runCommand(f.db, f.actors.operator, bankNotificationResource, id, 'complete', { body: {} }))).code).toBe('NOT_FOUND');
     expect((await expectRefusal(runCommand(f.db, f.actors.compliance, bankNotificationResource, id, 'retryNow', { body: {} }))).code).toBe('READ_ONLY_ROLE');
+    for (const body of [[], 'x', 42, { reason: {} }]) {
+      expect((await expectRefusal(runCommand(f.db, f.actors.operator, bankNotificationResource, id, 'retryNow', { body }))).code).toBe('VALIDATION_FAILED');
+    }
     const later = new Date(SEEDED_AT.getTime() + 60_000);
     await f.db.updateTable('bank_notifications').set({ run_after: later }).where('id', '=', id).execute();
     const retried = await runCommand(f.db, f.actors.operator, bankNotificationResource, id, 'retryNow', { body: { reason: '已排除原因' } });

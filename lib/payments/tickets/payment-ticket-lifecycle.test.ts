@@ -106,6 +106,9 @@ describe.each(testDatabaseKinds)('payment tickets through the lifecycle kernel o
     expect((await expectRefusal(runCommand(f.db, f.actors.operator, paymentTicketResource, id, 'close', { body: {} }))).code).toBe('NOT_FOUND');
     expect((await expectRefusal(runCommand(f.db, f.actors.compliance, paymentTicketResource, id, 'answer', { body: { answer: '已处理' } }))).code).toBe('READ_ONLY_ROLE');
     expect((await expectRefusal(runCommand(f.db, f.actors.operator, paymentTicketResource, id, 'answer', { body: { answer: ' ' } }))).code).toBe('VALIDATION_FAILED');
+    for (const body of [null, [], 'x', 42, { answer: {} }]) {
+      expect((await expectRefusal(runCommand(f.db, f.actors.operator, paymentTicketResource, id, 'answer', { body }))).code).toBe('VALIDATION_FAILED');
+    }
     const answered = (await runCommand(f.db, f.actors.operator, paymentTicketResource, id, 'answer', { body: { answer: '已核实，保单已出具' } })) as PaymentTicketRecord;
     expect(answered).toMatchObject({ id, status: 'answered', answer: '已核实，保单已出具', answered_by_name: f.actors.operator.name, allowed_actions: [] });
     const again = await expectRefusal(runCommand(f.db, f.actors.platformAdmin, paymentTicketResource, id, 'answer', { body: { answer: '再答' } }));

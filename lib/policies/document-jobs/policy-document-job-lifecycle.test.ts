@@ -105,6 +105,9 @@ describe.each(testDatabaseKinds)('policy document jobs through the lifecycle ker
     expect((await expectRefusal(runCommand(f.db, f.actors.operator, policyDocumentJobResource, policyId, 'complete', { body: {} }))).code).toBe('NOT_FOUND');
     expect((await expectRefusal(runCommand(f.db, f.actors.compliance, policyDocumentJobResource, policyId, 'retryNow', { body: {} }))).code).toBe('READ_ONLY_ROLE');
     expect((await expectRefusal(runCommand(f.db, f.actors.otherOperator, policyDocumentJobResource, policyId, 'retryNow', { body: {} }))).status).toBe(403);
+    for (const body of [[], 'x', 42, { reason: {} }]) {
+      expect((await expectRefusal(runCommand(f.db, f.actors.operator, policyDocumentJobResource, policyId, 'retryNow', { body }))).code).toBe('VALIDATION_FAILED');
+    }
     const retried = await runCommand(f.db, f.actors.operator, policyDocumentJobResource, policyId, 'retryNow', { body: {} });
     expect(retried).toMatchObject({ id: policyId, status: 'pending', run_after: SEEDED_AT, allowed_actions: ['retryNow'] });
     const audit = await f.db.selectFrom('audit_events').select(['action', 'reason']).where('entity_id', '=', policyId).execute();
