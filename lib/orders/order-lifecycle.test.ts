@@ -7,7 +7,7 @@ import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-
 import { fixedClock, useClock } from '@/lib/time/clock';
 import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
-import { bidderOrderActions, isPaid, orderLifecycle, type OrderAction } from './order-lifecycle';
+import { bidderOrderActions, isPaid, orderLifecycle, paidButNotIssued, type OrderAction } from './order-lifecycle';
 import { unpaidOrder } from './testing/test-orders';
 import { transitionOrder } from './transition-order';
 
@@ -33,6 +33,10 @@ describe('the order lifecycle', () => {
     expect(bidderOrderActions('issued')).toEqual(['applySurrender', 'downloadPolicy', 'viewInvoicing']);
     expect(bidderOrderActions('cancelled')).toEqual(['abandon']);
     expect(bidderOrderActions('surrendered')).toEqual(['viewInvoicing']);
+  });
+
+  it('knows when a payment has not led to a policy', () => {
+    expect(orderLifecycle.stateNames.filter(paidButNotIssued)).toEqual(['payment_review', 'cancelled']);
   });
 
   it('counts a premium as paid from payment review on', () => {

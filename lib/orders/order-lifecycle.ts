@@ -48,3 +48,8 @@ export function bidderOrderActions(status: OrderStatus): OrderAction[] {
 export function isPaid(status: OrderStatus): boolean {
   return status === 'payment_review' || status === 'issued' || status === 'surrender_review' || status === 'surrendered';
 }
+
+/** A payment for an order in these states has not led to a policy: still under review, or refused and cancelled. */
+export function paidButNotIssued(status: OrderStatus): boolean {
+  return status === 'payment_review' || status === 'cancelled';
+}

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
+import { paidButNotIssued } from '@/lib/orders/order-lifecycle';
 import { now } from '@/lib/time/clock';
 import { countsAsPayment, isDuplicatePayment } from '../transfer-lifecycle';
 
@@ -32,7 +33,7 @@ export async function paymentProblemAvailability(
   ]);
   const hasDuplicatePayment = transfers.some((t) => isDuplicatePayment(t.status));
   const firstPayment = transfers.find((t) => countsAsPayment(t.status));
-  const notIssued = order.status === 'payment_review' || order.status === 'cancelled';
+  const notIssued = paidButNotIssued(order.status);
   const availableFrom =
     firstPayment && notIssued ? new Date(firstPayment.received_at.getTime() + NOT_ISSUED_AFTER_MINUTES * 60 * 1000) : null;
   const available = hasDuplicatePayment || (availableFrom !== null && now() >= availableFrom);
