@@ -207,8 +207,6 @@ const realRecords = new Map<string, Record<string, unknown>>();
 // Which resource an `[id]` outside /api/admin names, by the path segment before it.
 const ID_RESOURCE: Record<string, string> = {
   invoices: 'invoices',
-  surrenders: 'surrenders',
-  transfers: 'transfers',
   'rules/versions': 'rule-versions',
   'forms/versions': 'form-versions',
 };

@@ -9,6 +9,7 @@ import { transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
+import type { FilterDeclaration } from './declared-list';
 import { loadForWrite } from './load-for-write';
 import type { RegionalRecord, ResourceCommand, ResourceDefinition } from './resource-definition';
 
@@ -28,6 +29,15 @@ export function retryQueueStateSql(table: RetryQueueTable) {
   const status = sql.ref(`${table}.status`);
   const lastError = sql.ref(`${table}.last_error`);
   return sql<RetryQueueState>`case when ${status} = 'done' then 'done' when ${lastError} is not null then 'retrying' else 'pending' end`;
+}
+
+/** The list's state filter: 'open' is everything not done yet, otherwise one state. */
+export function retryQueueStateFilter<Row>(table: RetryQueueTable): FilterDeclaration<Row> {
+  return {
+    values: ['open', 'pending', 'retrying', 'done'],
+    where: (query, state) =>
+      state === 'open' ? query.where(sql.ref(`${table}.status`), '=', 'pending') : query.where(retryQueueStateSql(table), '=', state as RetryQueueState),
+  };
 }
 
 /**

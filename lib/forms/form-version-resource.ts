@@ -6,7 +6,8 @@ import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-f
 import { parseJsonObject, validateFormSchema, validateUiSchema } from '@/forms/validate-form-schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
+import { documentVersionLifecycle } from '@/lib/versioning/document-version-lifecycle';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { findFormVersion, selectFormVersions, type FormVersionRecord } from './form-version-record';
@@ -62,17 +63,13 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
   defaultSort: 'version',
   authorizeWrite: assertCanEditForms,
 
-  list(db, scope, params) {
-    let query = selectFormVersions(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('f.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('f.id', 'in', ids.map(String));
-    const key = filterValue(params.filter, 'form_key', 'string');
-    if (key) query = query.where('f.form_key', '=', key);
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status) query = query.where('f.status', '=', status as FormVersionRecord['status']);
-    return runListQuery(query, params, { id: 'f.id', version: 'f.version', form_key: 'f.form_key', status: 'f.status', updated_at: 'f.updated_at' });
-  },
+  list: declaredList({
+    from: selectFormVersions,
+    id: 'f.id',
+    region: { column: 'f.region_id', orPlatform: true },
+    filters: { form_key: 'f.form_key', status: { column: 'f.status', values: documentVersionLifecycle.stateNames } },
+    sortable: { id: 'f.id', version: 'f.version', form_key: 'f.form_key', status: 'f.status', updated_at: 'f.updated_at' },
+  }),
 
   findById: (db, id) => findFormVersion(db, String(id)),
 

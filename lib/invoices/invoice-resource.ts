@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database, InvoiceMedium, InvoiceStatus } from '@/db/database';
+import type { Database } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { inSameRegion } from '@/lib/regions/region-filters';
+import { declaredList } from '@/lib/back-office/declared-list';
+import { invoiceLifecycle } from './invoice-lifecycle';
 import { allowedInvoiceActions } from './invoice-lifecycle';
 import { issueInvoice } from './issue-invoice';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
@@ -44,29 +44,22 @@ export const invoiceResource: ResourceDefinition<InvoiceRecord> = {
   idSchema: z.uuid({ error: '发票编号无效' }),
   defaultSort: 'requested_at',
 
-  list(db, scope, params) {
-    let query = selectInvoices(db);
-    if (scope !== null) query = query.where(inSameRegion('projects.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('invoices.id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status) query = query.where('invoices.status', '=', status as InvoiceStatus);
-    const medium = filterValue(params.filter, 'medium', 'string');
-    if (medium) query = query.where('invoices.medium', '=', medium as InvoiceMedium);
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) {
-      const pattern = containsPattern(q);
-      query = query.where((eb) =>
-        eb.or([eb('orders.order_number', 'like', pattern), eb('enterprises.name', 'like', pattern), eb('invoices.invoice_number', 'like', pattern)]),
-      );
-    }
-    return runListQuery(query, params, {
+  list: declaredList({
+    from: selectInvoices,
+    id: 'invoices.id',
+    region: { column: 'projects.region_id' },
+    filters: {
+      status: { column: 'invoices.status', values: invoiceLifecycle.stateNames },
+      medium: { column: 'invoices.medium', values: ['electronic', 'paper'] },
+    },
+    search: ['orders.order_number', 'enterprises.name', 'invoices.invoice_number'],
+    sortable: {
       id: 'invoices.id',
       requested_at: 'invoices.requested_at',
       issued_at: 'invoices.issued_at',
       amount_fen: 'orders.premium_fen',
-    });
-  },
+    },
+  }),
 
   findById: (db, id) => selectInvoices(db).where('invoices.id', '=', String(id)).executeTakeFirst(),
 

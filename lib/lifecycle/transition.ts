@@ -23,11 +23,15 @@ export interface TransitionRequest<A extends string> {
 export type Transitioned<T extends LifecycleTable, S extends string> = Selectable<Database[T]> & { from_status: S };
 
 /**
- * The one way a status column is written: locks the row (FOR UPDATE), changes it only from a state the
- * action allows, and says which state it came from — one statement, since a payment makes two of these
+ * The one way a status column is written: locks the row, changes it only from a state the action allows,
+ * and says which state it came from — one statement, since a payment makes two of these
  * in the transaction a bank's notification waits for. A refused action changes nothing and throws
  * TransitionRefused with the record's current state; a record that does not exist is NOT_FOUND.
  * An action without `to` checks the state and writes only `set` (修改投保信息 while 待支付).
+ *
+ * The lock is FOR NO KEY UPDATE: two changes of one record are taken one after the other, but a row that
+ * only references it (a decision logged against a rule version being archived, an order's event) is not
+ * held up until the change commits, as it would be behind FOR UPDATE.
  */
 export async function transition<T extends LifecycleTable, S extends string, A extends string>(
   trx: Transaction<Database>,
@@ -45,7 +49,7 @@ export async function transition<T extends LifecycleTable, S extends string, A e
   const key = request.key ?? 'id';
   const { rows } = await sql<Transitioned<T, S> & { current_status: S }>`
     with locked as (
-      select ${sql.ref(key)}, status from ${target} where ${sql.ref(key)} = ${request.id} for update
+      select ${sql.ref(key)}, status from ${target} where ${sql.ref(key)} = ${request.id} for no key update
     ), changed as (
       update ${target} as target set ${sql.join(assignments)}
         from locked
@@ -72,7 +76,7 @@ export async function lockForAction<T extends LifecycleTable, S extends string, 
   action: A,
   key = 'id',
 ): Promise<Selectable<Database[T]>> {
-  const { rows } = await sql<Selectable<Database[T]> & { status: S }>`select * from ${sql.table(table)} where ${sql.ref(key)} = ${id} for update`.execute(trx);
+  const { rows } = await sql<Selectable<Database[T]> & { status: S }>`select * from ${sql.table(table)} where ${sql.ref(key)} = ${id} for no key update`.execute(trx);
   const [row] = rows;
   if (!row) throw new DomainError('NOT_FOUND', `${lifecycle.noun}不存在或您无权查看`);
   if (!lifecycle.actions[action].from.includes(row.status)) throw refusalOf(lifecycle, action, row.status);

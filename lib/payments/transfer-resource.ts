@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Database, TransferStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import type { ResourceCommand, ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { matchTransferByHand } from './match-transfer-by-hand';
 import { returnTransfer } from './return-transfer';
 import { reviewTransfer } from './review-transfer';
@@ -52,33 +51,19 @@ export const transferResource: ResourceDefinition<TransferRecord> = {
   idSchema: z.uuid({ error: '转账编号无效' }),
   defaultSort: 'received_at',
 
-  list(db, scope, params) {
-    let query = selectTransfers(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('bank_transfers.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('bank_transfers.id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status && (STATUSES as readonly string[]).includes(status)) query = query.where('bank_transfers.status', '=', status as TransferStatus);
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) {
-      const pattern = containsPattern(q);
-      query = query.where((eb) =>
-        eb.or([
-          eb('bank_transfers.payer_name', 'ilike', pattern),
-          eb('bank_transfers.payer_account', 'ilike', pattern),
-          eb('bank_transfers.remark', 'ilike', pattern),
-          eb('bank_transfers.bank_txn_id', 'ilike', pattern),
-          eb('orders.order_number', 'ilike', pattern),
-        ]),
-      );
-    }
-    return runListQuery(query, params, {
+  list: declaredList({
+    from: selectTransfers,
+    id: 'bank_transfers.id',
+    region: { column: 'bank_transfers.region_id', orPlatform: true },
+    filters: { status: { column: 'bank_transfers.status', values: STATUSES } },
+    search: ['bank_transfers.payer_name', 'bank_transfers.payer_account', 'bank_transfers.remark', 'bank_transfers.bank_txn_id', 'orders.order_number'],
+    sortable: {
       id: 'bank_transfers.id',
       received_at: 'bank_transfers.received_at',
       bank_time: 'bank_transfers.bank_time',
       amount_fen: 'bank_transfers.amount_fen',
-    });
-  },
+    },
+  }),
 
   findById: (db, id) => selectTransfers(db).where('bank_transfers.id', '=', String(id)).executeTakeFirst(),
 

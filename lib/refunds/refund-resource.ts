@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
+import { refundLifecycle } from './refund-lifecycle';
 import { now } from '@/lib/time/clock';
 import type { RefundStatus } from './refund-labels';
 import { allowedRefundActions } from './refund-lifecycle';
@@ -62,19 +63,14 @@ export const refundResource: ResourceDefinition<RefundRecord> = {
   idSchema: z.uuid({ error: '退款编号无效' }),
   defaultSort: 'due_date',
 
-  list(db, scope, params) {
-    let query = selectRefunds(db);
-    if (scope !== null) {
-      // A returned transfer nobody matched has no region: like other platform rows, every operator sees it.
-      const region = sql<string | null>`coalesce(projects.region_id, bank_transfers.region_id)`;
-      query = query.where(sql<boolean>`(${region} = ${scope} or ${region} is null)`);
-    }
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('refunds.id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status) query = query.where('refunds.status', '=', status as RefundRecord['status']);
-    return runListQuery(query, params, { id: 'refunds.id', due_date: 'refunds.due_date', created_at: 'refunds.created_at', amount_fen: 'refunds.amount_fen' });
-  },
+  list: declaredList({
+    from: selectRefunds,
+    id: 'refunds.id',
+    // A returned transfer nobody matched has no region: like other platform rows, every operator sees it.
+    region: { column: sql<string | null>`coalesce(projects.region_id, bank_transfers.region_id)`, orPlatform: true },
+    filters: { status: { column: 'refunds.status', values: refundLifecycle.stateNames } },
+    sortable: { id: 'refunds.id', due_date: 'refunds.due_date', created_at: 'refunds.created_at', amount_fen: 'refunds.amount_fen' },
+  }),
 
   findById: (db, id) => selectRefunds(db).where('refunds.id', '=', String(id)).executeTakeFirst(),
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList, regionOrBaseline } from '@/lib/back-office/declared-list';
+import { documentVersionLifecycle } from '@/lib/versioning/document-version-lifecycle';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
@@ -10,7 +11,6 @@ import { parseRuleDocument } from './parse-rule-document';
 import { assertCanEditRules, ruleEditingMode } from './rule-permissions';
 import { assertSameStructure } from './assert-same-structure';
 import { findRuleVersion, selectRuleVersions, type RuleVersionRecord } from './rule-version-record';
-import { inRegionOrPlatform } from '@/lib/regions/region-filters';
 import { lockVersionFor, transitionVersion } from '@/lib/versioning/document-series';
 import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { publishRuleVersion } from './publish-rule-version';
@@ -55,21 +55,18 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
   defaultSort: 'version',
   authorizeWrite: assertCanEditRules,
 
-  list(db, scope, params) {
-    let query = selectRuleVersions(db);
+  list: declaredList({
+    from: selectRuleVersions,
+    id: 'v.id',
     // Every back-office reader sees the baseline; an operator sees its own region besides.
-    if (scope !== null) query = query.where(inRegionOrPlatform('v.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('v.id', 'in', ids.map(String));
-    const key = filterValue(params.filter, 'rule_set_key', 'string');
-    if (key) query = query.where('v.rule_set_key', '=', key as RuleVersionRecord['rule_set_key']);
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status) query = query.where('v.status', '=', status as RuleVersionRecord['status']);
-    const region = filterValue(params.filter, 'region_id', 'string');
-    if (region === 'baseline') query = query.where('v.region_id', 'is', null);
-    else if (region) query = query.where('v.region_id', '=', region);
-    return runListQuery(query, params, sortable);
-  },
+    region: { column: 'v.region_id', orPlatform: true },
+    filters: {
+      rule_set_key: 'v.rule_set_key',
+      status: { column: 'v.status', values: documentVersionLifecycle.stateNames },
+      region_id: regionOrBaseline('v.region_id'),
+    },
+    sortable,
+  }),
 
   findById: (db, id) => findRuleVersion(db, String(id)),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Section } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { changeReason, fen, requiredText, uuid } from '@/lib/validation/fields';
 
 export type SectionRecord = Section & { region_id: string };
@@ -37,15 +37,13 @@ export const sectionResource: ResourceDefinition<SectionRecord, z.output<typeof 
   idSchema: uuid('标段编号'),
   defaultSort: 'code',
 
-  list(db, scope, params) {
-    let query = selectSections(db);
-    if (scope !== null) query = query.where('projects.region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('sections.id', 'in', ids.map(String));
-    const project = filterValue(params.filter, 'project_id', 'string');
-    if (project) query = query.where('sections.project_id', '=', project);
-    return runListQuery(query, params, sortable);
-  },
+  list: declaredList({
+    from: selectSections,
+    id: 'sections.id',
+    region: { column: 'projects.region_id' },
+    filters: { project_id: { column: 'sections.project_id', type: 'uuid' } },
+    sortable,
+  }),
 
   findById: (db, id) => selectSections(db).where('sections.id', '=', String(id)).executeTakeFirst(),
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Database, OrderStatus, ProjectStatus, SurrenderBidderReason, SurrenderStatus } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import type { RefundStatus } from '@/lib/refunds/refund-labels';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
+import { surrenderLifecycle } from './surrender-lifecycle';
 import { approveSurrender } from './approve-surrender';
 import { rejectSurrender } from './reject-surrender';
 import { allowedSurrenderActions } from './surrender-lifecycle';
@@ -74,28 +75,20 @@ export const surrenderResource: ResourceDefinition<SurrenderRecord> = {
   idSchema: z.uuid({ error: '退保申请编号无效' }),
   defaultSort: 'created_at',
 
-  list(db, scope, params) {
-    let query = selectSurrenders(db);
-    if (scope !== null) query = query.where('projects.region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('surrenders.id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status) query = query.where('surrenders.status', '=', status as SurrenderStatus);
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) {
-      const pattern = containsPattern(q);
-      query = query.where((eb) =>
-        eb.or([eb('orders.order_number', 'ilike', pattern), eb('enterprises.name', 'ilike', pattern), eb('projects.name', 'ilike', pattern)]),
-      );
-    }
-    return runListQuery(query, params, {
+  list: declaredList({
+    from: selectSurrenders,
+    id: 'surrenders.id',
+    region: { column: 'projects.region_id' },
+    filters: { status: { column: 'surrenders.status', values: surrenderLifecycle.stateNames } },
+    search: ['orders.order_number', 'enterprises.name', 'projects.name'],
+    sortable: {
       id: 'surrenders.id',
       created_at: 'surrenders.created_at',
       submitted_at: 'surrenders.submitted_at',
       reviewed_at: 'surrenders.reviewed_at',
       premium_fen: 'orders.premium_fen',
-    });
-  },
+    },
+  }),
 
   findById: (db, id) => selectSurrenders(db).where('surrenders.id', '=', String(id)).executeTakeFirst(),
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { retryNowCommand, retryQueueStateSql, type RetryQueueState, type RetryQueueStatus } from '@/lib/back-office/retry-queue';
-import { containsPattern, filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { retryNowCommand, retryQueueStateFilter, retryQueueStateSql, type RetryQueueState, type RetryQueueStatus } from '@/lib/back-office/retry-queue';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { bankNotificationActions, bankNotificationLifecycle } from './bank-notification-lifecycle';
 
 /** 待入账 (received, not recorded yet), 重试中 (recording failed, waiting for its next attempt), 已入账. */
@@ -50,17 +50,15 @@ export const bankNotificationResource: ResourceDefinition<BankNotificationRecord
   defaultSort: 'received_at',
   nationwide: true,
 
-  list(db, _scope, params) {
-    let query = selectNotifications(db);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    const state = filterValue(params.filter, 'state', 'string');
-    if (state === 'open') query = query.where('status', '=', 'pending');
-    else if (state) query = query.where(stateSql, '=', state as BankNotificationState);
-    const q = filterValue(params.filter, 'q', 'string');
-    if (q) query = query.where('transaction_id', 'ilike', containsPattern(q));
-    return runListQuery(query, params, { id: 'id', received_at: 'received_at', attempts: 'attempts', run_after: 'run_after' });
-  },
+  list: declaredList({
+    from: selectNotifications,
+    id: 'id',
+    // A notification belongs to no region until it is matched: every operator sees the queue.
+    region: 'everyone',
+    filters: { state: retryQueueStateFilter('bank_notifications') },
+    search: ['transaction_id'],
+    sortable: { id: 'id', received_at: 'received_at', attempts: 'attempts', run_after: 'run_after' },
+  }),
 
   findById: (db, id) => selectNotifications(db).where('id', '=', String(id)).executeTakeFirst(),
 

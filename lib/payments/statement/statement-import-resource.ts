@@ -2,9 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, StatementImportStatus } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
-import { DomainError } from '@/lib/errors/domain-error';
-import { inRegionOrPlatform } from '@/lib/regions/region-filters';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { now } from '@/lib/time/clock';
 import { statementBankName } from './list-statement-banks';
 import { retryStatementImport } from './retry-statement-import';
@@ -69,19 +67,14 @@ export const statementImportResource: ResourceDefinition<StatementImportRecord> 
   idSchema: z.uuid({ error: '导入记录编号无效' }),
   defaultSort: 'created_at',
 
-  async list(db, scope, params) {
-    let query = selectImports(db);
-    if (scope !== null) query = query.where(inRegionOrPlatform('statement_imports.region_id', scope));
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    if (status !== undefined) {
-      if (!Object.hasOwn(statementImportLifecycle.states, status)) throw new DomainError('VALIDATION_FAILED', '筛选条件 status 无效');
-      query = query.where('status', '=', status as StatementImportStatus);
-    }
-    const page = await runListQuery(query, params, { id: 'statement_imports.id', created_at: 'statement_imports.created_at' });
-    return { ...page, rows: page.rows.map(withBankName) };
-  },
+  list: declaredList({
+    from: selectImports,
+    id: 'statement_imports.id',
+    region: { column: 'statement_imports.region_id', orPlatform: true },
+    filters: { status: { column: 'statement_imports.status', values: statementImportLifecycle.stateNames } },
+    sortable: { id: 'statement_imports.id', created_at: 'statement_imports.created_at' },
+    present: withBankName,
+  }),
 
   findById: findStatementImport,
 

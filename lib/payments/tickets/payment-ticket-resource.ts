@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { answerPaymentTicket } from './answer-payment-ticket';
 import { paymentTicketActions, paymentTicketLifecycle } from './payment-ticket-lifecycle';
 
@@ -29,16 +29,13 @@ export const paymentTicketResource: ResourceDefinition<PaymentTicketRecord> = {
   idSchema: z.uuid({ error: '问题编号无效' }),
   defaultSort: 'created_at',
 
-  list(db, scope, params) {
-    let query = selectTickets(db);
-    if (scope !== null) query = query.where('projects.region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('payment_tickets.id', 'in', ids.map(String));
-    const status = filterValue(params.filter, 'status', 'string');
-    const known = paymentTicketLifecycle.stateNames.find((state) => state === status);
-    if (known) query = query.where('payment_tickets.status', '=', known);
-    return runListQuery(query, params, { id: 'payment_tickets.id', created_at: 'payment_tickets.created_at' });
-  },
+  list: declaredList({
+    from: selectTickets,
+    id: 'payment_tickets.id',
+    region: { column: 'projects.region_id' },
+    filters: { status: { column: 'payment_tickets.status', values: paymentTicketLifecycle.stateNames } },
+    sortable: { id: 'payment_tickets.id', created_at: 'payment_tickets.created_at' },
+  }),
 
   findById: (db, id) => selectTickets(db).where('payment_tickets.id', '=', String(id)).executeTakeFirst(),
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import type { PolicyDocumentJobStatus } from '@/db/database';
-import { retryNowCommand, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
-import { filterIds, filterValue, runListQuery } from '@/lib/back-office/run-list-query';
+import { retryNowCommand, retryQueueStateFilter, retryQueueStateSql, type RetryQueueState } from '@/lib/back-office/retry-queue';
+import { declaredList } from '@/lib/back-office/declared-list';
 import { policyDocumentJobActions, policyDocumentJobLifecycle } from './policy-document-job-lifecycle';
 
 /** 生成中 (not tried yet or being rendered), 重试中 (failed, waiting for its next attempt), 已生成. */
@@ -57,21 +57,18 @@ export const policyDocumentJobResource: ResourceDefinition<PolicyDocumentJobReco
   idSchema: z.uuid({ error: '保单编号无效' }),
   defaultSort: 'created_at',
 
-  list(db, scope, params) {
-    let query = selectJobs(db);
-    if (scope !== null) query = query.where('projects.region_id', '=', scope);
-    const ids = filterIds(params.filter);
-    if (ids) query = query.where('policy_document_jobs.policy_id', 'in', ids.map(String));
-    const state = filterValue(params.filter, 'state', 'string');
-    if (state === 'open') query = query.where('policy_document_jobs.status', '=', 'pending');
-    else if (state) query = query.where(stateSql, '=', state as PolicyDocumentJobState);
-    return runListQuery(query, params, {
+  list: declaredList({
+    from: selectJobs,
+    id: 'policy_document_jobs.policy_id',
+    region: { column: 'projects.region_id' },
+    filters: { state: retryQueueStateFilter('policy_document_jobs') },
+    sortable: {
       id: 'policy_document_jobs.policy_id',
       created_at: 'policy_document_jobs.created_at',
       attempts: 'policy_document_jobs.attempts',
       run_after: 'policy_document_jobs.run_after',
-    });
-  },
+    },
+  }),
 
   findById: (db, id) => selectJobs(db).where('policy_document_jobs.policy_id', '=', String(id)).executeTakeFirst(),
 
