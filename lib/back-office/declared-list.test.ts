@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { calendarDayResource } from '@/lib/calendar/calendar-day-resource';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { productResource } from '@/lib/products/product-resource';
 import { projectResource } from '@/lib/projects/project-resource';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
 import { parseListParams } from './list-params';
 import { listRecords } from './list-records';
 import type { AnyResource } from './resource-definition';
@@ -15,13 +15,7 @@ const params = (resource: AnyResource, filter: Record<string, unknown>, sort = r
   parseListParams(new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify([sort, 'ASC']), range: '[0,99]' }), resource.defaultSort);
 
 describe.each(testDatabaseKinds)('declared back-office lists on %s', (kind) => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-  });
-  afterAll(async () => {
-    await f?.close();
-  });
+  const f = useDemoFixture(kind);
 
   it('shows an operator only its region, and the platform’s own rows where the list says so', async () => {
     const { rows } = await listRecords(f.db, f.actors.operator, insurerResource, params(insurerResource, {}));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { mayWrite } from '@/lib/auth/authorize';
-import { openDemoFixture, type DemoFixture } from '@/testing/demo-fixture';
+import { useDemoFixture } from '@/testing/use-database';
 import type { AnyResource } from './resource-definition';
 import { runCommand } from './run-command';
 
@@ -29,13 +29,7 @@ function echoResource(ran: string[]): AnyResource {
 }
 
 describe('back-office commands', () => {
-  let f: DemoFixture;
-  beforeAll(async () => {
-    f = await openDemoFixture('pglite');
-  });
-  afterAll(async () => {
-    await f?.close();
-  });
+  const f = useDemoFixture('pglite');
 
   it('runs the named command and answers the record with what may be done next', async () => {
     const ran: string[] = [];

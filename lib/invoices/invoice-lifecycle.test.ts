@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, InvoiceMedium, InvoiceStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getRecord } from '@/lib/back-office/get-record';
@@ -9,13 +9,16 @@ import { resourceCommand, runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf, type LifecycleTable } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import type { SubmittedOrder } from '@/lib/orders/submit-application';
 import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { daysFrom } from '@/lib/platform/demo-data';
-import { fixedClock, now, useClock } from '@/lib/time/clock';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { now } from '@/lib/time/clock';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { getOrderInvoicing } from './get-order-invoicing';
 import { allowedInvoiceActions, invoiceLifecycle, isLiveInvoice, type InvoiceAction, type InvoiceFacts } from './invoice-lifecycle';
 import { MAX_INVOICE_PDF_BYTES } from './store-invoice-pdf';
@@ -91,19 +94,12 @@ describe('what each reader may do to an invoice', () => {
 });
 
 describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
   let tableOrder: SubmittedOrder, commandOrder: SubmittedOrder;
-  const clock = fixedClock(SEEDED_AT);
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(clock);
     tableOrder = await issuedOrderOnDemoProject(f, 'WLMQ-CG-2026-0342');
     commandOrder = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   /** An invoice put straight into a state, as requestInvoice would have made it and operators moved it on. */
@@ -119,21 +115,9 @@ describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind
       .executeTakeFirstOrThrow();
   const rowOf = (db: Kysely<Database> | Transaction<Database>, id: string) => db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-  const ROLLBACK = new Error('rolled back on purpose');
-  const rolledBack = (work: (trx: Transaction<Database>) => Promise<void>) =>
-    f.db
-      .transaction()
-      .execute(async (trx) => {
-        await work(trx);
-        throw ROLLBACK;
-      })
-      .catch((error: unknown) => {
-        if (error !== ROLLBACK) throw error;
-      });
-
   it.each(everyStateAndAction(invoiceLifecycle))('from %s, %s goes where the table says or is refused and changes nothing', async (state, action) => {
     const expected = TABLE[state][action];
-    await rolledBack(async (trx) => {
+    await rolledBack(f.db, async (trx) => {
       const before = await insertInvoice(trx, state, tableOrder.id);
       // An action without a new state is checked on the locked row, as its use case would before it acts.
       const attempt = invoiceLifecycle.actions[action].to
@@ -155,7 +139,7 @@ describe.each(testDatabaseKinds)('invoice transitions and commands on %s', (kind
   });
 
   it('is NOT_FOUND for an invoice that does not exist', async () => {
-    await rolledBack(async (trx) => {
+    await rolledBack(f.db, async (trx) => {
       const error = await expectRefusal(transition(trx, 'invoices', invoiceLifecycle, { id: '00000000-0000-4000-8000-000000000000', action: 'void' }));
       expect(error.code).toBe('NOT_FOUND');
     });

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderStatus } from '@/db/database';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { lockForAction } from '@/lib/lifecycle/transition';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
-import { fixedClock, useClock } from '@/lib/time/clock';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { bidderOrderActions, isPaid, orderLifecycle, paidButNotIssued, type OrderAction } from './order-lifecycle';
 import { unpaidOrder } from './testing/test-orders';
 import { transitionOrder } from './transition-order';
@@ -51,44 +52,29 @@ describe('the order lifecycle', () => {
 });
 
 describe.each(testDatabaseKinds)('order transitions, every state × every action, on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let orderId: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     orderId = (await unpaidOrder(f, 'WLMQ-JS-2026-0158')).id;
   });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
-  const rolledBack = Symbol('rolled back');
   /** Puts the order in `state`, tries `action` and reports what became of it; then undoes everything. */
-  async function attempt(state: OrderStatus, action: OrderAction) {
-    let outcome: { to: OrderStatus; events: number } | { refused: TransitionRefused; status: OrderStatus; events: number } | undefined;
-    await f.db
-      .transaction()
-      .execute(async (trx) => {
-        await sql`update orders set status = ${state} where id = ${orderId}`.execute(trx);
-        const eventsBefore = Number((await sql<{ n: number }>`select count(*)::int as n from order_events where order_id = ${orderId}`.execute(trx)).rows[0]!.n);
-        const events = async () => Number((await sql<{ n: number }>`select count(*)::int as n from order_events where order_id = ${orderId}`.execute(trx)).rows[0]!.n) - eventsBefore;
-        const status = async () => (await trx.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirstOrThrow()).status;
-        try {
-          if (orderLifecycle.actions[action].to) await transitionOrder(trx, f.actors.operator, orderId, action, { reason: '表驱动测试' });
-          else await lockForAction(trx, 'orders', orderLifecycle, orderId, action);
-          outcome = { to: await status(), events: await events() };
-        } catch (error) {
-          if (!(error instanceof TransitionRefused)) throw error;
-          outcome = { refused: error, status: await status(), events: await events() };
-        }
-        throw rolledBack;
-      })
-      .catch((error: unknown) => {
-        if (error !== rolledBack) throw error;
-      });
-    return outcome!;
+  function attempt(state: OrderStatus, action: OrderAction) {
+    return rolledBack(f.db, async (trx): Promise<{ to: OrderStatus; events: number } | { refused: TransitionRefused; status: OrderStatus; events: number }> => {
+      await sql`update orders set status = ${state} where id = ${orderId}`.execute(trx);
+      const eventsBefore = Number((await sql<{ n: number }>`select count(*)::int as n from order_events where order_id = ${orderId}`.execute(trx)).rows[0]!.n);
+      const events = async () => Number((await sql<{ n: number }>`select count(*)::int as n from order_events where order_id = ${orderId}`.execute(trx)).rows[0]!.n) - eventsBefore;
+      const status = async () => (await trx.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirstOrThrow()).status;
+      try {
+        if (orderLifecycle.actions[action].to) await transitionOrder(trx, f.actors.operator, orderId, action, { reason: '表驱动测试' });
+        else await lockForAction(trx, 'orders', orderLifecycle, orderId, action);
+        return { to: await status(), events: await events() };
+      } catch (error) {
+        if (!(error instanceof TransitionRefused)) throw error;
+        return { refused: error, status: await status(), events: await events() };
+      }
+    });
   }
 
   it('takes exactly the edges the table has, writing one timeline line each, and refuses the rest changing nothing', async () => {

@@ -1,16 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database, TransferStatus } from '@/db/database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { newTransferRow } from './record-transfer';
 import { transferResource, type TransferRecord } from './transfer-resource';
 import { transferActions, transferLifecycle, type TransferAction } from './transfer-lifecycle';
@@ -36,35 +38,10 @@ describe('the transfer lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rolled back on purpose');
-
-/** Runs `work` in a transaction that is always rolled back, and answers what it returned. */
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      result = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return result as T;
-}
-
 describe.each(testDatabaseKinds)('bank transfers through the lifecycle kernel on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let txn = 0;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   /** A transfer as a bank reports it, inserted directly: no remark, so no order. */
   const insertTransfer = async (over: { status?: TransferStatus; regionId?: string | null; orderId?: string | null; amountFen?: number } = {}) => {

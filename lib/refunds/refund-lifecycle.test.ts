@@ -1,13 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import type { RefundStatus } from './refund-labels';
 import { allowedRefundActions, refundLifecycle } from './refund-lifecycle';
 
@@ -21,35 +23,12 @@ describe('the refund lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rollback');
-
-/** The work's answer, from a transaction that is then rolled back. */
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let answer: T;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      answer = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return answer!;
-}
-
 describe.each(testDatabaseKinds)('refund transitions on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let orderId: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     orderId = (await orderOnNewProject(f, { unpaid: true })).orderId;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   /** A refund of the order put straight into `status`, as the database would hold it. */

@@ -1,16 +1,18 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, SurrenderStatus } from '@/db/database';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import { getRecord } from '@/lib/back-office/get-record';
 import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import { getMyOrder } from '@/lib/orders/get-my-order';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { applyForSurrender } from './apply-for-surrender';
 import { listMySurrenders, loadMySurrenders } from './list-my-surrenders';
 import { allowedSurrenderActions, surrenderLifecycle, type SurrenderAction } from './surrender-lifecycle';
@@ -29,35 +31,12 @@ describe('the surrender lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rollback');
-
-/** The work's answer, from a transaction that is then rolled back. */
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let answer: T;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      answer = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return answer!;
-}
-
 describe.each(testDatabaseKinds)('surrender transitions on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let orderId: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     orderId = (await orderOnNewProject(f)).orderId;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   /** A surrender of the order put straight into `status`, in the caller's transaction (one open per order). */

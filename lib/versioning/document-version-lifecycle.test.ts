@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database, RuleVersionStatus } from '@/db/database';
 import { DEFAULT_APPLICATION_FORM } from '@/forms/defaults/default-application-form';
 import type { Actor } from '@/lib/auth/actor';
@@ -15,10 +17,10 @@ import type { FormVersionRecord } from '@/lib/forms/form-version-record';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import type { DocumentSeriesTable } from './document-series';
 import { documentVersionLifecycle, type DocumentVersionAction } from './document-version-lifecycle';
 import { VERSION_STATUS_LABELS } from './version-status';
@@ -39,21 +41,6 @@ describe('the versioned documents\' lifecycle', () => {
 });
 
 type Row = { id: string; status: RuleVersionStatus; note: string };
-
-class RolledBack extends Error {}
-
-/** Runs `work` in a transaction that is always rolled back. */
-async function rolledBack(f: DemoFixture, work: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
-  await f.db
-    .transaction()
-    .execute(async (trx) => {
-      await work(trx);
-      throw new RolledBack();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof RolledBack)) throw error;
-    });
-}
 
 /** A version in `status`, in a series nobody else writes (rules of 克拉玛依, a form key of its own). */
 async function putVersion(trx: Transaction<Database>, table: DocumentSeriesTable, status: RuleVersionStatus): Promise<string> {
@@ -89,22 +76,14 @@ function setFor(action: DocumentVersionAction): Record<string, unknown> {
 }
 
 describe.each(testDatabaseKinds)('rule and form versions\' lifecycle on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  }, 120_000);
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind, { hookTimeout: 120_000 });
+  useFixedClock();
 
   const expected = tableOf(documentVersionLifecycle);
 
   describe.each(['rule_set_versions', 'form_versions'] as const)('%s', (table) => {
     it.each(everyStateAndAction(documentVersionLifecycle))('from %s, %s goes where the table says or is refused changing nothing', async (state, action) => {
-      await rolledBack(f, async (trx) => {
+      await rolledBack(f.db, async (trx) => {
         const id = await putVersion(trx, table, state);
         const outcome = expected[state][action];
         if (outcome) {

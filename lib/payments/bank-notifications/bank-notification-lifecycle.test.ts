@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database } from '@/db/database';
 import { listRecords } from '@/lib/back-office/list-records';
 import type { RetryQueueState, RetryQueueStatus } from '@/lib/back-office/retry-queue';
@@ -9,8 +11,8 @@ import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { bankNotificationActions, bankNotificationLifecycle } from './bank-notification-lifecycle';
 import { bankNotificationResource, type BankNotificationRecord } from './bank-notification-resource';
 
@@ -26,34 +28,10 @@ describe('the bank notification lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rolled back on purpose');
-
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      result = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return result as T;
-}
-
 describe.each(testDatabaseKinds)('bank notifications through the lifecycle kernel on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let txn = 0;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
 
   /** A stored notification, as the endpoint stores one; `failed` as if its first attempt had failed. */
   const insertNotification = async (failed = false) => {

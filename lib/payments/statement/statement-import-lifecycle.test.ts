@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database, StatementImportStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { getRecord } from '@/lib/back-office/get-record';
@@ -11,8 +13,8 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { STATEMENT_IMPORT_LEASE_MS } from './record-statement-batch';
 import { runStatementImport } from './run-statement-import';
 import { startStatementImport } from './start-statement-import';
@@ -46,8 +48,6 @@ describe('the statement import lifecycle', () => {
   });
 });
 
-class RolledBack extends Error {}
-
 const SET: Record<StatementImportAction, Record<string, unknown>> = {
   finish: { finished_at: SEEDED_AT, file: null },
   fail: { error_code: 'INTERNAL', error_message: '表驱动测试' },
@@ -55,18 +55,8 @@ const SET: Record<StatementImportAction, Record<string, unknown>> = {
 };
 
 describe.each(testDatabaseKinds)('statement imports\' lifecycle on %s', (kind) => {
-  let f: DemoFixture;
-  let clock: ReturnType<typeof fixedClock>;
-  let restore: () => void;
-  beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    clock = fixedClock(SEEDED_AT);
-    restore = useClock(clock);
-  }, 120_000);
-  afterAll(async () => {
-    restore();
-    await f?.close();
-  });
+  const f = useDemoFixture(kind, { hookTimeout: 120_000 });
+  const clock = useFixedClock();
 
   async function putImport(trx: Transaction<Database>, status: StatementImportStatus): Promise<string> {
     const row = await trx
@@ -88,26 +78,20 @@ describe.each(testDatabaseKinds)('statement imports\' lifecycle on %s', (kind) =
   const expected = tableOf(statementImportLifecycle);
 
   it.each(everyStateAndAction(statementImportLifecycle))('from %s, %s goes where the table says or is refused changing nothing', async (state, action) => {
-    await f.db
-      .transaction()
-      .execute(async (trx) => {
-        const id = await putImport(trx, state);
-        const outcome = expected[state][action];
-        if (outcome) {
-          const changed = await transition(trx, 'statement_imports', statementImportLifecycle, { id, action, set: SET[action] });
-          expect(changed).toMatchObject({ from_status: state, status: outcome === '=' ? state : outcome });
-        } else {
-          const before = await rowOf(trx, id);
-          const error = await expectRefusal(transition(trx, 'statement_imports', statementImportLifecycle, { id, action, set: SET[action] }));
-          expect(error).toBeInstanceOf(TransitionRefused);
-          expect(error.code).toBe('CONFLICT');
-          expect(await rowOf(trx, id)).toEqual(before);
-        }
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
+    await rolledBack(f.db, async (trx) => {
+      const id = await putImport(trx, state);
+      const outcome = expected[state][action];
+      if (outcome) {
+        const changed = await transition(trx, 'statement_imports', statementImportLifecycle, { id, action, set: SET[action] });
+        expect(changed).toMatchObject({ from_status: state, status: outcome === '=' ? state : outcome });
+      } else {
+        const before = await rowOf(trx, id);
+        const error = await expectRefusal(transition(trx, 'statement_imports', statementImportLifecycle, { id, action, set: SET[action] }));
+        expect(error).toBeInstanceOf(TransitionRefused);
+        expect(error.code).toBe('CONFLICT');
+        expect(await rowOf(trx, id)).toEqual(before);
+      }
+    });
   });
 
   const shown = (actor: Actor, id: string) => getRecord(f.db, actor, statementImportResource, id) as Promise<StatementImportRecord & { allowed_actions: string[] }>;

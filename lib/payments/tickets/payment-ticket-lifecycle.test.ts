@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database } from '@/db/database';
 import { getRecord } from '@/lib/back-office/get-record';
 import { listRecords } from '@/lib/back-office/list-records';
@@ -9,10 +11,10 @@ import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import { unpaidOrder } from '@/lib/orders/testing/test-orders';
 import { recordTransfer } from '@/lib/payments/record-transfer';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { paymentProblemAvailability } from './payment-problem-availability';
 import { paymentTicketActions, paymentTicketLifecycle, type PaymentTicketStatus } from './payment-ticket-lifecycle';
 import { paymentTicketResource, type PaymentTicketRecord } from './payment-ticket-resource';
@@ -29,34 +31,12 @@ describe('the payment ticket lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rolled back on purpose');
-
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      result = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return result as T;
-}
-
 describe.each(testDatabaseKinds)('payment tickets through the lifecycle kernel on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   let orderId: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     orderId = (await unpaidOrder(f, 'WLMQ-JS-2026-0158')).id;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   const insertTicket = async () =>

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoFixture, SEEDED_AT, type DemoFixture } from '@/testing/demo-fixture';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
 import type { Database, PolicyDocumentJobStatus } from '@/db/database';
 import { listRecords } from '@/lib/back-office/list-records';
 import type { RetryQueueState } from '@/lib/back-office/retry-queue';
@@ -9,9 +11,9 @@ import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { refusalOf, TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { everyStateAndAction, tableOf } from '@/lib/lifecycle/testing/lifecycle-table';
+import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { transition } from '@/lib/lifecycle/transition';
 import { payFromBasicAccount, unpaidOrder } from '@/lib/orders/testing/test-orders';
-import { fixedClock, useClock } from '@/lib/time/clock';
 import { policyDocumentJobActions, policyDocumentJobLifecycle } from './policy-document-job-lifecycle';
 import { policyDocumentJobResource } from './policy-document-job-resource';
 
@@ -27,37 +29,15 @@ describe('the policy document job lifecycle', () => {
   });
 });
 
-const ROLLBACK = new Error('rolled back on purpose');
-
-async function rolledBack<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  let result: T | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      result = await work(trx);
-      throw ROLLBACK;
-    })
-    .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
-    });
-  return result as T;
-}
-
 describe.each(testDatabaseKinds)('policy document jobs through the lifecycle kernel on %s', (kind) => {
-  let f: DemoFixture;
-  let restore: () => void;
+  const f = useDemoFixture(kind);
+  useFixedClock();
   /** The job of a policy just issued (not rendered: no renderer runs here). */
   let policyId: string;
   beforeAll(async () => {
-    f = await openDemoFixture(kind);
-    restore = useClock(fixedClock(SEEDED_AT));
     const order = await unpaidOrder(f, 'WLMQ-CG-2026-0342');
     await payFromBasicAccount(f, order);
     policyId = (await f.db.selectFrom('policies').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;
-  });
-  afterAll(async () => {
-    restore();
-    await f?.close();
   });
 
   const read = (db: Kysely<Database> | Transaction<Database>) => db.selectFrom('policy_document_jobs').selectAll().where('policy_id', '=', policyId).executeTakeFirstOrThrow();
