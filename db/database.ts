@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import type { EnterpriseJoinRequestsTable, EnterpriseStatus, MobileCodesTable, SmsMessagesTable } from './account-tables';
+
+export type * from './account-tables';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -11,8 +14,11 @@ export type ProjectType = 'construction' | 'procurement';
 export type ProjectStatus = 'normal' | 'suspended' | 'paused' | 'failed' | 'terminated';
 
 export interface RegionsTable {
+  /** The administrative division code (6 digits). */
   id: string;
   name: string;
+  parent_id: string | null;
+  active: Generated<boolean>;
 }
 
 export interface EnterprisesTable {
@@ -26,6 +32,15 @@ export interface EnterprisesTable {
   basic_account_bank: string;
   basic_account_name: string;
   basic_account_number: string;
+  /** The region whose operators review it; null for enterprises from before registration existed. */
+  region_id: string | null;
+  status: Generated<EnterpriseStatus>;
+  /** Why the review rejected it, shown to the enterprise. */
+  review_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  /** Its first user, who approves the people asking to join it. */
+  registered_by: string | null;
   created_at: CreatedAt;
 }
 
@@ -43,6 +58,9 @@ export interface UsersTable {
   active: Generated<boolean>;
   /** Moved on by sign-out, a password change or a deactivation: older session tokens stop working. */
   session_version: Generated<number>;
+  /** Set when someone else chose the password (account created, password reset). */
+  must_change_password: Generated<boolean>;
+  last_signed_in_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -521,6 +539,9 @@ export interface Database {
   invoices: InvoicesTable;
   statement_imports: StatementImportsTable;
   statement_import_lines: StatementImportLinesTable;
+  enterprise_join_requests: EnterpriseJoinRequestsTable;
+  mobile_codes: MobileCodesTable;
+  sms_messages: SmsMessagesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import * as policyDocumentJobs from './0009_policy_document_jobs';
 import * as statementImports from './0010_statement_imports';
 import * as ruleCacheGeneration from './0011_rule_cache_generation';
 import * as bankNotificationInbox from './0012_bank_notification_inbox';
+import * as accounts from './0013_accounts';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_statement_imports': statementImports,
   '0011_rule_cache_generation': ruleCacheGeneration,
   '0012_bank_notification_inbox': bankNotificationInbox,
+  '0013_accounts': accounts,
 };

@@ -16,6 +16,12 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   VALIDATION_FAILED: 422,
+  /** A password someone chose is too short or all of one kind of character (lib/auth/password-policy.ts). */
+  WEAK_PASSWORD: 422,
+  /** Someone else set this account's password: it must choose its own before anything else. */
+  PASSWORD_CHANGE_REQUIRED: 403,
+  /** The enterprise has not passed 企业认证审核 yet (or was rejected): it may browse, not apply. */
+  ENTERPRISE_NOT_VERIFIED: 403,
   RULE_TESTS_FAILED: 422,
   /** The business rules (a published rule version) do not allow it; the message is the rule's reason. */
   RULE_REFUSED: 422,

@@ -38,6 +38,15 @@ export async function seedDemo(db: Kysely<Database>, at: Date): Promise<boolean>
         })),
       )
       .execute();
+    // Each demo enterprise's bidder registered it, so it is the one who approves people asking to join.
+    for (const [key, enterpriseId] of enterpriseIds) {
+      const first = demoUsers.find((u) => u.enterprise === key)!;
+      await trx
+        .updateTable('enterprises')
+        .set((eb) => ({ registered_by: eb.selectFrom('users').select('id').where('phone', '=', first.phone) }))
+        .where('id', '=', enterpriseId)
+        .execute();
+    }
 
     const insurerIds = new Map<string, string>();
     for (const { key, region, ...insurer } of demoInsurers) {
