@@ -207,9 +207,25 @@ describe.each(testDatabaseKinds)('requesting invoices on %s', (kind) => {
     expect((await expectRefusal(requestInvoice(f.db, f.actors.bidder, 'not-a-uuid', paperOrdinary))).code).toBe('NOT_FOUND');
     expect(await invoicesOf(karamay.id)).toEqual([]);
   });
+});
 
-  // Last in the file: it leaves 乌鲁木齐 on a version of its own (and the gate's case changed), which no test
-  // undoes, so the tests above, which expect the baseline there, must not run after it.
+// A database of its own: this test leaves 乌鲁木齐 on a version of its own (and the gate's case changed), which
+// nothing undoes, while the tests above expect the baseline there — in whatever order they run.
+describe.each(testDatabaseKinds)('invoice rules published by a region on %s', (kind) => {
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
+  const invoicesOf = (orderId: string) => f.db.selectFrom('invoices').selectAll().where('order_id', '=', orderId).orderBy('requested_at').execute();
+  const decisionsOf = (orderId: string) =>
+    f.db
+      .selectFrom('rule_decisions')
+      .innerJoin('rule_set_versions', 'rule_set_versions.id', 'rule_decisions.version_id')
+      .select(['rule_decisions.version_id', 'rule_decisions.outcome', 'rule_set_versions.version', 'rule_set_versions.region_id'])
+      .where('rule_decisions.subject_type', '=', 'order')
+      .where('rule_decisions.subject_id', '=', orderId)
+      .where('rule_decisions.rule_set_key', '=', 'invoice-type')
+      .orderBy('rule_decisions.decided_at')
+      .execute();
+
   it('decides by the region\'s newly published rules, and the log names the version of each decision', async () => {
     const karamay = await issuedOrderOnDemoProject(f, 'KLMY-JS-2026-0052');
     const { orderId: kunlunUrumqi } = await orderOnNewProject(f, { bidder: 'otherBidder' });
