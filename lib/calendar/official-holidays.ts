@@ -16,9 +16,8 @@ export interface OfficialSchedule {
 /**
  * The public holidays and make-up working days of the State Council's yearly notice.
  *
- * CHECK BEFORE RELYING ON THIS: the 2026 dates below were written from memory of 国务院办公厅关于2026年部分
- * 节假日安排的通知, not copied from the published text. Compare them with the notice on www.gov.cn and
- * correct them here (and in the operators' calendar, which installation never overwrites):
+ * 2026: 国务院办公厅关于2026年部分节假日安排的通知, published on 4 November 2025; every holiday and make-up
+ * working day below was compared with the notice's text as reprinted by Xinhua (新华社) and matches it:
  *
  *   元旦    1月1日–3日 放假；1月4日（周日）上班
  *   春节    2月15日–23日 放假；2月14日（周六）、2月28日（周六）上班
@@ -28,7 +27,8 @@ export interface OfficialSchedule {
  *   中秋节  9月25日–27日 放假
  *   国庆节  10月1日–7日 放假；9月20日（周日）、10月10日（周六）上班
  *
- * A new year's notice (published each autumn) is added as one more entry.
+ * A new year's notice (published each autumn) is added as one more entry, checked the same way. Until it is
+ * here and in the calendar, the back office shows a banner from 1 November (calendar-coverage.ts).
  */
 export const OFFICIAL_HOLIDAYS: Readonly<Record<number, OfficialSchedule>> = {
   2026: {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { declaredList } from '@/lib/back-office/declared-list';
+import { dueDateIsProvisional } from '@/lib/calendar/calendar-coverage';
 import { refundLifecycle } from './refund-lifecycle';
 import { now } from '@/lib/time/clock';
 import type { RefundStatus } from './refund-labels';
@@ -27,6 +28,8 @@ export interface RefundRecord {
   payee_bank: string | null;
   payee_account: string | null;
   overdue: boolean;
+  /** Still pending, due in a year whose holidays the calendar does not hold yet: the date may move. */
+  due_date_provisional: boolean;
 }
 
 function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
@@ -49,7 +52,8 @@ function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
       eb.fn.coalesce('refunds.payee_bank', sql<string | null>`null`).as('payee_bank'),
       eb.fn.coalesce('refunds.payee_account', 'bank_transfers.payer_account').as('payee_account'),
     ])
-    .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today}`.as('overdue'));
+    .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today}`.as('overdue'))
+    .select(sql<boolean>`refunds.status = 'pending' and ${dueDateIsProvisional('refunds.due_date')}`.as('due_date_provisional'));
 }
 
 /**

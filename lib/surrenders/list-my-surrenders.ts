@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dueDateIsProvisional } from '@/lib/calendar/calendar-coverage';
 import type { Database, SurrenderBidderReason, SurrenderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { loadMyOrder, type MyOrder } from '@/lib/orders/load-my-order';
@@ -23,6 +24,8 @@ export interface MySurrender {
   refundStatus: RefundStatus | null;
   refundAmountFen: number | null;
   refundDueDate: string | null;
+  /** The due date falls in a year whose holidays the calendar does not hold yet: it may move. */
+  refundDueDateProvisional: boolean;
   refundedAt: Date | null;
   /** What the bidder may do to this surrender now (完善退保账户信息), as its lifecycle says. */
   allowedActions: SurrenderAction[];
@@ -48,6 +51,7 @@ async function surrendersOf(db: Kysely<Database>, actor: Actor, order: MyOrder):
       'refunds.status as refundStatus', 'refunds.amount_fen as refundAmountFen', 'refunds.due_date as refundDueDate',
       'refunds.refunded_at as refundedAt',
     ])
+    .select(sql<boolean>`refunds.due_date is not null and ${dueDateIsProvisional('refunds.due_date')}`.as('refundDueDateProvisional'))
     .orderBy('surrenders.created_at', 'desc')
     .orderBy('surrenders.id')
     .execute();

@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       clock.advance(60 * 60 * 1000);
       await runCommand(f.db, f.actors.operator, refundResource, refunds[0]!.id, 'markRefunded', { body: { bank_reference: 'ICBC-REFUND-0001' } });
       const [detail] = await listMySurrenders(f.db, f.actors.bidder, orderId);
-      expect(detail).toMatchObject({ status: 'approved', clause: 1, bidderReason: 'abandon_bid', refundStatus: 'refunded', refundAmountFen: premiumFen });
+      expect(detail).toMatchObject({ status: 'approved', clause: 1, bidderReason: 'abandon_bid', refundStatus: 'refunded', refundAmountFen: premiumFen, refundDueDateProvisional: false });
       expect(detail!.refundedAt).toEqual(clock.now());
       clock.set(SEEDED_AT);
     });

@@ -13,6 +13,7 @@ import type { OfficialHolidayImport } from '@/lib/calendar/import-official-holid
 import { OFFICIAL_HOLIDAYS, OFFICIAL_HOLIDAY_YEARS } from '@/lib/calendar/official-holidays';
 import { useBackOfficeAction } from '../_components/use-back-office-action';
 import { callApi } from '../_components/call-api';
+import { MissingCalendarBanner } from '../_components/missing-calendar-banner';
 import { useCanWrite } from '../_components/use-can-write';
 
 const WEEKDAYS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
@@ -123,6 +124,7 @@ export function CalendarDayList() {
   const canWrite = useCanWrite();
   return (
     <>
+      <MissingCalendarBanner />
       <Alert severity="info" sx={{ mt: 2 }}>
         全国统一的工作日历。未列出的日期按常规：周一至周五上班，周六、周日休息。退款应退日期按此日历顺延 5 个工作日计算（已生成的退款不受之后修改的影响）。
       </Alert>

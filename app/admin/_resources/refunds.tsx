@@ -1,4 +1,4 @@
-import { Alert, Chip } from '@mui/material';
+import { Alert, Chip, Tooltip } from '@mui/material';
 import {
   Datagrid, Edit, FunctionField, List, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar, required, useNotify,
   useRecordContext, useRedirect, useRefresh,
@@ -37,6 +37,11 @@ export function RefundList() {
           render={(r: RefundRecord) => (
             <>
               {r.due_date} {r.overdue && <Chip size="small" color="error" label="已逾期" />}
+              {r.due_date_provisional && (
+                <Tooltip title="该年度节假日安排尚未录入工作日历，到期日暂按常规工作日估算">
+                  <Chip size="small" variant="outlined" label="暂定" />
+                </Tooltip>
+              )}
             </>
           )}
         />

@@ -6,6 +6,8 @@ import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from
 import { awaitsRefundAccount, isDecided } from '@/lib/surrenders/surrender-lifecycle';
 import { formatDateTime } from '@/lib/time/format';
 import { RefundAccountForm } from './refund-account-form';
+
+const PROVISIONAL_DUE_DATE = '（暂按常规工作日估算，该年度节假日安排公布后可能调整）';
 import { SurrenderApplyButton } from './surrender-apply-button';
 
 interface Step {
@@ -54,7 +56,7 @@ function progressOf(s: MySurrender): Step[] {
             key: 'refund',
             title: '待退款',
             at: null,
-            detail: s.refundStatus === 'pending' ? `退还保费 ${formatFen(s.refundAmountFen ?? 0)}，预计 ${s.refundDueDate} 前到账` : '审核通过后退还保费',
+            detail: s.refundStatus === 'pending' ? `退还保费 ${formatFen(s.refundAmountFen ?? 0)}，预计 ${s.refundDueDate} 前到账${s.refundDueDateProvisional ? PROVISIONAL_DUE_DATE : ''}` : '审核通过后退还保费',
             done: false,
           },
     );
