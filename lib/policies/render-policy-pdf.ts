@@ -99,8 +99,17 @@ function drawFrame(pdf: PDFKit.PDFDocument): void {
   pdf.restore();
 }
 
+/** The platform's logo (public/logo.svg: a shield with a tick) drawn as vector paths, `size` points square. */
+function drawLogo(pdf: PDFKit.PDFDocument, x: number, y: number, size: number): void {
+  pdf.save().translate(x, y).scale(size / 64);
+  pdf.path('M32 4 L56 12 V30 C56 45 46 55 32 60 C18 55 8 45 8 30 V12 Z').fill(NAVY);
+  pdf.path('M20 32 L29 41 L45 24').lineWidth(6).lineCap('round').lineJoin('round').stroke('#ffffff');
+  pdf.restore();
+}
+
 function drawTitle(pdf: PDFKit.PDFDocument): number {
   let y = CONTENT.top;
+  drawLogo(pdf, CONTENT.left, y - 4, 40);
   // The one font has no bold face; a thin outline in the text's own colour makes the title read as bold.
   pdf.save().lineWidth(0.6).strokeColor(NAVY).fillColor(NAVY).fontSize(22);
   // pdfkit counts the spacing after the last character too; shifting by half of it re-centres the title.
