@@ -82,6 +82,8 @@ export default async function OrdersPage({ searchParams }: Props) {
                   <td className="num">{formatFen(o.premiumFen)}</td>
                   <td>
                     <span className={`status status--${o.status}`}>{ORDER_STATUS_LABELS[o.status]}</span>
+                    {o.refundPendingFen > 0 && <div className="muted" data-testid="order-refund-summary">待退款 {formatFen(o.refundPendingFen)}</div>}
+                    {o.refundPendingFen === 0 && o.refundedFen > 0 && <div className="muted" data-testid="order-refund-summary">已退款 {formatFen(o.refundedFen)}</div>}
                   </td>
                   <td>{formatDateTime(o.createdAt)}</td>
                   <td>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -25,11 +25,27 @@ export async function listMyOrders(db: Kysely<Database>, actor: Actor, query: My
         'orders.deposit_fen as depositFen', 'orders.created_at as createdAt', 'projects.name as projectName',
         'sections.name as sectionName', 'insurers.name as insurerName', 'projects.deposit_deadline as depositDeadline',
       ])
+      // What the platform owes back on the order and what it has paid back (a refused payment, a surrender).
+      .select((eb) => [
+        eb
+          .selectFrom('refunds')
+          .select(sql<string>`coalesce(sum(refunds.amount_fen), 0)`.as('fen'))
+          .whereRef('refunds.order_id', '=', 'orders.id')
+          .where('refunds.status', '=', 'pending')
+          .as('refundPendingFen'),
+        eb
+          .selectFrom('refunds')
+          .select(sql<string>`coalesce(sum(refunds.amount_fen), 0)`.as('fen'))
+          .whereRef('refunds.order_id', '=', 'orders.id')
+          .where('refunds.status', '=', 'refunded')
+          .as('refundedFen'),
+      ])
       .orderBy('orders.created_at', 'desc')
       .orderBy('orders.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
-      .execute(),
+      .execute()
+      .then((found) => found.map((row) => ({ ...row, refundPendingFen: Number(row.refundPendingFen ?? 0), refundedFen: Number(row.refundedFen ?? 0) }))),
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };

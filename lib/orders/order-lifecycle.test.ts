@@ -8,7 +8,7 @@ import { rolledBack } from '@/lib/lifecycle/testing/rolled-back';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
-import { bidderOrderActions, isPaid, orderLifecycle, paidButNotIssued, type OrderAction } from './order-lifecycle';
+import { bidderOrderActions, isPaid, orderLifecycle, awaitsIssuance, type OrderAction } from './order-lifecycle';
 import { unpaidOrder } from './testing/test-orders';
 import { transitionOrder } from './transition-order';
 
@@ -37,7 +37,7 @@ describe('the order lifecycle', () => {
   });
 
   it('knows when a payment has not led to a policy', () => {
-    expect(orderLifecycle.stateNames.filter(paidButNotIssued)).toEqual(['payment_review', 'cancelled']);
+    expect(orderLifecycle.stateNames.filter(awaitsIssuance)).toEqual(['payment_review']);
   });
 
   it('counts a premium as paid from payment review on', () => {

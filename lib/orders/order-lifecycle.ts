@@ -49,7 +49,10 @@ export function isPaid(status: OrderStatus): boolean {
   return status === 'payment_review' || status === 'issued' || status === 'surrender_review' || status === 'surrendered';
 }
 
-/** A payment for an order in these states has not led to a policy: still under review, or refused and cancelled. */
-export function paidButNotIssued(status: OrderStatus): boolean {
-  return status === 'payment_review' || status === 'cancelled';
+/**
+ * Paid, and the policy may still come: the payment is under review. (A cancelled order was paid too, but will
+ * never be issued: its premium is refunded instead.)
+ */
+export function awaitsIssuance(status: OrderStatus): boolean {
+  return status === 'payment_review';
 }

@@ -30,3 +30,8 @@ export function allowedRefundActions(record: { status: RefundStatus; region_id: 
   if (!mayWrite(actor, record.region_id)) return [];
   return actionsFrom(refundLifecycle, record.status);
 }
+
+/** The bank has paid it back. */
+export function isRefunded(status: RefundStatus): boolean {
+  return status === 'refunded';
+}

@@ -14,11 +14,13 @@ import { BidderPage, requireBidder } from '../../_components/bidder-page';
 import { notFoundOn } from '../../_components/not-found-on';
 import { getOrderPolicy } from '@/lib/policies/get-order-policy';
 import { listOrderTickets } from '@/lib/payments/tickets/list-order-tickets';
+import { listOrderRefunds } from '@/lib/refunds/list-order-refunds';
 import { paymentProblemAvailability } from '@/lib/payments/tickets/payment-problem-availability';
 import { now } from '@/lib/time/clock';
 import { AbandonButton } from './abandon-button';
 import { PaymentProblemPanel } from './payment-problem-panel';
 import { PolicyPanel } from './policy-panel';
+import { RefundPanel } from './refund-panel';
 import { ProjectChanges } from './project-changes';
 import { SurrenderPanel } from './surrender-panel';
 import { InvoicePanel } from './invoice-panel';
@@ -34,10 +36,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { new: isNew, pay, updated, reported } = await searchParams;
   const db = await getDb();
   const order = await getMyOrder(db, actor, id).catch(notFoundOn);
-  const [policy, paymentProblem, tickets] = await Promise.all([
+  const [policy, paymentProblem, tickets, refunds] = await Promise.all([
     getOrderPolicy(db, order.id),
     paymentProblemAvailability(db, order.id),
     listOrderTickets(db, order.id),
+    listOrderRefunds(db, order.id),
   ]);
   const bidOpened = now() >= order.bidOpeningAt;
   const can = (action: OrderAction) => order.allowedActions.includes(action);
@@ -117,6 +120,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       </div>
       {showPayment && <PaymentInstructions {...order} />}
       {policy && <PolicyPanel orderId={order.id} downloadable={can('downloadPolicy')} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
+      <RefundPanel refunds={refunds} />
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
       <SurrenderPanel actor={actor} orderId={order.id} />
       <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />

@@ -28,6 +28,7 @@ export function PaymentProblemPanel({ orderId, availability, tickets }: { orderI
             支付遇到问题请点击
           </Link>
           {availability.hasDuplicatePayment && <span className="muted">检测到重复支付，可申请退回多付的款项。</span>}
+          {availability.hasOverdueRefund && <span className="muted">退款已超过预计到账日期，可申请退费。</span>}
         </div>
       ) : (
         availability.availableFrom && (

@@ -9,6 +9,7 @@ import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
+import { PAYMENT_TICKET_KIND_LABELS } from './payment-ticket-kinds';
 import { paymentProblemAvailability } from './payment-problem-availability';
 
 const inputSchema = z.discriminatedUnion(
@@ -35,8 +36,13 @@ export async function openPaymentTicket(db: Kysely<Database>, actor: Actor, orde
   const ticket = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
     const order = await loadMyOrder(trx, actor, orderId, { lock: true });
-    if (!(await paymentProblemAvailability(trx, order.id)).available) {
-      throw new DomainError('CONFLICT', '支付后 30 分钟仍未出函，或重复支付时，方可提交支付问题');
+    const availability = await paymentProblemAvailability(trx, order.id);
+    if (!availability.available) {
+      throw new DomainError('CONFLICT', '支付后 30 分钟仍未出函、重复支付或退款逾期时，方可提交支付问题');
+    }
+    if (!availability.kinds.includes(ticket.kind)) {
+      const offered = availability.kinds.map((kind) => `「${PAYMENT_TICKET_KIND_LABELS[kind]}」`).join('、');
+      throw new DomainError('CONFLICT', `该订单目前只能提交${offered}`);
     }
     const open = await trx
       .selectFrom('payment_tickets')

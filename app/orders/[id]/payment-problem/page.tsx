@@ -26,11 +26,11 @@ export default async function PaymentProblemPage({ params }: Props) {
         {availability.allowedActions.includes('openTicket') ? (
           <PaymentProblemForm
             orderId={order.id}
-            choices={(['paid_not_issued', 'refund_request'] as const).map((kind) => ({ kind, label: PAYMENT_TICKET_KIND_LABELS[kind], hint: PAYMENT_TICKET_KIND_HINTS[kind] }))}
+            choices={availability.kinds.map((kind) => ({ kind, label: PAYMENT_TICKET_KIND_LABELS[kind], hint: PAYMENT_TICKET_KIND_HINTS[kind] }))}
           />
         ) : (
           <div className="alert alert--info" role="status">
-            支付后 30 分钟仍未出函，或重复支付时，方可提交支付问题。
+            支付后 30 分钟仍未出函、重复支付或退款逾期时，方可提交支付问题。
           </div>
         )}
       </div>
