@@ -31,6 +31,8 @@ test('a bidder surrenders after the operator marks the project 流标; an operat
   await page.getByRole('button', { name: '申请退保' }).click();
   const confirm = page.getByRole('alertdialog', { name: '确认申请退保' });
   await confirm.getByRole('radio', { name: /项目异常/ }).check();
+  // Before confirming, the bidder reads what the current rules say for that reason.
+  await expect(confirm.getByTestId('surrender-preview')).toContainText('按当前退保规则可以申请');
   await snapshot(page, 'surrender-confirm');
   await confirm.getByRole('button', { name: '确认申请退保' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('退保审核中');

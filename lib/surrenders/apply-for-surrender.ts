@@ -5,17 +5,15 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { assertMayAskForMyOrder, loadMyOrder } from '@/lib/orders/load-my-order';
-import { selectOrdersWithParties } from '@/lib/orders/order-join';
 import { orderLifecycle } from '@/lib/orders/order-lifecycle';
 import { assertCanTake } from '@/lib/lifecycle/lifecycle';
 import { transitionOrder } from '@/lib/orders/transition-order';
-import { PROJECT_STATUS_LABELS } from '@/lib/projects/project-labels';
 import { decide } from '@/lib/rules/decide';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { parseInput } from '@/lib/validation/parse-input';
 import { summarizeOutcome } from '@/rules/explain-decision';
-import { findPayingTransfer, paidByOnlineBanking } from './find-paying-transfer';
+import { describeSurrenderBasis, readSurrenderSituation } from './surrender-facts';
 import { describeClause, SURRENDER_REASON_LABELS } from './surrender-labels';
 
 const inputSchema = z.object({
@@ -43,33 +41,21 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
   const result = await writeTransaction(db, async (trx) => {
     // Locked first, so two applications for the same order are decided one after the other.
     const mine = await loadMyOrder(trx, actor, orderId, { lock: true });
-    const order = await selectOrdersWithParties(trx)
-      .where('orders.id', '=', mine.id)
-      .select([
-        'orders.id', 'orders.status', 'projects.status as projectStatus', 'projects.bid_opening_at as bidOpeningAt',
-        'projects.region_id as regionId', 'enterprises.basic_account_number as basicAccount',
-      ])
-      .executeTakeFirstOrThrow();
-    assertCanTake(orderLifecycle, 'applySurrender', order.status);
-    const transfer = await findPayingTransfer(trx, order.id);
-    const facts = {
-      bidOpened: now() >= order.bidOpeningAt,
-      projectStatus: order.projectStatus,
-      applicantAbandons: reason === 'abandon_bid',
-      paidByOnlineBanking: paidByOnlineBanking(transfer, order.basicAccount),
-    };
-    const decision = await decide(trx, 'surrender-eligibility', facts, { region: order.regionId, subject: { type: 'order', id: order.id } });
+    const order = await readSurrenderSituation(trx, mine.id);
+    assertCanTake(orderLifecycle, 'applySurrender', order.orderStatus);
+    const facts = order.factsFor(reason);
+    const decision = await decide(trx, 'surrender-eligibility', facts, { region: order.regionId, subject: { type: 'order', id: order.orderId } });
     const outcome = decision.outcome;
     // Returned rather than thrown: the transaction commits the logged decision and nothing else.
     if (!outcome.eligible) return { refused: summarizeOutcome('surrender-eligibility', outcome), facts } as const;
 
     // Without a paying transfer there is no account to send the money back to, whatever the rules say.
-    const accountRequired = outcome.refundAccountRequired || !transfer;
+    const accountRequired = outcome.refundAccountRequired || !order.hasPayingTransfer;
     const at = now();
     const surrender = await trx
       .insertInto('surrenders')
       .values({
-        order_id: order.id,
+        order_id: order.orderId,
         status: accountRequired ? 'awaiting_account' : 'submitted',
         bidder_reason: reason,
         note,
@@ -82,7 +68,7 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await transitionOrder(trx, actor, order.id, 'applySurrender', {
+    await transitionOrder(trx, actor, order.orderId, 'applySurrender', {
       reason: `申请退保（${SURRENDER_REASON_LABELS[reason]}），依据${describeClause(outcome.clause)}`,
       decisionId: decision.decisionId,
     });
@@ -98,13 +84,7 @@ export async function applyForSurrender(db: Kysely<Database>, actor: Actor, orde
   });
 
   if (result.refused !== null) {
-    const { facts } = result;
-    const basis = [
-      `项目状态「${PROJECT_STATUS_LABELS[facts.projectStatus]}」`,
-      facts.bidOpened ? '已开标' : '尚未开标',
-      `退保原因「${SURRENDER_REASON_LABELS[reason]}」`,
-    ].join('，');
-    throw new DomainError('RULE_REFUSED', `${result.refused}。判定依据：${basis}。`);
+    throw new DomainError('RULE_REFUSED', `${result.refused}。判定依据：${describeSurrenderBasis(result.facts, reason)}。`);
   }
   const { surrender } = result;
   return { id: surrender.id, status: surrender.status, clause: surrender.clause, refundAccountRequired: surrender.refund_account_required };

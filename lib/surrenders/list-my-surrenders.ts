@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { loadMyOrder, type MyOrder } from '@/lib/orders/load-my-order';
 import { bidderOrderActions } from '@/lib/orders/order-lifecycle';
 import type { RefundStatus } from '@/lib/refunds/refund-labels';
+import { previewSurrender, type SurrenderPreview } from './preview-surrender';
 import { allowedSurrenderActions, type SurrenderAction } from './surrender-lifecycle';
 
 export interface MySurrender {
@@ -36,6 +37,8 @@ export interface MySurrenders {
   surrenders: MySurrender[];
   /** 申请退保, when the order's lifecycle allows it. */
   allowedActions: 'applySurrender'[];
+  /** When 申请退保 is allowed: what the surrender rules say now for each reason, shown before the bidder confirms. */
+  preview: Record<SurrenderBidderReason, SurrenderPreview> | null;
 }
 
 async function surrendersOf(db: Kysely<Database>, actor: Actor, order: MyOrder): Promise<MySurrender[]> {
@@ -72,8 +75,10 @@ export async function listMySurrenders(db: Kysely<Database>, actor: Actor, order
 /** listMySurrenders, with what the bidder may start on the order: the order page's surrender panel renders from it. */
 export async function loadMySurrenders(db: Kysely<Database>, actor: Actor, orderId: string): Promise<MySurrenders> {
   const order = await loadMyOrder(db, actor, orderId);
-  return {
-    surrenders: await surrendersOf(db, actor, order),
-    allowedActions: bidderOrderActions(order.status).filter((action) => action === 'applySurrender'),
-  };
+  const allowedActions = bidderOrderActions(order.status).filter((action) => action === 'applySurrender');
+  const [surrenders, preview] = await Promise.all([
+    surrendersOf(db, actor, order),
+    allowedActions.length ? previewSurrender(db, order.id) : null,
+  ]);
+  return { surrenders, allowedActions, preview };
 }

@@ -18,7 +18,7 @@ import { projectResource } from '@/lib/projects/project-resource';
 import { applyForSurrender } from './apply-for-surrender';
 import { approveSurrender } from './approve-surrender';
 import { completeRefundAccount } from './complete-refund-account';
-import { listMySurrenders } from './list-my-surrenders';
+import { listMySurrenders, loadMySurrenders } from './list-my-surrenders';
 import { rejectSurrender } from './reject-surrender';
 import { surrenderResource, type SurrenderRecord } from './surrender-resource';
 import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
@@ -45,6 +45,29 @@ describe.each(testDatabaseKinds)('surrenders on %s', (kind) => {
       clock.set(SEEDED_AT);
     }
   };
+
+  it('tells the bidder before confirming what the rules say for each reason, without logging a decision', async () => {
+    const { orderId, projectId, opening } = await orderOnNewProject(f);
+    const before = await loadMySurrenders(f.db, f.actors.bidder, orderId);
+    expect(before.allowedActions).toEqual(['applySurrender']);
+    expect(before.preview).toMatchObject({
+      abandon_bid: { eligible: true, explanation: expect.stringContaining('按当前退保规则可以申请') },
+      project_anomaly: { eligible: false, explanation: expect.stringContaining('不予退保') },
+    });
+    expect(before.preview!.project_anomaly.explanation).toContain('判定依据：项目状态「正常」，尚未开标，退保原因「项目异常」');
+
+    // After the opening on a normal project the rules refuse both — the bidder reads why before confirming.
+    const afterwards = await afterOpening(opening, () => loadMySurrenders(f.db, f.actors.bidder, orderId));
+    expect(afterwards.preview).toMatchObject({ abandon_bid: { eligible: false }, project_anomaly: { eligible: false } });
+    expect(afterwards.preview!.abandon_bid.explanation).toContain('已开标');
+    // A failed project is an anomaly the rules accept.
+    await setProject(projectId, 'failed');
+    expect((await loadMySurrenders(f.db, f.actors.bidder, orderId)).preview!.project_anomaly.eligible).toBe(true);
+    expect(await decisionsOf(orderId)).toEqual([]);
+
+    await applyForSurrender(f.db, f.actors.bidder, orderId, { reason: 'project_anomaly' });
+    expect(await loadMySurrenders(f.db, f.actors.bidder, orderId)).toMatchObject({ allowedActions: [], preview: null });
+  });
 
   describe('each clause of the procedure, end to end', () => {
     it('clause 1: the bidder abandons before the opening; approved, the premium goes back to the basic account', async () => {

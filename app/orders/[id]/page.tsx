@@ -15,6 +15,7 @@ import { notFoundOn } from '../../_components/not-found-on';
 import { getOrderPolicy } from '@/lib/policies/get-order-policy';
 import { listOrderTickets } from '@/lib/payments/tickets/list-order-tickets';
 import { listOrderRefunds } from '@/lib/refunds/list-order-refunds';
+import { loadMySurrenders } from '@/lib/surrenders/list-my-surrenders';
 import { paymentProblemAvailability } from '@/lib/payments/tickets/payment-problem-availability';
 import { now } from '@/lib/time/clock';
 import { AbandonButton } from './abandon-button';
@@ -36,11 +37,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { new: isNew, pay, updated, reported } = await searchParams;
   const db = await getDb();
   const order = await getMyOrder(db, actor, id).catch(notFoundOn);
-  const [policy, paymentProblem, tickets, refunds] = await Promise.all([
+  const [policy, paymentProblem, tickets, refunds, surrenders] = await Promise.all([
     getOrderPolicy(db, order.id),
     paymentProblemAvailability(db, order.id),
     listOrderTickets(db, order.id),
     listOrderRefunds(db, order.id),
+    loadMySurrenders(db, actor, order.id),
   ]);
   const bidOpened = now() >= order.bidOpeningAt;
   const can = (action: OrderAction) => order.allowedActions.includes(action);
@@ -112,6 +114,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
               修改投保信息
             </Link>
           )}
+          {surrenders.surrenders.length > 0 && (
+            <Link className="btn btn--plain" href={`/orders/${order.id}#surrender`}>
+              退保详情
+            </Link>
+          )}
           <Link className="btn btn--plain" href="/orders">
             返回订单管理
           </Link>
@@ -122,7 +129,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {policy && <PolicyPanel orderId={order.id} downloadable={can('downloadPolicy')} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <RefundPanel refunds={refunds} />
       <PaymentProblemPanel orderId={order.id} availability={paymentProblem} tickets={tickets} />
-      <SurrenderPanel actor={actor} orderId={order.id} />
+      <SurrenderPanel orderId={order.id} surrenders={surrenders} />
       <InvoicePanel actor={actor} orderId={order.id} orderStatus={order.status} />
       <div className="columns">
         <section className="card" aria-label="投保信息">

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import type { SurrenderBidderReason } from '@/db/database';
+import type { SurrenderPreview } from '@/lib/surrenders/preview-surrender';
 import { requestSurrender } from './actions';
 
 const REASONS = [
@@ -13,9 +15,10 @@ type Reason = (typeof REASONS)[number]['value'];
 
 /**
  * 【申请退保】: the bidder picks why and confirms. Whether it may surrender is the rules' answer on the
- * server; a refusal is shown here as the server words it, naming the rule.
+ * server: shown for the chosen reason before confirming (the preview, asked without logging), and a refusal
+ * at confirmation as the server words it, naming the rule.
  */
-export function SurrenderApplyButton({ orderId }: { orderId: string }) {
+export function SurrenderApplyButton({ orderId, preview }: { orderId: string; preview: Record<SurrenderBidderReason, SurrenderPreview> | null }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState<Reason | null>(null);
@@ -63,6 +66,11 @@ export function SurrenderApplyButton({ orderId }: { orderId: string }) {
         <span>补充说明（选填）</span>
         <textarea className="input" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} disabled={pending} style={{ height: 'auto', padding: 8 }} />
       </label>
+      {reason && preview && (
+        <p className={preview[reason].eligible ? 'muted' : 'field__error'} data-testid="surrender-preview" style={{ fontSize: 14 }}>
+          {preview[reason].explanation}
+        </p>
+      )}
       <p>提交后订单将进入「退保审核中」；审核通过后保单失效，保费退还。是否可以退保由平台退保规则判定。</p>
       {error && (
         <p className="field__error" role="alert" style={{ fontSize: 14, marginTop: 8 }}>
@@ -73,7 +81,7 @@ export function SurrenderApplyButton({ orderId }: { orderId: string }) {
         <button type="button" className="btn btn--plain" onClick={() => setAsking(false)} disabled={pending}>
           取消
         </button>
-        <button type="button" className="btn" disabled={pending || !reason} onClick={submit}>
+        <button type="button" className="btn" disabled={pending || !reason || (preview !== null && !preview[reason].eligible)} onClick={submit}>
           {pending ? '提交中…' : '确认申请退保'}
         </button>
       </div>

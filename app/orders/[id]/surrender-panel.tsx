@@ -1,7 +1,5 @@
-import type { Actor } from '@/lib/auth/actor';
-import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
-import { loadMySurrenders, type MySurrender } from '@/lib/surrenders/list-my-surrenders';
+import type { MySurrender, MySurrenders } from '@/lib/surrenders/list-my-surrenders';
 import { describeClause, SURRENDER_REASON_LABELS, SURRENDER_STATUS_LABELS } from '@/lib/surrenders/surrender-labels';
 import { awaitsRefundAccount, isDecided } from '@/lib/surrenders/surrender-lifecycle';
 import { formatDateTime } from '@/lib/time/format';
@@ -65,8 +63,9 @@ function progressOf(s: MySurrender): Step[] {
 }
 
 interface Props {
-  actor: Actor;
   orderId: string;
+  /** loadMySurrenders: the order page reads it once, for this panel and for its 【退保详情】 button. */
+  surrenders: MySurrenders;
 }
 
 /**
@@ -74,14 +73,14 @@ interface Props {
  * with times, 【完善退保账户信息】 while the refund account is missing, and earlier rejected applications.
  * Which of these it offers is the read model's allowedActions, never a status rule of its own.
  */
-export async function SurrenderPanel({ actor, orderId }: Props) {
-  const { surrenders, allowedActions } = await loadMySurrenders(await getDb(), actor, orderId);
+export function SurrenderPanel({ orderId, surrenders: { surrenders, allowedActions, preview } }: Props) {
   const canApply = allowedActions.includes('applySurrender');
   if (surrenders.length === 0 && !canApply) return null;
   const [latest, ...earlier] = surrenders;
+  const title = latest ? '退保详情' : '申请退保';
   return (
-    <section className="card" aria-label="退保详情" id="surrender" style={{ marginBottom: 16 }}>
-      <h2 className="card__title">{latest ? '退保详情' : '退保'}</h2>
+    <section className="card" aria-label={title} id="surrender" style={{ marginBottom: 16 }}>
+      <h2 className="card__title">{title}</h2>
       {latest && (
         <>
           <p>
@@ -115,7 +114,7 @@ export async function SurrenderPanel({ actor, orderId }: Props) {
       {canApply && (
         <>
           {!latest && <p className="muted">开标前放弃投标，或项目发生中止、暂停、流标、终止等异常时，可申请退保，退还已缴保费。</p>}
-          <SurrenderApplyButton orderId={orderId} />
+          <SurrenderApplyButton orderId={orderId} preview={preview} />
         </>
       )}
     </section>
