@@ -1,11 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
-import { migrateToLatest } from '@/db/migrate';
-import { seedDemo } from '@/lib/platform/seed-demo';
-import { databaseTarget, isDemoMode } from './config/runtime-config';
-import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
-import { now } from './time/clock';
+import { prepareDatabase } from '@/lib/platform/prepare-database';
+import { databaseTarget } from './config/runtime-config';
 
 // Next.js may evaluate this module once per route bundle; the database (and above all the one PGlite
 // instance that owns the data directory) must exist once per process, so it lives on globalThis.
@@ -25,9 +22,7 @@ export function getDb(): Promise<Kysely<Database>> {
 async function open(): Promise<Kysely<Database>> {
   const target = databaseTarget();
   const db = createDatabase(target);
-  await migrateToLatest(db);
-  await installPlatformDefaults(db, now());
-  if (isDemoMode()) await seedDemo(db, now());
+  await prepareDatabase(db);
   // Every connection of the pool opened now, while nobody waits: not by the first requests of a rush.
   if (target.kind === 'postgres') await Promise.all(Array.from({ length: target.maxConnections ?? 1 }, () => sql`select 1`.execute(db)));
   return db;

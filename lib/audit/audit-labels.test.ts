@@ -9,6 +9,7 @@ describe('audit action labels', () => {
     ['rule_version.publish', '发布规则版本'],
     ['invoice.issue', '开具发票'],
     ['invoice.void', '作废发票（红冲）'],
+    ['user.create_platform_admin', '命令行创建平台管理员'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

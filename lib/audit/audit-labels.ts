@@ -45,6 +45,7 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'bank_statement.import': '导入银行流水',
   'calendar_day.import_official': '导入法定节假日',
   'audit_chain.reanchor': '重新锚定审计链',
+  'user.create_platform_admin': '命令行创建平台管理员',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

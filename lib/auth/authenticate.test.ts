@@ -38,6 +38,26 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     expect(await authenticate(fixture.db, { phone: DEMO_PHONES.otherBidder, password: DEMO_PASSWORD })).toBeNull();
   });
 
+  it('records each successful sign-in as the account\'s last, and not a failed one', async () => {
+    const clock = fixedClock('2026-11-24T07:00:00Z');
+    const restore = useClock(clock);
+    const lastSignIn = async () =>
+      (await fixture.db.selectFrom('users').select('last_signed_in_at').where('phone', '=', DEMO_PHONES.valuesOperator).executeTakeFirstOrThrow())
+        .last_signed_in_at;
+    try {
+      const phone = DEMO_PHONES.valuesOperator;
+      expect((await authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.40'))?.phone).toBe(phone);
+      expect(await lastSignIn()).toEqual(new Date('2026-11-24T07:00:00Z'));
+      clock.advance(60 * 60 * 1000);
+      expect(await authenticate(fixture.db, { phone, password: 'not-the-password' }, '198.51.100.40')).toBeNull();
+      expect(await lastSignIn()).toEqual(new Date('2026-11-24T07:00:00Z'));
+      expect((await authenticate(fixture.db, { phone, password: DEMO_PASSWORD }, '198.51.100.41'))?.phone).toBe(phone);
+      expect(await lastSignIn()).toEqual(new Date('2026-11-24T08:00:00Z'));
+    } finally {
+      restore();
+    }
+  });
+
   it('holds an account back after repeated failures from one address, even from the right password, until the window ends', async () => {
     const clock = fixedClock('2026-11-24T03:00:00Z');
     const restore = useClock(clock);

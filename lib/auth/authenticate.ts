@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { countHit, uncountHit, type RateLimit } from '@/lib/http/rate-limit';
 import { rateLimitAddressKey } from '@/lib/http/rate-limit-address';
+import { now } from '@/lib/time/clock';
 import { findMalformedText } from '@/lib/validation/well-formed-text';
 import type { Actor } from './actor';
 import { isKnownSignInAddress, rememberSignInAddress } from './known-sign-in-addresses';
@@ -35,8 +36,9 @@ export type SignedIn = Actor & { sessionVersion: number };
 /**
  * The actor for a phone number and password, or null; never says which of the two was wrong. Every
  * attempt is counted before its password is checked (in the database, so every instance shares the
- * count and parallel guesses cannot all slip through); a successful one takes its count back and makes
- * its address known to the account. Past a limit no password is checked until the window ends.
+ * count and parallel guesses cannot all slip through); a successful one takes its count back, makes
+ * its address known to the account and is recorded as its last sign-in. Past a limit no password is
+ * checked until the window ends.
  */
 export async function authenticate(db: Kysely<Database>, input: unknown, clientAddress = 'unknown'): Promise<SignedIn | null> {
   if (findMalformedText(input)) return null;
@@ -67,6 +69,8 @@ export async function authenticate(db: Kysely<Database>, input: unknown, clientA
   for (const limit of counted) await uncountHit(db, limit);
   // 'unknown' is everyone whose address could not be told apart; it must never become known.
   if (address !== 'unknown') await rememberSignInAddress(db, user.id, address);
+  // Shown in the users list (最近登录): an account nobody has used for months is one to deactivate.
+  await db.updateTable('users').set({ last_signed_in_at: now() }).where('id', '=', user.id).execute();
   const actor = await loadActor(db, { userId: user.id });
   return actor && { ...actor, sessionVersion: user.session_version };
 }
