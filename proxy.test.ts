@@ -1,4 +1,4 @@
-import { encode } from 'next-auth/jwt';
+import { encode, type JWT } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 import { proxy } from './proxy';
@@ -70,7 +70,7 @@ describe('the proxy in front of every request', () => {
   });
 
   describe('an account whose password someone else set', () => {
-    const sessionCookie = async (claims: Record<string, unknown>) =>
+    const sessionCookie = async (claims: Pick<JWT, 'role' | 'regionId' | 'enterpriseId' | 'mustChangePassword'>) =>
       `next-auth.session-token=${await encode({ secret: SECRET, token: { sub: 'u1', name: '新人', sessionVersion: 0, ...claims } })}`;
 
     it.each(['/', '/admin', '/orders', '/apply/x', '/account/other'])('is sent from %s to 修改密码', async (path) => {

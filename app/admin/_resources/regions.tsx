@@ -7,13 +7,13 @@ import type { RegionRecord } from '@/lib/regions/region-resource';
 import { ActionDialogButton } from '../_components/action-dialog-button';
 import { allowed } from '../_components/allowed';
 import type { AdminPermissions } from '../_components/auth-provider';
-import { ActiveChip, activeChoices } from './active-chip';
+import { ActiveChip, ActiveFilter } from './active-chip';
 
 type RegionRow = RegionRecord & { allowed_actions?: string[] };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="搜索区划代码、名称" />,
-  <SelectInput key="active" source="active" choices={activeChoices} alwaysOn />,
+  <ActiveFilter key="active" source="active" alwaysOn />,
 ];
 
 const parentName = (r: RegionRecord) => (r.parent_id ? `${r.parent_name}（${r.parent_id}）` : '—');

@@ -5,7 +5,7 @@ import {
 import type { StaffUserRecord } from '@/lib/users/staff-user-resource';
 import { DISPLAY_TIME_ZONE } from '@/lib/time/format';
 import type { AdminPermissions } from '../../_components/auth-provider';
-import { ActiveChip, activeChoices } from '../active-chip';
+import { ActiveChip, ActiveFilter } from '../active-chip';
 import { permissionLabel, staffRoleChoices } from './user-choices';
 
 const filters = [
@@ -14,7 +14,7 @@ const filters = [
   <ReferenceInput key="region" source="region_id" reference="regions" alwaysOn>
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  <SelectInput key="active" source="active" choices={activeChoices} alwaysOn />,
+  <ActiveFilter key="active" source="active" alwaysOn />,
 ];
 
 export function StaffStatus({ record }: { record: StaffUserRecord }) {
