@@ -1,6 +1,10 @@
+import { encode, type JWT } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { proxy } from './proxy';
+
+// The proxy reads the session token with the site's secret; the tests sign their tokens with the same one.
+const SECRET = vi.hoisted(() => (process.env.NEXTAUTH_SECRET ??= 'proxy-test-secret'));
 
 const SITE = 'http://bg.example';
 
@@ -63,5 +67,30 @@ describe('the proxy in front of every request', () => {
     expect((await response.json()).message).toBe('提交的内容格式无法识别，请刷新页面后重试');
     const wellFormed = await proxy(request('/login', { method: 'POST', headers: { 'next-action': '40abc', origin: SITE, 'content-type': 'text/plain' }, body: '["x"]' }));
     expect(passedOn(wellFormed)).toBe(true);
+  });
+
+  describe('an account whose password someone else set', () => {
+    const sessionCookie = async (claims: Pick<JWT, 'role' | 'regionId' | 'enterpriseId' | 'mustChangePassword'>) =>
+      `next-auth.session-token=${await encode({ secret: SECRET, token: { sub: 'u1', name: '新人', sessionVersion: 0, ...claims } })}`;
+
+    it.each(['/', '/admin', '/orders', '/apply/x', '/account/other'])('is sent from %s to 修改密码', async (path) => {
+      const cookie = await sessionCookie({ role: 'operator', regionId: '650200', enterpriseId: null, mustChangePassword: true });
+      const response = await proxy(request(path, { headers: { cookie } }));
+      expect(response.status).toBe(307);
+      expect(new URL(response.headers.get('location')!).pathname).toBe('/account/password');
+    });
+
+    it('may open 修改密码 itself; an ordinary account opens its pages as before', async () => {
+      const mustChange = await sessionCookie({ role: 'bidder', regionId: null, enterpriseId: 'e1', mustChangePassword: true });
+      expect(passedOn(await proxy(request('/account/password', { headers: { cookie: mustChange } })))).toBe(true);
+      const ordinary = await sessionCookie({ role: 'bidder', regionId: null, enterpriseId: 'e1', mustChangePassword: false });
+      expect(passedOn(await proxy(request('/orders', { headers: { cookie: ordinary } })))).toBe(true);
+      expect(passedOn(await proxy(request('/account/password', { headers: { cookie: ordinary } })))).toBe(true);
+    });
+
+    it('sends a visitor without a session from 修改密码 to sign in', async () => {
+      const response = await proxy(request('/account/password'));
+      expect(new URL(response.headers.get('location')!).pathname).toBe('/login');
+    });
   });
 });

@@ -15,7 +15,8 @@ import { assertWellFormedActionPayload } from '@/lib/http/server-action-payload'
  *   server actions alike (server actions are POSTs to page paths), and a server action's payload that is
  *   too large or malformed before Next.js would answer it with a 500;
  * - gives each page a Content-Security-Policy with a fresh nonce, which Next.js puts on its scripts;
- * - sends visitors without a session to the sign-in page and bidders away from the back office.
+ * - sends visitors without a session to the sign-in page, bidders away from the back office, and an
+ *   account that must change the password someone else set to 修改密码 (its APIs refuse it on the server).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -43,7 +44,10 @@ export async function proxy(request: NextRequest) {
  */
 const SIGNATURE_AUTHENTICATED = new Set(['/api/bank/transfers']);
 
-const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|admin(?:\/|$))/;
+const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|admin(?:\/|$)|account(?:\/|$))/;
+
+/** 修改密码: where an account whose password someone else set is kept until it chooses its own. */
+const PASSWORD_CHANGE_PAGE = '/account/password';
 
 async function signInGate(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
@@ -53,6 +57,9 @@ async function signInGate(request: NextRequest): Promise<NextResponse | null> {
     const login = new URL('/login', request.url);
     login.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(login);
+  }
+  if (token.mustChangePassword === true && pathname !== PASSWORD_CHANGE_PAGE) {
+    return NextResponse.redirect(new URL(PASSWORD_CHANGE_PAGE, request.url));
   }
   const backOffice = BACK_OFFICE_ROLES.includes(token.role);
   if (pathname.startsWith('/admin') && !backOffice) return NextResponse.redirect(new URL('/?denied=admin', request.url));

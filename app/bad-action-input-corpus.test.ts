@@ -63,6 +63,8 @@ const ODD: unknown[] = [
   { sectionId: '\u0000', productId: '\ud800', formData: deep(3_000), formVersionId: null, expectedPremiumFen: 1e308 },
   { kind: 'refund', reason: 123, account: { name: [], number: {} } },
   { reason: 'x'.repeat(100_000), refundAccount: 'x', type: 'special', medium: 'paper', title: null, taxNumber: {} },
+  { currentPassword: 1, newPassword: [], confirmPassword: {} },
+  { currentPassword: '\ud800', newPassword: 'x'.repeat(100_000), confirmPassword: 'x'.repeat(100_000) },
 ];
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -9,6 +9,8 @@ declare module 'next-auth' {
     canEditRuleValues: boolean;
     /** The account's session version at sign-in (lib/auth/session-version.ts). */
     sessionVersion: number;
+    /** Someone else set the password: the account must change it before anything else. */
+    mustChangePassword: boolean;
   }
   interface Session {
     user: {
@@ -20,6 +22,7 @@ declare module 'next-auth' {
       canEditRules: boolean;
       canEditRuleValues: boolean;
       sessionVersion?: number;
+      mustChangePassword?: boolean;
     };
   }
 }
@@ -33,5 +36,7 @@ declare module 'next-auth/jwt' {
     canEditRuleValues?: boolean;
     /** Absent in tokens issued before session versions existed: those are treated as ended. */
     sessionVersion?: number;
+    /** Set at sign-in while the account must change the password someone else set (lib/auth/session-actor.ts). */
+    mustChangePassword?: boolean;
   }
 }

@@ -15,6 +15,9 @@ export function SiteHeader({ actor }: { actor: Actor }) {
           <span>
             {actor.name}（{ROLE_LABELS[actor.role]}）
           </span>
+          <Link href="/account/password" className="site-header__link">
+            修改密码
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -112,6 +112,8 @@ const GENERIC_BODIES: Body[] = [
   json('year as float', { year: 2026.5 }),
   json('year huge', { year: 1e20 }),
   json('decision odd', { decision: 'approve', reason: '' }),
+  json('staff and region fields of the wrong kind', { display_name: [], phone: 13900000099, role: {}, region_id: 650100, rule_permission: true, parent_id: [], id: {} }),
+  json('staff account with odd values', { display_name: '\u202e', phone: '1390000009９', role: 'bidder', region_id: '650100', rule_permission: 'all' }),
   raw('CSV garbage', 'text/csv', new Uint8Array([0xff, 0x00, 0x81, 0x0a, 0x2c, 0x2c])),
   raw('CSV header only', 'text/csv; charset=utf-8', '\ufeff交易流水号,交易时间\n'),
   raw('form urlencoded', 'application/x-www-form-urlencoded', 'a=b&reason=%00'),

@@ -7,7 +7,7 @@ import { signInErrorMessage } from './sign-in-error-message';
 
 export const metadata = { title: '登录 - 电子保函服务平台' };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; changed?: string }> };
 
 // next-auth's CSRF cookie is `<token>|<hash>`; the form posts the token back. The cookie is named with
 // the __Host- prefix when the site runs on https.
@@ -28,8 +28,10 @@ function ownPath(callbackUrl: string | undefined, host: string | null): string |
 }
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
-  if (await currentActor()) redirect('/');
+  const { callbackUrl, error, changed } = await searchParams;
+  // An account that must change its password is signed in for that alone: it goes on to 修改密码.
+  const signedIn = await currentActor({ forPasswordChange: true });
+  if (signedIn) redirect(signedIn.mustChangePassword ? '/account/password' : '/');
   const target = safeCallbackPath(ownPath(callbackUrl, (await headers()).get('host')));
   const jar = await cookies();
   const csrfCookie = CSRF_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
@@ -38,6 +40,11 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="login__box">
         <h1>电子保函服务平台</h1>
         <p className="muted">投标保证保险 · 在线投保</p>
+        {changed === '1' && !error && (
+          <div className="alert alert--success" role="status">
+            密码已修改，请使用新密码登录
+          </div>
+        )}
         <LoginForm callbackUrl={target} csrfToken={csrfCookie?.split('|')[0] ?? ''} initialError={signInErrorMessage(error)} />
       </div>
     </main>

@@ -10,6 +10,16 @@ describe('audit action labels', () => {
     ['invoice.issue', '开具发票'],
     ['invoice.void', '作废发票（红冲）'],
     ['user.create_platform_admin', '命令行创建平台管理员'],
+    ['region.create', '新建区域'],
+    ['region.update', '修改区域'],
+    ['region.deactivate', '停用区域'],
+    ['region.reactivate', '启用区域'],
+    ['user.create', '新建用户'],
+    ['user.update', '修改用户'],
+    ['user.deactivate', '停用用户'],
+    ['user.reactivate', '启用用户'],
+    ['user.reset_password', '重置用户密码'],
+    ['user.change_password', '修改密码'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

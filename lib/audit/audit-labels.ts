@@ -18,6 +18,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_chain: '审计链',
   policy_document_job: '保单生成',
   bank_notification: '银行通知',
+  region: '区域',
+  user: '用户',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -46,6 +48,12 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'calendar_day.import_official': '导入法定节假日',
   'audit_chain.reanchor': '重新锚定审计链',
   'user.create_platform_admin': '命令行创建平台管理员',
+  'region.deactivate': '停用区域',
+  'region.reactivate': '启用区域',
+  'user.deactivate': '停用用户',
+  'user.reactivate': '启用用户',
+  'user.reset_password': '重置用户密码',
+  'user.change_password': '修改密码',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -11,6 +11,12 @@ export interface Actor {
   canEditRules: boolean;
   /** May change values in rules (conditions' values, outcome parameters) but not their structure. */
   canEditRuleValues: boolean;
+  /**
+   * Someone else set the password (account created, password reset): until the account chooses its own it
+   * may do nothing else (lib/auth/session-actor.ts). Always set by loadActor; an actor built elsewhere (a
+   * script, a background job acting for someone) has no password to change.
+   */
+  mustChangePassword?: boolean;
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

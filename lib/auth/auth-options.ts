@@ -42,6 +42,7 @@ export function authOptions(): NextAuthOptions {
             canEditRules: actor.canEditRules,
             canEditRuleValues: actor.canEditRuleValues,
             sessionVersion: actor.sessionVersion,
+            mustChangePassword: actor.mustChangePassword === true,
           };
         },
       }),
@@ -55,6 +56,9 @@ export function authOptions(): NextAuthOptions {
           token.canEditRules = user.canEditRules;
           token.canEditRuleValues = user.canEditRuleValues;
           token.sessionVersion = user.sessionVersion;
+          // Lets the proxy send such an account to 修改密码 without a database read; the server refuses it
+          // everything else on its own (actorForRequest). Changing the password ends this token.
+          token.mustChangePassword = user.mustChangePassword;
         }
         return token;
       },
@@ -68,6 +72,7 @@ export function authOptions(): NextAuthOptions {
           canEditRules: token.canEditRules === true,
           canEditRuleValues: token.canEditRuleValues === true,
           sessionVersion: token.sessionVersion,
+          mustChangePassword: token.mustChangePassword === true,
         };
         return session;
       },

@@ -25,5 +25,6 @@ export async function loadActor(db: Kysely<Database>, where: ActorLookup): Promi
     enterpriseId: user.enterprise_id,
     canEditRules: user.can_edit_rules,
     canEditRuleValues: user.can_edit_rule_values,
+    mustChangePassword: user.must_change_password,
   };
 }

@@ -32,7 +32,7 @@ export async function createRecord(
       entityType: resource.entityType,
       entityId: String(row.id),
       regionId,
-      after: row,
+      after: create.auditAfter ? create.auditAfter(row) : row,
     });
     return withAllowedActions(resource, actor, row);
   });

@@ -41,6 +41,11 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
     /** The region the new record will belong to; undefined when what it points to does not exist. */
     regionOf(db: Transaction<Database>, input: Create): Promise<string | null | undefined>;
     insert(trx: Transaction<Database>, input: Create, actor: Actor): Promise<Row>;
+    /**
+     * What the audit chain keeps of the new record, when the answer holds something it must never keep
+     * (a temporary password shown once); by default the record as inserted.
+     */
+    auditAfter?(row: Row): unknown;
   };
   update?: {
     schema: z.ZodType<Update & { reason?: string }, unknown>;

@@ -19,6 +19,7 @@ import { ruleSetResource } from '@/lib/rules/rule-set-resource';
 import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { surrenderResource } from '@/lib/surrenders/surrender-resource';
+import { staffUserResource } from '@/lib/users/staff-user-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -28,6 +29,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
     statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
+    staffUserResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -18,6 +18,8 @@ import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WorkIcon from '@mui/icons-material/Work';
+import PlaceIcon from '@mui/icons-material/Place';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
@@ -40,6 +42,12 @@ import { TransferList, TransferShow } from '../_resources/transfers';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
 import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
+import { RegionCreate, RegionEdit, RegionList, RegionShow } from '../_resources/regions';
+import { UserCreate } from '../_resources/users/user-create';
+import { UserEdit } from '../_resources/users/user-edit';
+import { UserList } from '../_resources/users/user-list';
+import { UserShow } from '../_resources/users/user-show';
+import { AdminLayout } from './admin-layout';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -52,6 +60,7 @@ export default function AdminApp() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      layout={AdminLayout}
       requireAuth
       disableTelemetry
     >
@@ -94,7 +103,10 @@ export default function AdminApp() {
             list={<RuleTestCaseList canEdit={platformAdmin} />} create={platformAdmin ? RuleTestCaseCreate : undefined} />,
           <Resource key="rule-decisions" name="rule-decisions" icon={GavelIcon} list={RuleDecisionList} show={RuleDecisionShow} />,
           <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={ShowGuesser} />,
-          <Resource key="regions" name="regions" recordRepresentation="name" />,
+          <Resource key="users" name="users" icon={ManageAccountsIcon} list={UserList} show={UserShow}
+            edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,
+          <Resource key="regions" name="regions" icon={PlaceIcon} list={RegionList} show={RegionShow}
+            edit={platformAdmin ? RegionEdit : undefined} create={platformAdmin ? RegionCreate : undefined} recordRepresentation="name" />,
         ];
       }}
     </Admin>
