@@ -9,6 +9,10 @@ describe('audit action labels', () => {
     ['rule_version.publish', '发布规则版本'],
     ['invoice.issue', '开具发票'],
     ['invoice.void', '作废发票（红冲）'],
+    ['enterprise.approve', '企业认证审核通过'],
+    ['enterprise.reject', '驳回企业认证'],
+    ['enterprise.resubmit', '投保企业重新提交认证'],
+    ['enterprise.correct_basic_account', '修正企业基本户'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

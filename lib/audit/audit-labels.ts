@@ -18,6 +18,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_chain: '审计链',
   policy_document_job: '保单生成',
   bank_notification: '银行通知',
+  enterprise: '投保企业',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -45,6 +46,10 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'bank_statement.import': '导入银行流水',
   'calendar_day.import_official': '导入法定节假日',
   'audit_chain.reanchor': '重新锚定审计链',
+  'enterprise.approve': '企业认证审核通过',
+  'enterprise.reject': '驳回企业认证',
+  'enterprise.resubmit': '投保企业重新提交认证',
+  'enterprise.correct_basic_account': '修正企业基本户',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */
