@@ -27,8 +27,8 @@ const STATUS_COLORS: Record<EnterpriseRecord['status'], 'warning' | 'success' | 
   rejected: 'error',
 };
 
-function StatusChip({ record }: { record: EnterpriseRecord }) {
-  return <Chip size="small" color={STATUS_COLORS[record.status]} label={ENTERPRISE_STATUS_LABELS[record.status]} data-testid="enterprise-status" />;
+function StatusChip({ record, testId }: { record: EnterpriseRecord; testId?: string }) {
+  return <Chip size="small" color={STATUS_COLORS[record.status]} label={ENTERPRISE_STATUS_LABELS[record.status]} data-testid={testId} />;
 }
 
 const filters = [
@@ -195,7 +195,7 @@ export function EnterpriseShow() {
       <TabbedShowLayout>
         <Tab label="企业信息">
           <ReviewNotice />
-          <FunctionField source="status" render={(r: EnterpriseRecord) => <StatusChip record={r} />} />
+          <FunctionField source="status" render={(r: EnterpriseRecord) => <StatusChip record={r} testId="enterprise-status" />} />
           <TextField source="name" />
           <TextField source="uscc" />
           <FunctionField source="region_name" render={regionOf} />
