@@ -6,10 +6,11 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
 import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
-import { getEnterpriseProfile } from '@/lib/enterprises/get-enterprise-profile';
+import { getMyEnterpriseStanding } from '@/lib/enterprises/my-enterprise-standing';
 import { listRegions } from '@/lib/regions/list-regions';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
 import { formatDateTime } from '@/lib/time/format';
+import { EnterpriseReviewPanel } from './_components/enterprise-review/enterprise-review-panel';
 import { Pagination } from './_components/pagination';
 import { SiteHeader } from './_components/site-header';
 
@@ -32,11 +33,14 @@ export default async function BidderHome({ searchParams }: Props) {
   if (BACK_OFFICE_ROLES.includes(actor.role)) redirect('/admin');
   const query = querySchema.parse(await searchParams);
   const db = await getDb();
-  const [enterprise, regions, { rows, total }] = await Promise.all([
-    getEnterpriseProfile(db, actor, actor.enterpriseId ?? ''),
+  const [standing, regions, { rows, total }] = await Promise.all([
+    getMyEnterpriseStanding(db, actor),
     listRegions(db),
     listOpenSections(db, actor, { page: query.page, pageSize: PAGE_SIZE, regionId: query.region, type: query.type, keyword: query.q || undefined }),
   ]);
+  const { enterprise } = standing;
+  // Before 企业认证审核 has passed the sections are for browsing: the apply pages say why not yet.
+  const mayApply = standing.allowedActions.includes('applyForGuarantee');
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     if (query.region) params.set('region', query.region);
@@ -63,6 +67,7 @@ export default async function BidderHome({ searchParams }: Props) {
             </dd>
           </dl>
         </section>
+        <EnterpriseReviewPanel standing={standing} />
         <p className="muted">以下为可申请投标保函的标段（项目状态正常且未过保证金缴纳截止时间）。建议在截止时间前至少 24 小时完成保费支付。</p>
         <form className="filters" method="get">
           <label>
@@ -127,8 +132,8 @@ export default async function BidderHome({ searchParams }: Props) {
                     <td>{formatDateTime(s.depositDeadline)}</td>
                     <td>{formatDateTime(s.bidOpeningAt)}</td>
                     <td>
-                      <Link className="btn" href={`/apply/${s.sectionId}`}>
-                        立即申请
+                      <Link className={mayApply ? 'btn' : 'btn btn--plain'} href={`/apply/${s.sectionId}`}>
+                        {mayApply ? '立即申请' : '查看标段'}
                       </Link>
                       {s.myOrderId && (
                         <div style={{ marginTop: 6 }}>

@@ -114,6 +114,11 @@ const GENERIC_BODIES: Body[] = [
   json('decision odd', { decision: 'approve', reason: '' }),
   json('staff and region fields of the wrong kind', { display_name: [], phone: 13900000099, role: {}, region_id: 650100, rule_permission: true, parent_id: [], id: {} }),
   json('staff account with odd values', { display_name: '\u202e', phone: '1390000009９', role: 'bidder', region_id: '650100', rule_permission: 'all' }),
+  // 投保企业's commands: 企业认证审核 (approve, reject with a reason) and 修正基本户.
+  json('basic account wrong types', { basic_account_bank: 1, basic_account_name: [], basic_account_number: 30020123, reason: {} }),
+  json('basic account nulls', { basic_account_bank: null, basic_account_name: null, basic_account_number: null, reason: null }),
+  json('basic account odd', { basic_account_bank: '\u202e', basic_account_name: '𠀀'.repeat(200), basic_account_number: '1'.repeat(40), reason: 'x' }),
+  json('basic account with spaces only', { basic_account_bank: ' ', basic_account_name: ' ', basic_account_number: '  ', reason: '  ' }),
   raw('CSV garbage', 'text/csv', new Uint8Array([0xff, 0x00, 0x81, 0x0a, 0x2c, 0x2c])),
   raw('CSV header only', 'text/csv; charset=utf-8', '\ufeff交易流水号,交易时间\n'),
   raw('form urlencoded', 'application/x-www-form-urlencoded', 'a=b&reason=%00'),
@@ -233,6 +238,10 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
   it('finds the route handlers', () => {
     expect(routeFiles.length).toBeGreaterThan(15);
     expect(routeFiles).toContain('admin/[resource]/[id]/route.ts');
+  });
+
+  it('calls the commands of 投保企业 among every resource\'s commands', () => {
+    expect(Object.keys(backOfficeResource('enterprises').commands ?? {})).toEqual(['approve', 'reject', 'correctBasicAccount']);
   });
 
   it.each(routeFiles)('%s answers a 4xx with a code and a Chinese message, never a 5xx', async (file) => {

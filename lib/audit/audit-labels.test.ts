@@ -20,6 +20,10 @@ describe('audit action labels', () => {
     ['user.reactivate', '启用用户'],
     ['user.reset_password', '重置用户密码'],
     ['user.change_password', '修改密码'],
+    ['enterprise.approve', '企业认证审核通过'],
+    ['enterprise.reject', '驳回企业认证'],
+    ['enterprise.resubmit', '投保企业重新提交认证'],
+    ['enterprise.correct_basic_account', '修正企业基本户'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

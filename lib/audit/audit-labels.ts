@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   bank_notification: '银行通知',
   region: '区域',
   user: '用户',
+  enterprise: '投保企业',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -54,6 +55,10 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'user.reactivate': '启用用户',
   'user.reset_password': '重置用户密码',
   'user.change_password': '修改密码',
+  'enterprise.approve': '企业认证审核通过',
+  'enterprise.reject': '驳回企业认证',
+  'enterprise.resubmit': '投保企业重新提交认证',
+  'enterprise.correct_basic_account': '修正企业基本户',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -1,5 +1,6 @@
 import { auditEventResource } from '@/lib/audit/audit-event-resource';
 import { calendarDayResource } from '@/lib/calendar/calendar-day-resource';
+import { enterpriseResource } from '@/lib/enterprises/enterprise-resource';
 import { formVersionResource } from '@/lib/forms/form-version-resource';
 import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { bankNotificationResource } from '@/lib/payments/bank-notifications/bank-notification-resource';
@@ -30,6 +31,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
     statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
     staffUserResource,
+    enterpriseResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -36,6 +36,16 @@ export function isVerified(status: EnterpriseStatus): boolean {
   return status === 'verified';
 }
 
+/** 待认证审核: waiting for its region's operators. */
+export function awaitsReview(status: EnterpriseStatus): boolean {
+  return status === 'pending_review';
+}
+
+/** 认证未通过: the enterprise reads why, corrects its details and submits again. */
+export function wasRejected(status: EnterpriseStatus): boolean {
+  return status === 'rejected';
+}
+
 /** What the reader may do to the enterprise's review now: whoever may write in its region reviews. */
 export function enterpriseReviewActions(enterprise: { status: EnterpriseStatus; region_id: string | null }, actor: Actor): EnterpriseAction[] {
   if (actor.role === 'bidder') return [];

@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import type { RJSFSchema } from '@rjsf/utils';
 import { validateFormData } from '@/forms/validate-form-data';
 import type { Actor } from '@/lib/auth/actor';
+import { assertEnterpriseMayApply } from '@/lib/enterprises/assert-enterprise-may-apply';
 import { DomainError } from '@/lib/errors/domain-error';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { getOpenSection } from '@/lib/sections/list-open-sections';
@@ -38,11 +39,14 @@ export interface SubmittedOrder {
 /**
  * 【确认并支付】: the bidder's application becomes an order awaiting payment. The section must still be
  * open, the product must serve it, the notice must have been read, and the form data must pass the
- * product's published form — the same validation the browser ran. One live order per enterprise and section.
+ * product's published form — the same validation the browser ran. One live order per enterprise and section,
+ * and only for an enterprise that has passed 企业认证审核 (it may browse sections before).
  */
 export async function submitApplication(db: Kysely<Database>, actor: Actor, input: unknown): Promise<SubmittedOrder> {
   if (actor.role !== 'bidder' || !actor.enterpriseId) throw new DomainError('FORBIDDEN', '只有投标人可以申请投标保函');
   const enterpriseId = actor.enterpriseId;
+  // Before the input: an enterprise still under review is told that, whatever it sent.
+  await assertEnterpriseMayApply(db, enterpriseId);
   const { sectionId, productId, formData, formVersionId, expectedPremiumFen } = parseInput(inputSchema, input);
 
   const create = () =>

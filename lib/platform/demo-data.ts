@@ -35,6 +35,21 @@ export const demoEnterprises = [
     basic_account_name: '新疆昆仑路桥有限公司',
     basic_account_number: '65050164620100001234',
   },
+  {
+    // Registered and waiting for 企业认证审核 by 乌鲁木齐市's operators: it may browse sections, not apply yet.
+    key: 'bogda',
+    name: '新疆博格达建材有限公司',
+    uscc: '91650100722894536Y',
+    region_id: '650100',
+    status: 'pending_review',
+    legal_representative: '马建新',
+    contact_name: '刘洋',
+    contact_phone: '13900000008',
+    email: 'info@bogda-jiancai.example.cn',
+    basic_account_bank: '中国农业银行乌鲁木齐新市区支行',
+    basic_account_name: '新疆博格达建材有限公司',
+    basic_account_number: '30080101040012345',
+  },
 ] as const;
 
 export const demoUsers: {
@@ -48,6 +63,7 @@ export const demoUsers: {
 }[] = [
   { phone: '13900000001', name: '李明', role: 'bidder', enterprise: 'tianshan' },
   { phone: '13900000004', name: '陈静', role: 'bidder', enterprise: 'kunlun' },
+  { phone: '13900000008', name: '刘洋', role: 'bidder', enterprise: 'bogda' },
   { phone: '13900000002', name: '张伟（乌鲁木齐市）', role: 'operator', region: '650100', canEditRules: true },
   { phone: '13900000005', name: '马丽（克拉玛依市）', role: 'operator', region: '650200' },
   { phone: '13900000007', name: '赵强（乌鲁木齐市）', role: 'operator', region: '650100', canEditRuleValues: true },

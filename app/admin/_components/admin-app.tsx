@@ -3,6 +3,7 @@
 import AssignmentReturnIcon from '@mui/icons-material/AssignmentReturn';
 import BusinessIcon from '@mui/icons-material/Business';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import DomainIcon from '@mui/icons-material/Domain';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
@@ -24,6 +25,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource, ShowGuesser } from 'react-admin';
 import { AuditEventList } from '../_resources/audit-events';
 import { CalendarDayCreate, CalendarDayEdit, CalendarDayList } from '../_resources/calendar-days';
+import { EnterpriseList, EnterpriseShow } from '../_resources/enterprises';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
 import { InsurerCreate, InsurerEdit, InsurerList, InsurerShow } from '../_resources/insurers';
 import { InvoiceList, InvoiceShow } from '../_resources/invoices';
@@ -71,6 +73,7 @@ export default function AdminApp() {
         return [
           <Resource key="insurers" name="insurers" icon={BusinessIcon} list={InsurerList} show={InsurerShow}
             edit={write ? InsurerEdit : undefined} create={write ? InsurerCreate : undefined} recordRepresentation="name" />,
+          <Resource key="enterprises" name="enterprises" icon={DomainIcon} list={EnterpriseList} show={EnterpriseShow} recordRepresentation="name" />,
           <Resource key="products" name="products" icon={InventoryIcon} list={ProductList} show={ProductShow}
             edit={write ? ProductEdit : undefined} create={write ? ProductCreate : undefined} recordRepresentation="name" />,
           <Resource key="projects" name="projects" icon={WorkIcon} list={ProjectList} show={ProjectShow}

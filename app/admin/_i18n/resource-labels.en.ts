@@ -3,6 +3,26 @@ import type { zhResourceLabels } from './resource-labels.zh';
 
 export const enResourceLabels: typeof zhResourceLabels = {
     resources: {
+        enterprises: {
+            name: 'Enterprise |||| Enterprises',
+            fields: {
+                name: 'Enterprise name',
+                uscc: 'Unified social credit code',
+                region_id: 'Region',
+                region_name: 'Region',
+                status: 'Verification',
+                legal_representative: 'Legal representative',
+                contact_name: 'Contact',
+                contact_phone: 'Contact phone',
+                email: 'E-mail',
+                basic_account_number: 'Basic account',
+                registered_by_name: 'Registered by',
+                created_at: 'Registered at',
+                reviewed_at: 'Reviewed at',
+                reviewer_name: 'Reviewer',
+                review_reason: 'Rejection reason',
+            },
+        },
         insurers: {
             name: 'Insurer |||| Insurers',
             fields: {

@@ -1,6 +1,26 @@
 // Chinese names of the back office's resources and fields (react-admin's `resources.<name>` convention).
 export const zhResourceLabels = {
     resources: {
+        enterprises: {
+            name: '投保企业 |||| 投保企业',
+            fields: {
+                name: '企业名称',
+                uscc: '统一社会信用代码',
+                region_id: '所属区域',
+                region_name: '所属区域',
+                status: '认证状态',
+                legal_representative: '法定代表人',
+                contact_name: '联系人',
+                contact_phone: '联系电话',
+                email: '电子邮箱',
+                basic_account_number: '基本户',
+                registered_by_name: '注册人',
+                created_at: '注册时间',
+                reviewed_at: '审核时间',
+                reviewer_name: '审核人',
+                review_reason: '驳回原因',
+            },
+        },
         insurers: {
             name: '保险公司 |||| 保险公司',
             fields: {

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/database';
+import { getMyEnterpriseStanding } from '@/lib/enterprises/my-enterprise-standing';
 import { formatFen } from '@/lib/money/format-fen';
 import { listProductsForSection } from '@/lib/products/list-products-for-section';
 import { getOpenSection } from '@/lib/sections/list-open-sections';
+import { ApplyGateNotice } from '../../_components/application/apply-gate-notice';
 import { ApplicationSteps } from '../../_components/application/steps';
 import { SectionSummary } from '../../_components/application/section-summary';
 import { BidderPage, requireBidder } from '../../_components/bidder-page';
@@ -12,15 +14,31 @@ export const metadata = { title: '选择金融产品 - 电子保函服务平台'
 
 type Props = { params: Promise<{ sectionId: string }> };
 
-/** Step 1, 选择保证金缴纳方式: the bidder freely 【选择】s an insurer's product and 【确认】s. */
+/**
+ * Step 1, 选择保证金缴纳方式: the bidder freely 【选择】s an insurer's product and 【确认】s. An enterprise that has
+ * not passed 企业认证审核 sees the section and why it cannot apply yet instead.
+ */
 export default async function ChooseProductPage({ params }: Props) {
   const actor = await requireBidder();
   const { sectionId } = await params;
   const db = await getDb();
-  const [section, products] = await Promise.all([
+  const [section, products, standing] = await Promise.all([
     getOpenSection(db, actor, sectionId),
     listProductsForSection(db, actor, sectionId),
+    getMyEnterpriseStanding(db, actor),
   ]).catch(notFoundOn);
+
+  // The section is open to browse for every enterprise; choosing a product starts an application.
+  if (!standing.allowedActions.includes('applyForGuarantee')) {
+    return (
+      <BidderPage actor={actor} title="申请投标保函">
+        <div className="card" style={{ marginBottom: 16 }}>
+          <SectionSummary section={section} />
+        </div>
+        <ApplyGateNotice standing={standing} />
+      </BidderPage>
+    );
+  }
 
   return (
     <BidderPage actor={actor} title="申请投标保函">

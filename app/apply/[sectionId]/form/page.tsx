@@ -1,8 +1,10 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/database';
+import { getMyEnterpriseStanding } from '@/lib/enterprises/my-enterprise-standing';
 import { formatFen } from '@/lib/money/format-fen';
 import { prepareApplication } from '@/lib/orders/prepare-application';
+import { ApplyGateNotice } from '../../../_components/application/apply-gate-notice';
 import { ApplicationSteps } from '../../../_components/application/steps';
 import { BidderPage, requireBidder } from '../../../_components/bidder-page';
 import { notFoundOn } from '../../../_components/not-found-on';
@@ -20,7 +22,16 @@ export default async function ApplicationFormPage({ params, searchParams }: Prop
   if (!productId) redirect(`/apply/${sectionId}`);
   // The notice must have been confirmed on the step before.
   if (accepted !== '1') redirect(`/apply/${sectionId}/notice?product=${encodeURIComponent(productId)}`);
-  const { product, form, prefill } = await prepareApplication(await getDb(), actor, sectionId, productId).catch(notFoundOn);
+  const db = await getDb();
+  const standing = await getMyEnterpriseStanding(db, actor);
+  if (!standing.allowedActions.includes('applyForGuarantee')) {
+    return (
+      <BidderPage actor={actor} title="申请投标保函">
+        <ApplyGateNotice standing={standing} />
+      </BidderPage>
+    );
+  }
+  const { product, form, prefill } = await prepareApplication(db, actor, sectionId, productId).catch(notFoundOn);
 
   return (
     <BidderPage actor={actor} title="申请投标保函">
