@@ -11,12 +11,14 @@ const CHOSEN_PASSWORD = 'Karamay-2026-ok';
 
 /** Signs out through the back office's user menu. */
 async function signOutOfAdmin(page: Page) {
-  await page.getByRole('button', { name: /平台管理员|孙磊/ }).click();
+  await page.getByRole('button', { name: '个人资料' }).click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.waitForURL(/\/login/);
 }
 
 test('a platform administrator creates an operator of 克拉玛依市, who must change the password and then sees only 克拉玛依市', async ({ page }) => {
+  // Three sign-ins, a password change and two back-office sessions: one journey, longer than most.
+  test.setTimeout(180_000);
   await signIn(page, PLATFORM_ADMIN);
   await expect(page).toHaveURL(/\/admin/);
   await page.getByRole('menuitem', { name: '用户' }).click();
@@ -64,7 +66,7 @@ test('a platform administrator creates an operator of 克拉玛依市, who must 
   await page.getByLabel('新密码', { exact: true }).fill('short1');
   await page.getByLabel('确认新密码').fill('short1');
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page.getByRole('alert')).toHaveText('密码至少 10 位');
+  await expect(page.locator('.alert--error')).toHaveText('密码至少 10 位');
   await snapshot(page, 'staff-change-password-weak');
   await page.getByLabel('新密码', { exact: true }).fill(CHOSEN_PASSWORD);
   await page.getByLabel('确认新密码').fill(CHOSEN_PASSWORD);
@@ -96,7 +98,7 @@ test('a platform administrator creates an operator of 克拉玛依市, who must 
   await snapshot(page, 'staff-new-operator-users');
 });
 
-test('the platform administrator sees the new operator\'s sign-in, resets its password after confirming, and the operator must change it again', async ({ page }) => {
+test('the platform administrator resets the new operator\'s password after confirming, and the operator must change it again', async ({ page }) => {
   await signIn(page, PLATFORM_ADMIN);
   await page.getByRole('menuitem', { name: '用户' }).click();
   await page.getByPlaceholder('搜索姓名、手机号').fill(PHONE);
@@ -116,6 +118,19 @@ test('the platform administrator sees the new operator\'s sign-in, resets its pa
   await expect(page.getByRole('dialog')).toContainText('其所有已登录的会话立即失效');
   await page.getByRole('button', { name: '取消' }).click();
   await snapshot(page, 'staff-user-reset');
+
+  // 区域: the regions in use, each deactivated only after a confirmation.
+  await page.getByRole('menuitem', { name: '区域' }).click();
+  await expect(page.getByRole('row', { name: /650200\s*克拉玛依市/ })).toContainText('启用');
+  await snapshot(page, 'regions-admin');
+  await page.getByRole('row', { name: /650200\s*克拉玛依市/ }).click();
+  await expect(page.getByRole('combobox', { name: '上级区域' })).toBeVisible();
+  // Regions are deactivated, never deleted.
+  await expect(page.getByRole('button', { name: '删除' })).toHaveCount(0);
+  await page.getByRole('button', { name: '停用' }).click();
+  await expect(page.getByRole('dialog')).toContainText('停用后不能再把该区域分配给新用户');
+  await snapshot(page, 'region-deactivate-confirm');
+  await page.getByRole('button', { name: '取消' }).click();
   await signOutOfAdmin(page);
 
   await submitLogin(page, PHONE, CHOSEN_PASSWORD);
@@ -133,7 +148,7 @@ test('a bidder finds 修改密码 in its header', async ({ page }) => {
   await page.getByLabel('新密码', { exact: true }).fill('Another-pass-1');
   await page.getByLabel('确认新密码').fill('Another-pass-1');
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page.getByRole('alert')).toHaveText('当前密码不正确');
+  await expect(page.locator('.alert--error')).toHaveText('当前密码不正确');
   await snapshot(page, 'bidder-change-password');
   await page.getByRole('link', { name: '返回' }).click();
   await expect(page.getByRole('heading', { name: '我的投标保函' })).toBeVisible();

@@ -55,19 +55,25 @@ export function ChangePasswordForm() {
         </div>
       )}
       {FIELDS.map(({ name, label, autoComplete }) => (
-        <label key={name} className="field">
-          {label}
+        <div key={name} className="field">
+          <label htmlFor={`password-${name}`}>{label}</label>
           <input
+            id={`password-${name}`}
             className="input"
             name={name}
             type="password"
             autoComplete={autoComplete}
             maxLength={128}
             aria-invalid={fieldErrors[name] ? true : undefined}
+            aria-describedby={fieldErrors[name] ? `password-${name}-error` : undefined}
             placeholder={name === 'newPassword' ? `至少 ${MIN_PASSWORD_LENGTH} 位，含字母、数字、符号中的至少两类` : `请输入${label}`}
           />
-          {fieldErrors[name] && <span className="field__error">{fieldErrors[name]}</span>}
-        </label>
+          {fieldErrors[name] && (
+            <span id={`password-${name}-error`} className="field__error">
+              {fieldErrors[name]}
+            </span>
+          )}
+        </div>
       ))}
       <button className="btn" type="submit" disabled={pending}>
         {pending ? '提交中…' : '修改密码'}

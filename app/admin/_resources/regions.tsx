@@ -5,6 +5,7 @@ import {
 } from 'react-admin';
 import type { RegionRecord } from '@/lib/regions/region-resource';
 import { ActionDialogButton } from '../_components/action-dialog-button';
+import { SaveOnlyToolbar } from '../_components/save-only-toolbar';
 import { allowed } from '../_components/allowed';
 import type { AdminPermissions } from '../_components/auth-provider';
 import { ActiveChip, ActiveFilter } from './active-chip';
@@ -62,7 +63,7 @@ export function RegionCreate() {
 export function RegionEdit() {
   return (
     <Edit mutationMode="pessimistic" actions={<RegionActions />} redirect="list">
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <Labeled>
           <TextField source="id" />
         </Labeled>

@@ -1,5 +1,6 @@
 import { Edit, Labeled, SelectField, SimpleForm, TextField, TextInput, required, useRecordContext } from 'react-admin';
 import type { StaffUserRecord } from '@/lib/users/staff-user-resource';
+import { SaveOnlyToolbar } from '../../_components/save-only-toolbar';
 import { OperatorFields } from './operator-fields';
 import { staffRoleChoices } from './user-choices';
 
@@ -12,7 +13,7 @@ function RoleDependentFields() {
 export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <Labeled>
           <TextField source="phone" />
         </Labeled>
