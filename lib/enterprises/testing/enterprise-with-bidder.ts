@@ -7,9 +7,19 @@ import { loadActor } from '@/lib/auth/load-actor';
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 
-/** A credit code of 乌鲁木齐市 no other enterprise has, with a correct check character (GB 32100). */
+/** The check character of an 8-digit organization code (GB 11714), which characters 9–17 of a USCC are. */
+function organizationCode(body: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const rest = 11 - (body.split('').reduce((sum, c, i) => sum + Number(c) * weights[i]!, 0) % 11);
+  return body + (rest === 11 ? '0' : rest === 10 ? 'X' : String(rest));
+}
+
+/**
+ * A credit code of 乌鲁木齐市 (企业, 工商) no other enterprise has, correct in both its check characters: the
+ * organization code's (GB 11714) and the whole code's (GB 32100).
+ */
 export function freshUscc(): string {
-  const first17 = `91650100${digits(9)}`;
+  const first17 = `91650100${organizationCode(digits(8))}`;
   return first17 + usccCheckCharacter(first17);
 }
 
