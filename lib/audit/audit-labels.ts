@@ -18,6 +18,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_chain: '审计链',
   policy_document_job: '保单生成',
   bank_notification: '银行通知',
+  enterprise: '投保企业',
+  enterprise_join_request: '加入企业申请',
+  user: '用户',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -45,6 +48,11 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'bank_statement.import': '导入银行流水',
   'calendar_day.import_official': '导入法定节假日',
   'audit_chain.reanchor': '重新锚定审计链',
+  'enterprise.register': '企业注册',
+  'enterprise.join_request': '申请加入企业',
+  'enterprise_join_request.approve': '同意加入企业',
+  'enterprise_join_request.reject': '拒绝加入企业申请',
+  'user.recover_password': '忘记密码（短信验证码）重设密码',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -18,6 +18,7 @@ import { ruleDecisionResource } from '@/lib/rules/rule-decision-resource';
 import { ruleSetResource } from '@/lib/rules/rule-set-resource';
 import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
+import { smsMessageResource } from '@/lib/sms/sms-message-resource';
 import { surrenderResource } from '@/lib/surrenders/surrender-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
@@ -28,6 +29,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
     statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
+    smsMessageResource,
   ].map((r) => [
     r.name,
     r as AnyResource,
