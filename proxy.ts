@@ -43,7 +43,8 @@ export async function proxy(request: NextRequest) {
  */
 const SIGNATURE_AUTHENTICATED = new Set(['/api/bank/transfers']);
 
-const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|admin(?:\/|$))/;
+// Everything else is public: the sign-in page, 企业注册 (/register), 忘记密码 (/forgot-password), /verify.
+const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|account(?:\/|$)|admin(?:\/|$))/;
 
 async function signInGate(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;

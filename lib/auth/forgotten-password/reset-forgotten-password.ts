@@ -1,37 +1,13 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '@/db/database';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { DomainError } from '@/lib/errors/domain-error';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { Actor } from '../actor';
-import { mobileCodeText, mobileNumber } from '../mobile-codes/mobile-code-fields';
 import { withConfirmedMobile } from '../mobile-codes/with-confirmed-mobile';
 import { hashPassword } from '../password';
-import { passwordWeakness } from '../password-policy';
 import { bumpSessionVersion } from '../session-version';
-
-export const resetPasswordSchema = z
-  .object({
-    phone: mobileNumber('手机号'),
-    code: mobileCodeText,
-    password: z
-      .string({ error: '请设置新密码' })
-      .min(1, { error: '请设置新密码' })
-      .superRefine((password, ctx) => {
-        const weakness = passwordWeakness(password);
-        if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
-      }),
-    confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, { error: '请再次输入新密码' }),
-  })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ['confirmPassword'],
-    message: '两次输入的密码不一致',
-    when: (payload) => {
-      const v = payload.value as { password?: unknown; confirmPassword?: unknown } | null;
-      return typeof v?.password === 'string' && typeof v.confirmPassword === 'string';
-    },
-  });
+import { resetPasswordSchema } from './reset-forgotten-password-schema';
 
 /**
  * 忘记密码, step two: the code sent to the number (purpose reset_password) and a new password. Sets it,
