@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freshPhone, freshUscc, getCode, registerEnterprise, requestToJoin, type NewEnterprise } from './registration';
-import { expectSignedInAsBidder, signIn, snapshot } from './sign-in';
+import { expectSignedInAsBidder, signIn, snapshot, submitLogin } from './sign-in';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -57,7 +57,7 @@ test('a second registration for the same USCC asks to join; the first user appro
   await page.getByRole('link', { name: '企业成员' }).click();
   const request = page.getByRole('region', { name: '待审批的加入申请' }).locator('tr', { hasText: joiner.phone });
   await request.getByRole('button', { name: '同意加入' }).click();
-  await expect(page.getByRole('dialog', { name: '确认同意加入' })).toContainText(`确认同意 ${joiner.personName}（${joiner.phone}）加入本企业？`);
+  await expect(page.getByRole('dialog', { name: '确认同意加入' })).toContainText(`确认同意${joiner.personName}（${joiner.phone}）加入本企业？`);
   await snapshot(page, 'registration-join-confirm');
   await page.getByRole('button', { name: '确认同意' }).click();
   await expect(page.getByRole('region', { name: '成员列表' })).toContainText(joiner.personName);
@@ -88,6 +88,8 @@ test('忘记密码: a code to the number, a new password, and the old one no lon
   await snapshot(page, 'forgot-password-form');
   await page.getByRole('button', { name: '重设密码' }).click();
   await expect(page.getByRole('status', { name: '重设结果' })).toContainText('密码已重设');
+  await submitLogin(page, enterprise.phone, enterprise.password);
+  await expect(page.locator('form [role="alert"]')).toHaveText('手机号或密码错误');
   await signIn(page, enterprise.phone, 'Junggar-2027');
   await expectSignedInAsBidder(page);
 });

@@ -127,8 +127,9 @@ export function RegisterForm({ regions }: { regions: Region[] }) {
         {field('uscc', { help: '18 位，见营业执照' })}
         {joining ? (
           <div className="alert alert--info" role="status" data-testid="join-notice">
-            该统一社会信用代码对应的企业「{joining.enterpriseName}」已在平台注册。提交后将作为<strong>加入该企业</strong>的申请，
-            由该企业管理员（企业首位注册用户）审批；企业信息无需填写，已填写的也将被忽略。
+            {`该统一社会信用代码对应的企业「${joining.enterpriseName}」已在平台注册。提交后将作为`}
+            <strong>加入该企业</strong>
+            的申请，由该企业管理员（企业首位注册用户）审批；企业信息无需填写，已填写的也将被忽略。
           </div>
         ) : (
           <div className="form-grid">

@@ -48,10 +48,10 @@ export function JoinRequestActions({ requestId, displayName, phone }: Props) {
   return (
     <div className="confirm" role="dialog" aria-label={stage === 'approve' ? '确认同意加入' : '拒绝加入申请'}>
       {stage === 'approve' ? (
-        <p>确认同意 {who} 加入本企业？同意后，其可使用该手机号登录，并以本企业名义浏览标段、申请保函。</p>
+        <p>{`确认同意${who}加入本企业？同意后，其可使用该手机号登录，并以本企业名义浏览标段、申请保函。`}</p>
       ) : (
         <label className="field" style={{ marginBottom: 8 }}>
-          拒绝 {who} 的原因
+          {`拒绝${who}的原因`}
           <textarea className="input" style={{ height: 64, padding: 8 }} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       )}

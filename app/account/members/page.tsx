@@ -52,9 +52,9 @@ export default async function MembersPage({ searchParams }: Props) {
               <tbody>
                 {data.pendingRequests.map((r) => (
                   <tr key={r.id}>
-                    <td>{r.displayName}</td>
-                    <td>{r.phone}</td>
-                    <td>{formatDateTime(r.createdAt)}</td>
+                    <td className="nowrap">{r.displayName}</td>
+                    <td className="nowrap">{r.phone}</td>
+                    <td className="nowrap">{formatDateTime(r.createdAt)}</td>
                     <td>
                       <JoinRequestActions requestId={r.id} displayName={r.displayName} phone={r.phone} />
                     </td>
@@ -81,8 +81,8 @@ export default async function MembersPage({ searchParams }: Props) {
           <tbody>
             {data.members.map((m) => (
               <tr key={m.id}>
-                <td>{m.displayName}</td>
-                <td>{m.phone}</td>
+                <td className="nowrap">{m.displayName}</td>
+                <td className="nowrap">{m.phone}</td>
                 <td>{m.administrator ? <span className="tag">企业管理员</span> : '成员'}</td>
                 <td>{m.active ? '正常' : '已停用'}</td>
                 <td>{formatDateTime(m.joinedAt)}</td>
@@ -109,8 +109,8 @@ export default async function MembersPage({ searchParams }: Props) {
             <tbody>
               {data.decidedRequests.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.displayName}</td>
-                  <td>{r.phone}</td>
+                  <td className="nowrap">{r.displayName}</td>
+                  <td className="nowrap">{r.phone}</td>
                   <td>{JOIN_REQUEST_STATUS_LABELS[r.status]}</td>
                   <td>{r.decidedAt ? formatDateTime(r.decidedAt) : '—'}</td>
                   <td>{r.decisionReason ?? '—'}</td>

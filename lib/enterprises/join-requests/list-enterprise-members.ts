@@ -59,7 +59,7 @@ export async function listEnterpriseMembers(
     members
       .select(['id', 'display_name', 'phone', 'active', 'created_at'])
       // The administrator first, then in the order they joined.
-      .orderBy(sql`id = ${enterprise.registered_by}`, sql`desc nulls last`)
+      .orderBy(sql<boolean>`coalesce(id = ${enterprise.registered_by}, false)`, 'desc')
       .orderBy('created_at')
       .orderBy('id')
       .limit(pageSize)
