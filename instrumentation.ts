@@ -1,6 +1,9 @@
 /** Next.js calls this once when a server process starts: the timed jobs start, and what they need is checked. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // An SMS_PROVIDER no provider answers to stops the server (also under `next dev`), not the first registration.
+  const { configuredSmsProvider } = await import('./lib/sms/configured-sms-provider');
+  configuredSmsProvider();
   const { checkPolicyIssuance } = await import('./lib/policies/check-policy-issuance');
   checkPolicyIssuance();
   const { startScheduledJobs } = await import('./lib/jobs/start-scheduled-jobs');

@@ -93,4 +93,13 @@ describe('the proxy in front of every request', () => {
       expect(new URL(response.headers.get('location')!).pathname).toBe('/login');
     });
   });
+
+  it('sends a visitor without a session from the signed-in pages to sign in, and lets them register or recover a password', async () => {
+    for (const path of ['/account/members', '/orders']) {
+      const response = await proxy(request(path));
+      expect(response.status).toBe(307);
+      expect(new URL(response.headers.get('location')!).searchParams.get('callbackUrl')).toBe(path);
+    }
+    for (const path of ['/register', '/forgot-password', '/login', '/accounting']) expect(passedOn(await proxy(request(path)))).toBe(true);
+  });
 });

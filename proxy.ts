@@ -44,6 +44,7 @@ export async function proxy(request: NextRequest) {
  */
 const SIGNATURE_AUTHENTICATED = new Set(['/api/bank/transfers']);
 
+// Everything else is public: the sign-in page, 企业注册 (/register), 忘记密码 (/forgot-password), /verify.
 const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|admin(?:\/|$)|account(?:\/|$))/;
 
 /** 修改密码: where an account whose password someone else set is kept until it chooses its own. */

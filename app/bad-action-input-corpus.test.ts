@@ -27,6 +27,8 @@ vi.mock('@/lib/auth/current-actor', async () => {
     },
   };
 });
+// The public actions (企业注册, 忘记密码) count tries per client address, read from the request's headers.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '198.51.100.1' }) }));
 // Actions revalidate pages after a change; that needs a running Next.js server and is not under test.
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 

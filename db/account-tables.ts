@@ -38,7 +38,8 @@ export interface MobileCodesTable {
 
 /** Every text message the platform sent, or with no provider configured would have sent. */
 export interface SmsMessagesTable {
-  id: Generated<string>;
+  /** bigint identity, read as a number (db/int8.ts). */
+  id: Generated<number>;
   phone: string;
   purpose: string;
   body: string;

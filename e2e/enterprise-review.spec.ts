@@ -2,8 +2,6 @@ import { expect, test } from '@playwright/test';
 import { freshUscc } from '../lib/enterprises/testing/enterprise-with-bidder';
 import { approveEnterprise, expectBrowsingOnly, openEnterpriseAsOperator } from './enterprise-review';
 import { applyFor } from './journeys';
-// @ts-expect-error -- e2e/registration.ts comes with the /register work (issue #13); once both are merged this
-// line is reported as unused: remove it.
 import { registerEnterprise } from './registration';
 import { signIn, snapshot } from './sign-in';
 

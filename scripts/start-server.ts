@@ -6,6 +6,7 @@ import { serveWebHandler } from '../lib/http/serve-web-handler';
 import staticSecurityHeaders from '../lib/http/static-security-headers.json';
 import { trustedProxies } from '../lib/http/trusted-proxies';
 import { answerBankNotification, BANK_WEBHOOK_PATH } from '../lib/payments/answer-bank-notification';
+import { configuredSmsProvider } from '../lib/sms/configured-sms-provider';
 
 // `npm start`: the production server. It is `next start` plus two things:
 // - it tells the app the socket's address (lib/http/peer-address.ts), which Next.js cannot do from inside a
@@ -22,6 +23,7 @@ const hostname = values.hostname ?? process.env.HOSTNAME;
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 
 trustedProxies(); // a malformed TRUSTED_PROXIES stops the server here, before it serves anything
+configuredSmsProvider(); // and so does an SMS_PROVIDER no provider answers to
 markPeerAddressStamping();
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: process.cwd(), hostname, port });

@@ -10,6 +10,8 @@ export function SiteHeader({ actor }: { actor: Actor }) {
         <nav className="site-header__nav">
           <Link href="/">我的投标保函</Link>
           <Link href="/orders">订单管理</Link>
+          {/* Every member reads the member list; the enterprise's first user also decides join requests there. */}
+          {actor.role === 'bidder' && <Link href="/account/members">企业成员</Link>}
         </nav>
         <div className="site-header__user">
           <span>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/current-actor';
@@ -46,6 +47,11 @@ export default async function LoginPage({ searchParams }: Props) {
           </div>
         )}
         <LoginForm callbackUrl={target} csrfToken={csrfCookie?.split('|')[0] ?? ''} initialError={signInErrorMessage(error)} />
+        {/* No aria-label: the sign-in fields are found by their labels 手机号 and 密码, and only they may carry them. */}
+        <nav className="login__links">
+          <Link href="/register">没有账号？企业注册</Link>
+          <Link href="/forgot-password">忘记密码</Link>
+        </nav>
       </div>
     </main>
   );

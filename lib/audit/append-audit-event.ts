@@ -15,6 +15,12 @@ export interface AuditEventInput {
   reason?: string | null;
 }
 
+/**
+ * Who made the change: a signed-in actor, or someone without an account yet (a person asking to join an
+ * enterprise), recorded by name and phone with no user id.
+ */
+export type AuditActor = Pick<Actor, 'name' | 'phone' | 'role'> & { userId: string | null };
+
 // Any constant shared by all writers: appends take turns on it, so each new row links to the last one.
 export const AUDIT_CHAIN_LOCK = 7_220_001;
 
@@ -24,7 +30,7 @@ export const AUDIT_CHAIN_LOCK = 7_220_001;
  * row is read back and hashed again before the transaction may commit: a value the database stores
  * differently from how it was sent aborts the change instead of leaving a row that fails verification.
  */
-export async function appendAuditEvent(trx: Transaction<Database>, actor: Actor, event: AuditEventInput) {
+export async function appendAuditEvent(trx: Transaction<Database>, actor: AuditActor, event: AuditEventInput) {
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const content = toStoredText({

@@ -24,6 +24,11 @@ describe('audit action labels', () => {
     ['enterprise.reject', '驳回企业认证'],
     ['enterprise.resubmit', '投保企业重新提交认证'],
     ['enterprise.correct_basic_account', '修正企业基本户'],
+    ['enterprise.register', '企业注册'],
+    ['enterprise.join_request', '申请加入企业'],
+    ['enterprise_join_request.approve', '同意加入企业'],
+    ['enterprise_join_request.reject', '拒绝加入企业申请'],
+    ['user.recover_password', '忘记密码（短信验证码）重设密码'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

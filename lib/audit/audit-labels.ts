@@ -21,6 +21,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   region: '区域',
   user: '用户',
   enterprise: '投保企业',
+  enterprise_join_request: '加入企业申请',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -59,6 +60,11 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'enterprise.reject': '驳回企业认证',
   'enterprise.resubmit': '投保企业重新提交认证',
   'enterprise.correct_basic_account': '修正企业基本户',
+  'enterprise.register': '企业注册',
+  'enterprise.join_request': '申请加入企业',
+  'enterprise_join_request.approve': '同意加入企业',
+  'enterprise_join_request.reject': '拒绝加入企业申请',
+  'user.recover_password': '忘记密码（短信验证码）重设密码',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -16,7 +16,9 @@ export async function loadForWrite(
   resource: AnyResource,
   id: string | number,
 ): Promise<RegionalRecord> {
-  const existing = await resource.findById(trx, id, readableRegions(actor));
+  const scope = readableRegions(actor);
+  resource.authorizeRead?.(actor);
+  const existing = await resource.findById(trx, id, scope);
   if (!existing) throw notFound(resource.label);
   assertCanRead(actor, existing.region_id);
   // A resource's own permission speaks first: its refusal says more than the generic region check.

@@ -59,6 +59,11 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
    * Without it a record of no region is the platform's own, written only by a platform administrator.
    */
   nationwide?: boolean;
+  /**
+   * Who may read the resource at all, beyond the back office's roles and regions (the SMS log: the platform
+   * administrator only); checked before its lists and records are read.
+   */
+  authorizeRead?(actor: Actor): void;
   /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */
   authorizeWrite?(actor: Actor, regionId: string | null): void;
   /**

@@ -19,6 +19,7 @@ import { ruleDecisionResource } from '@/lib/rules/rule-decision-resource';
 import { ruleSetResource } from '@/lib/rules/rule-set-resource';
 import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
+import { smsMessageResource } from '@/lib/sms/sms-message-resource';
 import { surrenderResource } from '@/lib/surrenders/surrender-resource';
 import { staffUserResource } from '@/lib/users/staff-user-resource';
 import { DomainError } from '@/lib/errors/domain-error';
@@ -32,6 +33,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
     staffUserResource,
     enterpriseResource,
+    smsMessageResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -22,6 +22,16 @@ export const ERROR_STATUS = {
   PASSWORD_CHANGE_REQUIRED: 403,
   /** The enterprise has not passed 企业认证审核 yet (or was rejected): it may browse, not apply. */
   ENTERPRISE_NOT_VERIFIED: 403,
+  /** No mobile code (lib/auth/mobile-codes) is waiting for this number and purpose: none was asked for, or it was used. */
+  MOBILE_CODE_MISSING: 422,
+  /** The mobile code given is not the one sent; a few more tries are allowed. */
+  MOBILE_CODE_WRONG: 422,
+  /** The mobile code was sent more than 10 minutes ago. */
+  MOBILE_CODE_EXPIRED: 422,
+  /** The mobile code was guessed wrong too often and is dead; only a new one helps. */
+  MOBILE_CODE_EXHAUSTED: 422,
+  /** The SMS provider did not take the message; asking again later is safe. */
+  SMS_UNAVAILABLE: 503,
   RULE_TESTS_FAILED: 422,
   /** The business rules (a published rule version) do not allow it; the message is the rule's reason. */
   RULE_REFUSED: 422,

@@ -15,6 +15,7 @@ import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import RuleIcon from '@mui/icons-material/Rule';
+import SmsIcon from '@mui/icons-material/Sms';
 import SourceIcon from '@mui/icons-material/Source';
 import InventoryIcon from '@mui/icons-material/Inventory2';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
@@ -41,6 +42,7 @@ import { BankNotificationEdit, BankNotificationList } from '../_resources/bank-n
 import { PolicyDocumentJobEdit, PolicyDocumentJobList } from '../_resources/policy-document-jobs';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
+import { SmsMessageList } from '../_resources/sms-messages';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
 import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
@@ -110,6 +112,8 @@ export default function AdminApp() {
             edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,
           <Resource key="regions" name="regions" icon={PlaceIcon} list={RegionList} show={RegionShow}
             edit={platformAdmin ? RegionEdit : undefined} create={platformAdmin ? RegionCreate : undefined} recordRepresentation="name" />,
+          // The SMS log holds codes people are waiting for: the platform administrator's alone (the server refuses everyone else).
+          ...(platformAdmin ? [<Resource key="sms-messages" name="sms-messages" icon={SmsIcon} list={SmsMessageList} />] : []),
         ];
       }}
     </Admin>

@@ -166,6 +166,18 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 publish_reason: 'Publish reason',
             },
         },
+        'sms-messages': {
+            name: 'Text message |||| Text messages',
+            fields: {
+                id: 'No.',
+                sent_at: 'Sent at',
+                phone: 'Mobile number',
+                purpose: 'Purpose',
+                body: 'Text',
+                provider: 'SMS provider',
+                q: 'Mobile number',
+            },
+        },
         'bank-notifications': {
             name: 'Bank notification |||| Bank notifications',
             fields: {

@@ -164,6 +164,18 @@ export const zhResourceLabels = {
                 publish_reason: '发布原因',
             },
         },
+        'sms-messages': {
+            name: '短信记录 |||| 短信记录',
+            fields: {
+                id: '序号',
+                sent_at: '发送时间',
+                phone: '手机号',
+                purpose: '用途',
+                body: '短信内容',
+                provider: '短信服务',
+                q: '手机号',
+            },
+        },
         'bank-notifications': {
             name: '银行通知 |||| 银行通知',
             fields: {
