@@ -6,7 +6,11 @@ export function SiteHeader({ actor }: { actor: Actor }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <span className="site-header__title">电子保函服务平台</span>
+        <Link href="/" className="site-header__title">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px SVG needs no image optimisation */}
+          <img src="/logo-inverse.svg" alt="" width={28} height={28} />
+          电子保函服务平台
+        </Link>
         <nav className="site-header__nav">
           <Link href="/">我的投标保函</Link>
           <Link href="/orders">订单管理</Link>

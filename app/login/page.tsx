@@ -39,6 +39,8 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <main className="login">
       <div className="login__box">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a 56 px SVG needs no image optimisation */}
+        <img src="/logo.svg" alt="" width={56} height={56} className="login__logo" />
         <h1>电子保函服务平台</h1>
         <p className="muted">投标保证保险 · 在线投保</p>
         {changed === '1' && !error && (
