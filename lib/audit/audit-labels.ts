@@ -18,6 +18,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_chain: '审计链',
   policy_document_job: '保单生成',
   bank_notification: '银行通知',
+  outbox_message: '推送记录',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -45,6 +46,7 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'bank_statement.import': '导入银行流水',
   'calendar_day.import_official': '导入法定节假日',
   'audit_chain.reanchor': '重新锚定审计链',
+  'outbox_message.retry_now': '立即重试推送',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -15,6 +15,7 @@ export async function getRecord(
 ): Promise<RecordWithActions> {
   // Who may read comes before what the id looks like: a bidder is refused, not told how ids are formed.
   const scope = readableRegions(actor);
+  resource.authorizeRead?.(actor);
   const id = parseInput(resource.idSchema, rawId);
   const row = await resource.findById(db, id, scope);
   if (!row) throw notFound(resource.label);

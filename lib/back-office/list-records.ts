@@ -16,6 +16,7 @@ export async function listRecords(
   params: ListParams,
 ): Promise<ListResult<RecordWithActions>> {
   const scope = readableRegions(actor);
+  resource.authorizeRead?.(actor);
   if (params.filter.id !== undefined) {
     // react-admin's getMany: the ids are checked here once, so each resource can use them as they are.
     const raw = Array.isArray(params.filter.id) ? params.filter.id : [params.filter.id];

@@ -54,6 +54,11 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
    * Without it a record of no region is the platform's own, written only by a platform administrator.
    */
   nationwide?: boolean;
+  /**
+   * A permission beyond "may read in this region" (the mailbox: platform administrators only), checked
+   * before any read, after the reader's back-office access.
+   */
+  authorizeRead?(actor: Actor): void;
   /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */
   authorizeWrite?(actor: Actor, regionId: string | null): void;
   /**

@@ -19,6 +19,8 @@ import { ruleSetResource } from '@/lib/rules/rule-set-resource';
 import { ruleTestCaseResource } from '@/lib/rules/rule-test-case-resource';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { surrenderResource } from '@/lib/surrenders/surrender-resource';
+import { mailboxResource } from '@/lib/mail/mailbox-resource';
+import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -28,6 +30,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     ruleSetResource, ruleVersionResource, ruleTestCaseResource, ruleDecisionResource, formVersionResource,
     refundResource, transferResource, paymentTicketResource, surrenderResource, invoiceResource,
     statementImportResource, statementImportLineResource, calendarDayResource, policyDocumentJobResource, bankNotificationResource,
+    outboxMessageResource, mailboxResource,
   ].map((r) => [
     r.name,
     r as AnyResource,
