@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/create-database';
@@ -271,4 +273,56 @@ describe.each(testDatabaseKinds)('outbox delivery to a real HTTP endpoint on %s'
     ).rejects.toThrow('the change failed');
     expect(await count()).toBe(before);
   });
+});
+
+// A real second process, killed while its delivery waits for the platform's answer: PostgreSQL only, as
+// the in-memory PGlite of the tests is one process's own.
+describe.runIf(testDatabaseKinds.includes('postgres'))('an outbox worker process killed mid-delivery (postgres)', () => {
+  const database = useTestDatabase('postgres');
+  const clock = useFixedClock(START);
+  let endpoint: FakeCallbackEndpoint;
+  beforeAll(async () => {
+    endpoint = await startFakeCallbackEndpoint(SECRET);
+  });
+  afterAll(async () => {
+    await endpoint.close();
+  });
+
+  it('leaves its attempt open and the message leased; after the lease the next worker delivers it', async () => {
+    const id = await database.db.transaction().execute((trx) =>
+      enqueue(trx, {
+        kind: 'platform_callback',
+        destination: `${endpoint.url}/guarantee-events`,
+        orderingKey: 'order-killed',
+        summary: 'issued evt-killed',
+        payload: { platformCode: 'fake', body: JSON.stringify({ eventId: 'evt-killed', type: 'issued' }) },
+        regionId: null,
+      }),
+    );
+    endpoint.answer = (_r, nth) => (nth === 1 ? 'hang' : 200);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/outbox/testing/outbox-worker-process.ts'], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, TEST_WORKER_DATABASE_URL: database.url!, TEST_PLATFORM_SECRET: SECRET },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const deadline = Date.now() + 60_000;
+    while (endpoint.countOf('evt-killed') === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(endpoint.countOf('evt-killed')).toBe(1);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    const left = await database.db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(left).toMatchObject({ status: 'pending', attempts: 1 });
+    // The process ran on the real clock: its lease is a minute from when it took the message.
+    expect(left.locked_until!.getTime()).toBeGreaterThan(Date.now());
+    clock.set(new Date(left.locked_until!.getTime() - 1));
+    expect((await deliverDueOutboxMessages(database.db, { deliverers: { platform_callback: platformCallbackDeliverer(async () => ({ secret: SECRET, algorithm: 'sha256' })), email: async () => ({ responseCode: null }) } })).claimed).toBe(0);
+    clock.set(left.locked_until!);
+    const after = await deliverDueOutboxMessages(database.db, { deliverers: { platform_callback: platformCallbackDeliverer(async () => ({ secret: SECRET, algorithm: 'sha256' })), email: async () => ({ responseCode: null }) } });
+    expect(after).toEqual({ claimed: 1, delivered: 1, failed: 0 });
+    expect(endpoint.countOf('evt-killed')).toBe(2);
+    const attemptsLeft = await database.db.selectFrom('outbox_attempts').select(['attempt', 'outcome']).where('message_id', '=', id).orderBy('attempt').execute();
+    expect(attemptsLeft).toEqual([{ attempt: 1, outcome: null }, { attempt: 2, outcome: 'delivered' }]);
+  }, 90_000);
 });

@@ -107,7 +107,7 @@ describe.each(testDatabaseKinds)('推送记录 (outbox-messages) in the back off
     expect(audit).toEqual([{ action: 'outbox_message.retry_now', reason: '收件人已更正邮箱', region_id: '650100' }]);
     // Due now: the next round tries it, and the platform's own message can be retried by the platform.
     await deliverDueOutboxMessages(f.db, { deliverers });
-    expect((await getRecord(f.db, f.actors.operator, outboxMessageResource, failing)).attempts).toBe(2);
+    expect(await getRecord(f.db, f.actors.operator, outboxMessageResource, failing)).toMatchObject({ attempts: 2 });
     expect(await retry('platformAdmin', platformFailing)).toMatchObject({ id: platformFailing, status: 'pending' });
   });
 

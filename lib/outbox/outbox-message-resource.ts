@@ -4,12 +4,8 @@ import type { Database, OutboxAttemptOutcome, OutboxKind, OutboxStatus } from '@
 import { declaredList } from '@/lib/back-office/declared-list';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { OUTBOX_STATE_LABELS, outboxMessageActions, type OutboxMessageState } from './outbox-message-lifecycle';
+import { OUTBOX_KIND_LABELS } from './outbox-labels';
 import { retryOutboxMessage } from './retry-outbox-message';
-
-export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {
-  email: '邮件',
-  platform_callback: '交易平台回调',
-};
 
 export interface OutboxAttemptRecord {
   attempt: number;
