@@ -8,15 +8,19 @@ export async function register() {
   checkPolicyIssuance();
   const { startScheduledJobs } = await import('./lib/jobs/start-scheduled-jobs');
   startScheduledJobs();
-  // Not timed sweeps (DISABLE_SCHEDULED_JOBS leaves them on): the banks' notifications are recorded, and
-  // issued policies get their documents, here.
-  const [{ startBankNotificationProcessor }, { startPolicyDocumentRenderer }, { startPolicyRenderThreads }, { getDb }] = await Promise.all([
-    import('./lib/payments/bank-notifications/bank-notification-processor'),
-    import('./lib/policies/document-jobs/policy-document-renderer'),
-    import('./lib/policies/render-thread/render-off-thread'),
-    import('./lib/database'),
-  ]);
+  // Not timed sweeps (DISABLE_SCHEDULED_JOBS leaves them on): the banks' notifications are recorded, issued
+  // policies get their documents, and the outbox's mails and callbacks are delivered, here.
+  const [{ startBankNotificationProcessor }, { startPolicyDocumentRenderer }, { startPolicyRenderThreads }, { startOutboxWorker }, { defaultDeliverers }, { getDb }] =
+    await Promise.all([
+      import('./lib/payments/bank-notifications/bank-notification-processor'),
+      import('./lib/policies/document-jobs/policy-document-renderer'),
+      import('./lib/policies/render-thread/render-off-thread'),
+      import('./lib/outbox/outbox-worker'),
+      import('./lib/outbox/default-deliverers'),
+      import('./lib/database'),
+    ]);
   startBankNotificationProcessor(getDb);
   startPolicyRenderThreads();
   startPolicyDocumentRenderer(getDb);
+  startOutboxWorker(getDb, defaultDeliverers);
 }

@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import type { EnterpriseJoinRequestsTable, EnterpriseStatus, MobileCodesTable, SmsMessagesTable } from './account-tables';
+import type { JobRunsTable, MailboxMessagesTable, OutboxAttemptsTable, OutboxMessagesTable } from './outbox-tables';
 
 export type * from './account-tables';
+export type * from './outbox-tables';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -542,6 +544,10 @@ export interface Database {
   enterprise_join_requests: EnterpriseJoinRequestsTable;
   mobile_codes: MobileCodesTable;
   sms_messages: SmsMessagesTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  mailbox_messages: MailboxMessagesTable;
+  job_runs: JobRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { parseListParams } from '@/lib/back-office/list-params';
 import { listRecords } from '@/lib/back-office/list-records';
 import { backOfficeResource, backOfficeResourceNames } from '@/lib/back-office/resource-registry';
+import { enqueue } from '@/lib/outbox/enqueue';
 
 /**
  * Every route handler under app/api, found on disk so a new route is covered without touching this file,
@@ -223,6 +224,19 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
   beforeAll(async () => {
     fixture = demo;
     state.db = fixture.db;
+    // The outbox is empty in the demo data: a failing message and a mail in the mailbox give 推送记录's
+    // 立即重试 and 邮件 real records to be called on.
+    await fixture.db.transaction().execute(async (trx) => {
+      const id = await enqueue(trx, {
+        kind: 'email', destination: 'bid@tianshan-jianshe.example.cn', orderingKey: null, summary: '测试邮件',
+        payload: { subject: '测试邮件', text: '正文', html: '<p>正文</p>', attachments: [] }, regionId: '650100',
+      });
+      await trx.updateTable('outbox_messages').set({ attempts: 1, last_error: '邮件服务器未接受：550', last_response_code: 550 }).where('id', '=', id).execute();
+      await trx.insertInto('mailbox_messages').values({
+        outbox_message_id: id, from_address: 'no-reply@localhost', to_address: 'bid@tianshan-jianshe.example.cn', subject: '测试邮件',
+        text_body: '正文', html_body: '<p>正文</p>', attachments: '[]', region_id: '650100', delivered_at: new Date(),
+      }).execute();
+    });
     for (const name of backOfficeResourceNames()) {
       const resource = backOfficeResource(name);
       const list = await listRecords(fixture.db, fixture.actors.platformAdmin, resource, parseListParams(new URLSearchParams(), resource.defaultSort));

@@ -12,6 +12,7 @@ import * as statementImports from './0010_statement_imports';
 import * as ruleCacheGeneration from './0011_rule_cache_generation';
 import * as bankNotificationInbox from './0012_bank_notification_inbox';
 import * as accounts from './0013_accounts';
+import * as outbox from './0014_outbox';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_rule_cache_generation': ruleCacheGeneration,
   '0012_bank_notification_inbox': bankNotificationInbox,
   '0013_accounts': accounts,
+  '0014_outbox': outbox,
 };

@@ -22,6 +22,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   enterprise: '投保企业',
   enterprise_join_request: '加入企业申请',
+  outbox_message: '推送记录',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -65,6 +66,7 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'enterprise_join_request.approve': '同意加入企业',
   'enterprise_join_request.reject': '拒绝加入企业申请',
   'user.recover_password': '忘记密码（短信验证码）重设密码',
+  'outbox_message.retry_now': '立即重试推送',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -60,8 +60,8 @@ export interface ResourceDefinition<Row extends RegionalRecord = RegionalRecord,
    */
   nationwide?: boolean;
   /**
-   * Who may read the resource at all, beyond the back office's roles and regions (the SMS log: the platform
-   * administrator only); checked before its lists and records are read.
+   * Who may read the resource at all, beyond the back office's roles and regions (the SMS log, the mailbox:
+   * platform administrators only); checked before its lists and records are read.
    */
   authorizeRead?(actor: Actor): void;
   /** A permission beyond "may write in this region" (e.g. editing rules), checked before any write. */

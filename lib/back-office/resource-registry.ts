@@ -22,6 +22,8 @@ import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { smsMessageResource } from '@/lib/sms/sms-message-resource';
 import { surrenderResource } from '@/lib/surrenders/surrender-resource';
 import { staffUserResource } from '@/lib/users/staff-user-resource';
+import { mailboxResource } from '@/lib/mail/mailbox-resource';
+import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -34,6 +36,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     staffUserResource,
     enterpriseResource,
     smsMessageResource,
+    outboxMessageResource, mailboxResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

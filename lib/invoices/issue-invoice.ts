@@ -7,6 +7,7 @@ import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
 import { DomainError } from '@/lib/errors/domain-error';
 import { lockForAction, transition } from '@/lib/lifecycle/transition';
+import { enqueueInvoiceIssuedMail } from '@/lib/mail/invoice-issued-mail';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
@@ -81,6 +82,8 @@ export async function issueInvoice(
         issued_at: now(),
       },
     });
+    // The electronic invoice goes to the applicant's e-mail with its PDF (read from the document when sent).
+    await enqueueInvoiceIssuedMail(trx, existing.id);
     const issued = (await selectInvoices(trx).where('invoices.id', '=', existing.id).executeTakeFirst())!;
     await appendAuditEvent(trx, actor, {
       action: 'invoice.issue',

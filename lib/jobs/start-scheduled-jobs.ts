@@ -1,29 +1,31 @@
 import { getDb } from '@/lib/database';
-import { pruneRateLimitWindows } from '@/lib/http/rate-limit';
-import { cancelUnpaidOrders } from '@/lib/orders/cancel-unpaid-orders';
-import { resumeStatementImports } from '@/lib/payments/statement/resume-statement-imports';
+import { startBackgroundLoop, type BackgroundLoop } from './background-loop';
+import { runDueTimedJobs } from './run-due-timed-jobs';
+import { TIMED_JOBS } from './timed-jobs';
 
-const EVERY_MS = 60_000;
+/** How often an instance looks whether a timed job is due; the jobs' own periods are a minute and more. */
+const POLL_MS = 10_000;
 const KEY = Symbol.for('bid-guarantee.scheduled-jobs');
+const holder = globalThis as { [KEY]?: BackgroundLoop };
 
 /**
- * Timed work of the platform, run inside each app process. Every job is safe to run on many instances
- * at once (row locks decide), so a deployment of several instances needs no coordinator.
+ * The timed jobs (timed-jobs.ts), run inside each app process by a background loop like the outbox's and
+ * the document renderer's: every instance looks every few seconds, and the job_runs claims make one of them
+ * run each due job. DISABLE_SCHEDULED_JOBS=1 leaves them off (the browser tests move the clock themselves).
  */
 export function startScheduledJobs(): void {
-  const holder = globalThis as { [KEY]?: NodeJS.Timeout };
   if (holder[KEY] || process.env.DISABLE_SCHEDULED_JOBS === '1') return;
-  // resumeStatementImports picks up an import a dead process left running; it launches and returns.
-  const jobs = { cancelUnpaidOrders, pruneRateLimitWindows, resumeStatementImports };
-  const run = async () => {
-    for (const [name, job] of Object.entries(jobs)) {
-      try {
-        await job(await getDb());
-      } catch (error) {
-        console.error(`scheduled job failed: ${name}`, error);
-      }
-    }
-  };
-  holder[KEY] = setInterval(run, EVERY_MS);
-  holder[KEY].unref();
+  holder[KEY] = startBackgroundLoop(
+    async () => {
+      await runDueTimedJobs(await getDb(), TIMED_JOBS);
+      return false;
+    },
+    { idlePollMs: POLL_MS, failureMessage: '定时任务轮询失败，稍后重试' },
+  );
+}
+
+export async function stopScheduledJobs(): Promise<void> {
+  const loop = holder[KEY];
+  holder[KEY] = undefined;
+  await loop?.stop();
 }

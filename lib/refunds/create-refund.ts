@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import { refundDueDate } from '@/lib/calendar/refund-due-date';
+import { enqueueRefundDueMail } from '@/lib/mail/refund-mails';
 import { now } from '@/lib/time/clock';
 
 export interface RefundRequest {
@@ -38,5 +39,7 @@ export async function createRefund(trx: Transaction<Database>, request: RefundRe
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The applicant hears of it (amount, due date) from a mail written with the refund.
+  await enqueueRefundDueMail(trx, row.id);
   return row.id;
 }

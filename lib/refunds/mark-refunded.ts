@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireWriter } from '@/lib/auth/authorize';
 import { loadForWrite } from '@/lib/back-office/load-for-write';
 import { transition } from '@/lib/lifecycle/transition';
+import { enqueueRefundPaidMail } from '@/lib/mail/refund-mails';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { requiredText } from '@/lib/validation/fields';
@@ -33,6 +34,7 @@ export async function markRefunded(db: Kysely<Database>, actor: Actor, rawId: st
       action: 'markRefunded',
       set: { refunded_at: now(), bank_reference },
     });
+    await enqueueRefundPaidMail(trx, existing.id);
     const row = (await refundResource.findById(trx, existing.id, null))!;
     await appendAuditEvent(trx, actor, {
       action: 'refund.update',

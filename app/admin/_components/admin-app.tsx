@@ -10,6 +10,8 @@ import DynamicFormIcon from '@mui/icons-material/DynamicForm';
 import HistoryIcon from '@mui/icons-material/History';
 import ReplayIcon from '@mui/icons-material/Replay';
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailRead';
+import MailIcon from '@mui/icons-material/Mail';
+import SendIcon from '@mui/icons-material/Send';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
@@ -40,6 +42,8 @@ import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tick
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { BankNotificationEdit, BankNotificationList } from '../_resources/bank-notifications';
 import { PolicyDocumentJobEdit, PolicyDocumentJobList } from '../_resources/policy-document-jobs';
+import { OutboxMessageList, OutboxMessageShow } from '../_resources/outbox-messages';
+import { MailboxList, MailboxShow } from '../_resources/mailbox';
 import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SmsMessageList } from '../_resources/sms-messages';
@@ -89,6 +93,8 @@ export default function AdminApp() {
           <Resource key="payment-tickets" name="payment-tickets" icon={SupportAgentIcon} list={PaymentTicketList} edit={write ? PaymentTicketEdit : undefined} />,
           <Resource key="refunds" name="refunds" icon={ReplayIcon} list={RefundList} edit={write ? RefundEdit : undefined} />,
           <Resource key="policy-document-jobs" name="policy-document-jobs" icon={PictureAsPdfIcon} list={PolicyDocumentJobList} edit={write ? PolicyDocumentJobEdit : undefined} />,
+          <Resource key="outbox-messages" name="outbox-messages" icon={SendIcon} list={OutboxMessageList} show={OutboxMessageShow} />,
+          ...(platformAdmin ? [<Resource key="mailbox" name="mailbox" icon={MailIcon} list={MailboxList} show={MailboxShow} />] : []),
           <Resource key="surrenders" name="surrenders" icon={AssignmentReturnIcon} list={SurrenderList} show={SurrenderShow} />,
           <Resource key="invoices" name="invoices" icon={ReceiptLongIcon} list={InvoiceList} show={InvoiceShow} />,
           ...(write

@@ -360,6 +360,38 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 note: 'Note',
             },
         },
+        'outbox-messages': {
+            name: 'Delivery log |||| Delivery log',
+            fields: {
+                kind: 'Kind',
+                destination: 'To',
+                summary: 'Content',
+                ordering_key: 'Ordering key',
+                state: 'State',
+                attempts: 'Attempts',
+                last_response_code: 'Last response code',
+                last_error: 'Last failure',
+                last_attempt_at: 'Last attempt',
+                next_attempt_at: 'Next attempt',
+                give_up_at: 'Retries end',
+                delivered_at: 'Delivered at',
+                created_at: 'Created at',
+                region_id: 'Region',
+                attempt_log: 'Attempts',
+            },
+        },
+        mailbox: {
+            name: 'Mail |||| Mail',
+            fields: {
+                from_address: 'From',
+                to_address: 'To',
+                subject: 'Subject',
+                text_body: 'Body',
+                attachments: 'Attachments',
+                delivered_at: 'Received at',
+                region_id: 'Region',
+            },
+        },
         regions: {
             name: 'Region |||| Regions',
             fields: {

@@ -358,6 +358,38 @@ export const zhResourceLabels = {
                 note: '说明',
             },
         },
+        'outbox-messages': {
+            name: '推送记录 |||| 推送记录',
+            fields: {
+                kind: '类型',
+                destination: '接收方',
+                summary: '内容',
+                ordering_key: '顺序键',
+                state: '状态',
+                attempts: '尝试次数',
+                last_response_code: '最近应答码',
+                last_error: '最近一次失败原因',
+                last_attempt_at: '最近尝试时间',
+                next_attempt_at: '下次尝试时间',
+                give_up_at: '停止重试时间',
+                delivered_at: '投递时间',
+                created_at: '创建时间',
+                region_id: '区域',
+                attempt_log: '投递尝试',
+            },
+        },
+        mailbox: {
+            name: '邮件 |||| 邮件',
+            fields: {
+                from_address: '发件人',
+                to_address: '收件人',
+                subject: '主题',
+                text_body: '正文',
+                attachments: '附件',
+                delivered_at: '收到时间',
+                region_id: '区域',
+            },
+        },
         regions: {
             name: '区域 |||| 区域',
             fields: {

@@ -3,6 +3,7 @@ import type { Database } from '@/db/database';
 import { failureText, retryBackoffMs } from '@/lib/jobs/retry-backoff';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { transition } from '@/lib/lifecycle/transition';
+import { enqueuePolicyIssuedMail } from '@/lib/mail/policy-issued-mail';
 import { now } from '@/lib/time/clock';
 import { policySealContext } from '../issue-policy';
 import type { PolicyDocument } from '../policy-document';
@@ -72,12 +73,14 @@ async function storeDocument(db: Kysely<Database>, policyId: string, policyNumbe
     const key = await sectionKey(trx, sectionId);
     const at = now();
     // A job rendered twice (a lease that ran out mid-render) keeps the first document: the bytes are the same.
-    await trx
+    const stored = await trx
       .updateTable('policies')
       .set({ sealed_document: seal(key, pdf, policySealContext(policyNumber)), document_ready_at: at })
       .where('id', '=', policyId)
       .where('sealed_document', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    // The applicant's mail goes with the document it carries, once: written when the document first exists.
+    if (stored.numUpdatedRows > 0n) await enqueuePolicyIssuedMail(trx, policyId);
     await transition(trx, 'policy_document_jobs', policyDocumentJobLifecycle, {
       id: policyId,
       key: 'policy_id',
