@@ -8,6 +8,8 @@ const labelsIn = (page: Page, scope: string) =>
   page.locator(`${scope} label`).evaluateAll((labels) => labels.map((l) => (l.textContent ?? '').replace(/\*$/, '').trim()).filter(Boolean));
 
 test('an operator builds a choice field with a conditional note without typing JSON; the next bidder fills it', async ({ page }) => {
+  // The whole builder and then a bidder's application: it ran past 60 s on a loaded machine.
+  test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.operator);
   await page.getByRole('menuitem', { name: '表单' }).click();
   await page.getByText('平台内置投保信息表单').click();

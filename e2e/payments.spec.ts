@@ -129,11 +129,20 @@ test('an operator matches a transfer whose remark named no order; the rules judg
   await expect(page.getByTestId('order-status')).toHaveText('已取消');
   await expect(page.getByLabel('订单进度')).toContainText('转账附言与订单银行附言不一致');
 
-  // Half an hour later there is still no policy: the bidder reports it and asks for the money back.
+  // A cancelled order is never issued: its page says the premium is coming back, and when.
+  await expect(page.getByTestId('order-refund')).toContainText('待退款');
+  await expect(page.getByTestId('order-refund')).toContainText('预计');
   await expect(page.getByRole('link', { name: '支付遇到问题请点击' })).toHaveCount(0);
+  // Half an hour later nothing changes ("not issued" makes no sense here); once the refund is overdue the
+  // bidder may ask for the money back.
   await setServerClock(request, new Date(Date.now() + 31 * 60 * 1000));
   await page.reload();
+  await expect(page.getByRole('link', { name: '支付遇到问题请点击' })).toHaveCount(0);
+  await setServerClock(request, new Date(Date.now() + 12 * 24 * 60 * 60 * 1000));
+  await page.reload();
+  await expect(page.getByTestId('order-refund')).toContainText('已超过预计到账日期');
   await page.getByRole('link', { name: '支付遇到问题请点击' }).click();
+  await expect(page.getByRole('radio', { name: /已支付，未出函/ })).toHaveCount(0);
   await page.getByRole('radio', { name: /申请退费/ }).check();
   await page.getByLabel('问题描述').fill('附言漏填，订单已取消，申请退回保费');
   await page.getByLabel('退款账户名称').fill('新疆天山建设工程有限公司');
