@@ -25,8 +25,8 @@ import WorkIcon from '@mui/icons-material/Work';
 import PlaceIcon from '@mui/icons-material/Place';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import simpleRestProvider from 'ra-data-simple-rest';
-import { Admin, Resource, ShowGuesser } from 'react-admin';
-import { AuditEventList } from '../_resources/audit-events';
+import { Admin, Resource } from 'react-admin';
+import { AuditEventList, AuditEventShow } from '../_resources/audit-events';
 import { CalendarDayCreate, CalendarDayEdit, CalendarDayList } from '../_resources/calendar-days';
 import { EnterpriseList, EnterpriseShow } from '../_resources/enterprises';
 import { FormVersionCreate, FormVersionEdit, FormVersionList, FormVersionShow } from '../_resources/forms/form-versions';
@@ -113,7 +113,7 @@ export default function AdminApp() {
           <Resource key="rule-test-cases" name="rule-test-cases" icon={FactCheckIcon}
             list={<RuleTestCaseList canEdit={platformAdmin} />} create={platformAdmin ? RuleTestCaseCreate : undefined} />,
           <Resource key="rule-decisions" name="rule-decisions" icon={GavelIcon} list={RuleDecisionList} show={RuleDecisionShow} />,
-          <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={ShowGuesser} />,
+          <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={AuditEventShow} />,
           <Resource key="users" name="users" icon={ManageAccountsIcon} list={UserList} show={UserShow}
             edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,
           <Resource key="regions" name="regions" icon={PlaceIcon} list={RegionList} show={RegionShow}

@@ -96,6 +96,7 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 reason: 'Reason',
                 before: 'Before',
                 after: 'After',
+                prev_hash: 'Previous hash',
                 hash: 'Hash',
             },
         },

@@ -94,6 +94,7 @@ export const zhResourceLabels = {
                 reason: '原因',
                 before: '变更前',
                 after: '变更后',
+                prev_hash: '上一条哈希',
                 hash: '哈希',
             },
         },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import {
-  Button, Datagrid, FunctionField, List, ReferenceField, SelectInput, TextField, TextInput, TopToolbar, useNotify, usePermissions,
-  useRecordContext,
+  Button, Datagrid, FunctionField, List, ReferenceField, SelectInput, Show, SimpleShowLayout, TextField, TextInput, TopToolbar, useNotify,
+  usePermissions, useRecordContext,
 } from 'react-admin';
 import { AUDIT_ENTITY_LABELS, auditActionLabel } from '@/lib/audit/audit-labels';
 import { InstantField } from '../_components/fields';
@@ -72,5 +72,26 @@ export function AuditEventList() {
         <TextField source="reason" sortable={false} />
       </Datagrid>
     </List>
+  );
+}
+
+/** One link of the audit chain: who did what to which record, why, the change itself, and the link's hashes. */
+export function AuditEventShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="id" />
+        <InstantField source="occurred_at" />
+        <TextField source="actor_label" />
+        <FunctionField source="action" render={(r: { action: string }) => auditActionLabel(r.action)} />
+        <FunctionField source="entity_type" render={(r: { entity_type: string }) => AUDIT_ENTITY_LABELS[r.entity_type] ?? r.entity_type} />
+        <TextField source="entity_id" />
+        <ReferenceField source="region_id" reference="regions" link={false} emptyText="平台" />
+        <TextField source="reason" emptyText="—" />
+        <ChangeDetail />
+        <TextField source="prev_hash" emptyText="—" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} />
+        <TextField source="hash" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} />
+      </SimpleShowLayout>
+    </Show>
   );
 }
