@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
+import { searchAdminList } from './support/search-admin-list';
 
 /** The words the server and the apply pages refuse an application with before 企业认证审核 has passed. */
 export const NOT_VERIFIED = '企业尚未通过认证审核，暂不能申请保函';
@@ -25,7 +26,7 @@ export async function openEnterpriseAsOperator(browser: Browser, enterpriseName:
   const operator = await browser.newPage();
   await signIn(operator, ACCOUNTS.operator);
   await operator.goto('/admin#/enterprises');
-  await operator.getByPlaceholder('搜索企业名称、统一社会信用代码').fill(enterpriseName);
+  await searchAdminList(operator, '搜索企业名称、统一社会信用代码', enterpriseName);
   const row = operator.locator('tbody tr', { hasText: enterpriseName });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('待认证审核');
