@@ -11,8 +11,11 @@ import { withTypeParsers } from './pglite-type-parsers';
 export type DatabaseTarget =
   /** A PostgreSQL server, `postgres://…`. */
   | { kind: 'postgres'; url: string; maxConnections?: number }
-  /** Embedded PGlite: a data directory, or `null` for an in-memory database (tests). */
-  | { kind: 'pglite'; dataDir: string | null };
+  /**
+   * Embedded PGlite: a data directory, or `null` for an in-memory database (tests). `from` starts an in-memory
+   * database as a copy of a dumped one (PGlite's dumpDataDir), which the tests use to skip migrating each time.
+   */
+  | { kind: 'pglite'; dataDir: string | null; from?: Blob };
 
 export function createDatabase(target: DatabaseTarget): Kysely<Database> {
   if (target.kind === 'postgres') {
@@ -41,14 +44,22 @@ export function createDatabase(target: DatabaseTarget): Kysely<Database> {
     }) as typeof pool.end;
     return db;
   }
+  return openPglite(target).db;
+}
+
+/** A PGlite database and the PGlite instance under it, for the callers that need the instance too (dumping it). */
+export function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): { db: Kysely<Database>; pglite: PGlite } {
   if (target.dataDir) {
     fs.mkdirSync(target.dataDir, { recursive: true });
     lockDataDir(target.dataDir);
   }
-  const pglite = withTypeParsers(new PGlite(target.dataDir ?? undefined), { [INT8_OID]: parseInt8, [DATE_OID]: keepText });
+  const pglite = withTypeParsers(target.from ? new PGlite({ loadDataDir: target.from }) : new PGlite(target.dataDir ?? undefined), {
+    [INT8_OID]: parseInt8,
+    [DATE_OID]: keepText,
+  });
   // PGlite is one connection; Kysely's PGlite adapter says so, and Kysely then hands it to one caller
   // (one query, or one whole transaction) at a time.
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   registerPgliteSource(db, pglite);
-  return db;
+  return { db, pglite };
 }

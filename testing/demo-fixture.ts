@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import type { Database } from '@/db/database';
 import { seedDemo } from '@/lib/platform/seed-demo';
-import { openTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
+import { openPgliteCopy, openTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
 
 /** The moment the demo data is seeded at in tests; deadlines are days before and after it. */
 export const SEEDED_AT = new Date('2026-11-24T02:00:00Z');
@@ -30,8 +30,9 @@ export interface DemoFixture extends TestDatabase {
  * SEEDED_AT unless told otherwise: a real server process runs on the real clock, so its data is seeded now.
  */
 export async function openDemoFixture(kind: TestDatabaseKind, seededAt: Date = SEEDED_AT): Promise<DemoFixture> {
-  const database = await openTestDatabase(kind);
-  await seedDemo(database.db, seededAt);
+  const copy = kind === 'pglite' && seededAt.getTime() === SEEDED_AT.getTime() ? await openPgliteCopy('demo') : null;
+  const database = copy ?? (await openTestDatabase(kind));
+  if (!copy) await seedDemo(database.db, seededAt);
   return { ...database, actors: await demoActors(database.db) };
 }
 

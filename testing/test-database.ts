@@ -5,6 +5,7 @@ import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
 import { installPlatformDefaults } from '@/lib/platform/install-platform-defaults';
 import { migrateToLatest } from '@/db/migrate';
+import { readPgliteSnapshot, type PgliteSnapshotName } from './pglite-snapshots';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -27,11 +28,26 @@ export interface TestDatabase {
  * dropped again on close, so test files never see each other's rows.
  */
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
-  if (kind === 'pglite') {
-    const db = createDatabase({ kind: 'pglite', dataDir: null });
-    await prepare(db);
-    return { db, kind, url: null, close: () => db.destroy() };
-  }
+  if (kind === 'pglite') return (await openPgliteCopy('migrated')) ?? openNewPglite();
+  return openNewPostgres();
+}
+
+/** A copy of this run's dumped PGlite database of that name (see pglite-snapshots.ts), or null without one. */
+export async function openPgliteCopy(name: PgliteSnapshotName): Promise<TestDatabase | null> {
+  const snapshot = readPgliteSnapshot(name);
+  if (!snapshot) return null;
+  const db = createDatabase({ kind: 'pglite', dataDir: null, from: snapshot });
+  return { db, kind: 'pglite', url: null, close: () => db.destroy() };
+}
+
+async function openNewPglite(): Promise<TestDatabase> {
+  const db = createDatabase({ kind: 'pglite', dataDir: null });
+  await prepareTestDatabase(db);
+  return { db, kind: 'pglite', url: null, close: () => db.destroy() };
+}
+
+async function openNewPostgres(): Promise<TestDatabase> {
+  const kind = 'postgres';
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `bg_test_${randomBytes(6).toString('hex')}`;
@@ -39,7 +55,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = createDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 20 });
-  await prepare(db);
+  await prepareTestDatabase(db);
   return {
     db,
     kind,
@@ -65,7 +81,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<TestData
 }
 
 /** What every database has after its first start: the schema and the platform's baseline rules. */
-async function prepare(db: Kysely<Database>) {
+export async function prepareTestDatabase(db: Kysely<Database>) {
   await migrateToLatest(db);
   await installPlatformDefaults(db, new Date('2026-01-01T00:00:00Z'));
 }
