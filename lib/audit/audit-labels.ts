@@ -23,6 +23,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enterprise: '投保企业',
   enterprise_join_request: '加入企业申请',
   outbox_message: '推送记录',
+  trading_platform: '交易平台',
 };
 
 const VERB_LABELS: Record<string, string> = {
