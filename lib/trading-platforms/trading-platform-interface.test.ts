@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecord } from '@/lib/back-office/create-record';
+import { updateRecord } from '@/lib/back-office/update-record';
+import { getRecord } from '@/lib/back-office/get-record';
+import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
+import { deliverDueOutboxMessages } from '@/lib/outbox/deliver-due-messages';
+import { platformCallbackDeliverer } from '@/lib/outbox/deliver-platform-callback';
+import { projectResource } from '@/lib/projects/project-resource';
+import { sectionResource } from '@/lib/sections/section-resource';
+import { now } from '@/lib/time/clock';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
+import { callbackKey } from './guarantee-callback';
+import { platformKeys } from './platform-keys';
+import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
+import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
+import { tradingPlatformResource } from './trading-platform-resource';
+
+const SECRET = 'xj-ggzy-shared-secret-0123456789abcdef';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) => {
+  const f = useDemoFixture(kind);
+  useFixedClock();
+  let api: PlatformApiServer;
+  let platform: FakeTradingPlatform;
+
+  beforeAll(async () => {
+    api = await startPlatformApiServer(f.db);
+    platform = await startFakeTradingPlatform(api.url, 'xj-ggzy', SECRET);
+    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, {
+      code: 'xj-ggzy',
+      name: '新疆公共资源交易网',
+      region_ids: ['650100'],
+      secret: SECRET,
+      callback_base_url: platform.callbacks.url,
+      return_url: 'https://ggzy.example.cn/bidder/deposit',
+    });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await api?.close();
+  });
+
+  const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
+  const project = (revision: number, sections = [{ code: '01', name: '一标段', depositFen: 8_000_000 }, { code: '02', name: '二标段', depositFen: 5_000_000 }]) => ({
+    name: '乌鲁木齐市某道路工程',
+    type: 'construction',
+    regionCode: '650100',
+    tenderer: '乌鲁木齐市城建局',
+    revision,
+    sections: sections.map((s) => ({ ...s, depositDeadline: at(9), bidOpeningAt: at(10) })),
+  });
+  const counts = async () => ({
+    projects: Number((await f.db.selectFrom('projects').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    sections: Number((await f.db.selectFrom('sections').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    events: Number((await f.db.selectFrom('project_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    nonces: Number((await f.db.selectFrom('platform_nonces').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+  });
+  const pushed = (code: string) => f.db.selectFrom('projects').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+
+  it('keeps the secret write-only: neither the answer nor the audit chain holds it', async () => {
+    const list = await f.db.selectFrom('trading_platforms').select('id').execute();
+    const record = await getRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, list[0]!.id);
+    expect(JSON.stringify(record)).not.toContain(SECRET);
+    const audit = await f.db.selectFrom('audit_events').select(['after']).where('entity_type', '=', 'trading_platform').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(SECRET);
+    await expect(getRecord(f.db, f.actors.operator, tradingPlatformResource, list[0]!.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('creates a pushed project with its sections, answers a repeated revision unchanged and refuses an older one', async () => {
+    const before = await counts();
+    const first = await platform.call('PUT', '/projects/XJ-2026-001', project(2));
+    expect(first).toMatchObject({ status: 200, code: 'OK', data: { revision: 2, unchanged: false } });
+    const row = await pushed('XJ-2026-001');
+    expect(row).toMatchObject({ platform_revision: 2, region_id: '650100', status: 'normal' });
+    expect(await counts()).toMatchObject({ projects: before.projects + 1, sections: before.sections + 2, nonces: before.nonces + 1 });
+
+    expect(await platform.call('PUT', '/projects/XJ-2026-001', project(2))).toMatchObject({ status: 200, code: 'OK', data: { unchanged: true } });
+    const settled = await counts();
+    const stale = await platform.call('PUT', '/projects/XJ-2026-001', project(1, [{ code: '09', name: '九标段', depositFen: 1 }]));
+    expect(stale).toMatchObject({ status: 409, code: 'STALE_REVISION' });
+    expect(await counts()).toEqual(settled);
+    expect((await pushed('XJ-2026-001')).platform_revision).toBe(2);
+  });
+
+  it('refuses a bad signature, a stale timestamp and a reused nonce with their codes, writing nothing', async () => {
+    const before = await counts();
+    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { secret: 'not-the-secret-not-the-secret-000' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { platformCode: 'no-such-platform' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { nonce: 'short' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    const old = String(Math.floor(now().getTime() / 1000) - 301);
+    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { timestamp: old })).toMatchObject({ status: 401, code: 'STALE_TIMESTAMP' });
+    expect(await platform.call('PUT', '/projects/XJ-FORGED', '{not json', {})).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+    expect(await counts()).toEqual(before);
+
+    const nonce = 'reused-nonce-0123456789';
+    expect(await platform.call('PUT', '/projects/XJ-NONCE', project(1), { nonce })).toMatchObject({ code: 'OK' });
+    const after = await counts();
+    expect(await platform.call('PUT', '/projects/XJ-NONCE-2', project(1), { nonce })).toMatchObject({ status: 401, code: 'NONCE_REUSED' });
+    expect(await counts()).toEqual(after);
+    await expect(f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-NONCE-2').executeTakeFirst()).resolves.toBeUndefined();
+  });
+
+  it('records a status change and a bid-opening change as project events with their reasons, once per eventId', async () => {
+    await platform.call('PUT', '/projects/XJ-EVT', project(1));
+    const row = await pushed('XJ-EVT');
+    const event = { eventId: 'evt-status-1', kind: 'status', status: 'suspended', reason: '投诉处理，项目中止', occurredAt: now().toISOString() };
+    expect(await platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: false } });
+    expect(await platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: true } });
+    const moved = { eventId: 'evt-open-1', kind: 'bid_opening', bidOpeningAt: at(12), reason: '开标时间顺延', occurredAt: now().toISOString() };
+    expect(await platform.call('POST', '/projects/XJ-EVT/events', moved)).toMatchObject({ code: 'OK' });
+    const events = await f.db.selectFrom('project_events').selectAll().where('project_id', '=', row.id).orderBy('occurred_at').orderBy('kind', 'desc').execute();
+    expect(events.map((e) => [e.kind, e.to_value, e.reason, e.actor_id])).toEqual([
+      ['status', 'suspended', '投诉处理，项目中止', null],
+      ['bid_opening', new Date(at(12)).toISOString(), '开标时间顺延', null],
+    ]);
+    expect(await pushed('XJ-EVT')).toMatchObject({ status: 'suspended' });
+    expect(await platform.call('POST', '/projects/XJ-NONE/events', { ...event, eventId: 'evt-x' })).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await platform.call('POST', '/projects/XJ-EVT/events', { ...event, eventId: 'evt-bad', status: 'closed' })).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+  });
+
+  it('keeps pushed projects read-only in /admin', async () => {
+    const row = await pushed('XJ-2026-001');
+    await expect(updateRecord(f.db, f.actors.operator, projectResource, row.id, { name: '改名' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('交易平台推送'),
+    });
+    await expect(createRecord(f.db, f.actors.operator, sectionResource, { project_id: row.id, code: '03', name: '三标段', deposit_fen: 100 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await pushed('XJ-2026-001')).name).toBe('乌鲁木齐市某道路工程');
+  });
+
+  it('calls the platform back, signed, when a bidder on a pushed section is insured, and refuses removing that section', async () => {
+    const row = await pushed('XJ-2026-001');
+    const section = await f.db.selectFrom('sections').select('id').where('project_id', '=', row.id).where('code', '=', '01').executeTakeFirstOrThrow();
+    const order = await orderOnSection(f, section.id);
+    await payFromBasicAccount(f, order);
+    const messages = await f.db.selectFrom('outbox_messages').selectAll().where('ordering_key', '=', callbackKey('xj-ggzy', order.id)).execute();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.destination).toBe(`${platform.callbacks.url}/guarantee-events`);
+
+    await deliverDueOutboxMessages(f.db, { deliverers: { platform_callback: platformCallbackDeliverer(platformKeys), email: async () => ({ responseCode: null }) } });
+    const received = platform.callbacks.received.map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), valid: r.signatureValid }));
+    const policy = await f.db.selectFrom('policies').select('policy_number').where('order_id', '=', order.id).executeTakeFirstOrThrow();
+    expect(received).toEqual([
+      expect.objectContaining({ type: 'issued', orderNumber: order.orderNumber, policyNumber: policy.policy_number, sectionCode: '01', amountFen: 8_000_000, valid: true }),
+    ]);
+
+    const before = await counts();
+    const removing = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '02', name: '二标段', depositFen: 5_000_000 }]));
+    expect(removing).toMatchObject({ status: 409, code: 'SECTION_IN_USE' });
+    const repricing = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段', depositFen: 9_000_000 }, { code: '02', name: '二标段', depositFen: 5_000_000 }]));
+    expect(repricing).toMatchObject({ status: 409, code: 'SECTION_IN_USE' });
+    expect(await counts()).toEqual(before);
+    expect((await pushed('XJ-2026-001')).platform_revision).toBe(2);
+
+    // Renaming and adding sections is fine; the one without orders may go.
+    const next = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段（调整）', depositFen: 8_000_000 }, { code: '03', name: '三标段', depositFen: 1_000_000 }]));
+    expect(next).toMatchObject({ code: 'OK', data: { revision: 3 } });
+    const sections = await f.db.selectFrom('sections').select(['code', 'name']).where('project_id', '=', row.id).orderBy('code').execute();
+    expect(sections).toEqual([{ code: '01', name: '一标段（调整）' }, { code: '03', name: '三标段' }]);
+  });
+});
