@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   STALE_REVISION: 409,
   /** A project push would remove a section that has orders, or change the deposit of one with live orders. */
   SECTION_IN_USE: 409,
+  /** An enterprise a trading platform created has not completed its basic account yet: it may browse, not apply. */
+  ENTERPRISE_PROFILE_INCOMPLETE: 403,
   /** A trading platform's SSO token is malformed, wrongly signed, expired or already used. */
   SSO_TOKEN_INVALID: 401,
 } as const;

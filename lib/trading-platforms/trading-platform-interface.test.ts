@@ -1,4 +1,7 @@
+import { decode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorForSession } from '@/lib/auth/session-actor';
+import { secret } from '@/lib/config/secrets';
 import { createRecord } from '@/lib/back-office/create-record';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { getRecord } from '@/lib/back-office/get-record';
@@ -7,6 +10,8 @@ import { deliverDueOutboxMessages } from '@/lib/outbox/deliver-due-messages';
 import { platformCallbackDeliverer } from '@/lib/outbox/deliver-platform-callback';
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/sections/section-resource';
+import { assertEnterpriseMayApply } from '@/lib/enterprises/assert-enterprise-may-apply';
+import { withCheckCharacter } from '@/lib/enterprises/uscc';
 import { now } from '@/lib/time/clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
@@ -161,5 +166,95 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
     expect(next).toMatchObject({ code: 'OK', data: { revision: 3 } });
     const sections = await f.db.selectFrom('sections').select(['code', 'name']).where('project_id', '=', row.id).orderBy('code').execute();
     expect(sections).toEqual([{ code: '01', name: '一标段（调整）' }, { code: '03', name: '三标段' }]);
+  });
+});
+
+describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s', (kind) => {
+  const f = useDemoFixture(kind);
+  useFixedClock();
+  let api: PlatformApiServer;
+  let platform: FakeTradingPlatform;
+  beforeAll(async () => {
+    api = await startPlatformApiServer(f.db);
+    platform = await startFakeTradingPlatform(api.url, 'xj-sso', SECRET);
+    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'xj-sso', name: '新疆公共资源交易网', region_ids: ['650100'], secret: SECRET });
+  });
+  afterAll(async () => {
+    await platform?.close();
+    await api?.close();
+  });
+
+  const USCC = withCheckCharacter('91650100MA77ABCD1');
+  const seconds = () => Math.floor(now().getTime() / 1000);
+  const payload = (nonce: string, extra: Record<string, unknown> = {}) => ({
+    uscc: USCC, enterpriseName: '新疆交易平台测试建设有限公司', userName: '平台投标人', phone: '13911112222', nonce, exp: seconds() + 120, ...extra,
+  });
+  const visit = (token: string) => fetch(`${api.url}/sso/xj-sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+  const rows = async () => ({
+    users: (await f.db.selectFrom('users').select('id').execute()).length,
+    enterprises: (await f.db.selectFrom('enterprises').select('id').execute()).length,
+    tokens: (await f.db.selectFrom('platform_sso_tokens').select('nonce').execute()).length,
+  });
+
+  it('signs the bidder in, creating a trusted enterprise that must complete its basic account, and refuses the token a second time', async () => {
+    const uscc = USCC;
+    const before = await rows();
+    const token = platform.ssoToken(payload('sso-nonce-0000000001', { uscc }));
+    const answer = await visit(token);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/');
+    expect(answer.headers.get('set-cookie')).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    expect(await rows()).toEqual({ users: before.users + 1, enterprises: before.enterprises + 1, tokens: before.tokens + 1 });
+    // The cookie is a session like a password sign-in's: it loads the new bidder.
+    const jwt = /^next-auth\.session-token=([^;]+)/.exec(answer.headers.get('set-cookie')!)![1]!;
+    const claims = await decode({ token: jwt, secret: secret('NEXTAUTH_SECRET') });
+    const actor = await actorForSession(f.db, { userId: claims?.sub, sessionVersion: claims?.sessionVersion });
+    expect(actor).toMatchObject({ role: 'bidder', phone: '13911112222', name: '平台投标人' });
+    const enterprise = await f.db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc).executeTakeFirstOrThrow();
+    expect(enterprise).toMatchObject({ status: 'verified', basic_account_number: '', region_id: '650100' });
+    await expect(assertEnterpriseMayApply(f.db, enterprise.id)).rejects.toMatchObject({ code: 'ENTERPRISE_PROFILE_INCOMPLETE' });
+
+    const again = await visit(token);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain('登录凭证已使用过');
+    expect(await rows()).toEqual({ users: before.users + 1, enterprises: before.enterprises + 1, tokens: before.tokens + 1 });
+  });
+
+  it('links an existing enterprise by USCC and lands on 立即申请 of the named section', async () => {
+    const existing = await f.db.selectFrom('enterprises').select(['id', 'uscc']).where('id', '=', f.actors.bidder.enterpriseId!).executeTakeFirstOrThrow();
+    await platform.call('PUT', '/projects/XJ-SSO', {
+      name: '交易平台项目', type: 'construction', regionCode: '650100', tenderer: '招标人', revision: 1,
+      sections: [{ code: 'S1', name: '一标段', depositFen: 100_000, depositDeadline: new Date(now().getTime() + 5 * DAY).toISOString(), bidOpeningAt: new Date(now().getTime() + 6 * DAY).toISOString() }],
+    });
+    const section = await f.db.selectFrom('sections').innerJoin('projects', 'projects.id', 'sections.project_id').select('sections.id').where('projects.code', '=', 'XJ-SSO').executeTakeFirstOrThrow();
+    const before = await rows();
+    const answer = await visit(platform.ssoToken(payload('sso-nonce-0000000002', { uscc: existing.uscc, phone: '13911113333', sectionCode: 'S1' })));
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe(`/apply/${section.id}`);
+    expect(await rows()).toEqual({ users: before.users + 1, enterprises: before.enterprises, tokens: before.tokens + 1 });
+    const user = await f.db.selectFrom('users').select(['enterprise_id', 'role']).where('phone', '=', '13911113333').executeTakeFirstOrThrow();
+    expect(user).toEqual({ enterprise_id: existing.id, role: 'bidder' });
+  });
+
+  it('refuses an expired, a forged, a too-long-lived and a malformed token, signing no one in and writing nothing', async () => {
+    const before = await rows();
+    const cases: [string, string][] = [
+      [platform.ssoToken(payload('sso-nonce-0000000003', { exp: seconds() - 1 })), '已过期'],
+      [platform.ssoToken(payload('sso-nonce-0000000004'), { secret: 'another-secret-another-secret-0000' }), '签名无效'],
+      [platform.ssoToken(payload('sso-nonce-0000000005', { exp: seconds() + 301 })), '有效期过长'],
+      [platform.ssoToken({ nonce: 'sso-nonce-0000000006', exp: seconds() + 60 }), '格式不正确'],
+      ['not-a-token', '无效'],
+      ['', '无效'],
+    ];
+    for (const [token, text] of cases) {
+      const answer = await visit(token);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('set-cookie')).toBeNull();
+      expect(await answer.text()).toContain(text);
+    }
+    const staff = await visit(platform.ssoToken(payload('sso-nonce-0000000007', { phone: f.actors.operator.phone })));
+    expect(staff.status).toBe(401);
+    expect(await rows()).toEqual(before);
   });
 });

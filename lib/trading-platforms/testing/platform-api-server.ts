@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { serveWebHandler } from '@/lib/http/serve-web-handler';
 import { answerPlatformRequest } from '../answer-platform-request';
+import { answerSso } from '../answer-sso';
 import { pushProject } from '../push-project';
 import { recordPlatformProjectEvent } from '../record-platform-project-event';
 
@@ -15,7 +16,7 @@ export interface PlatformApiServer {
 
 /**
  * For tests: the guarantee platform's /api/platform/v1 on a real HTTP server on 127.0.0.1, answering with
- * the same functions as the app's routes (app/api/platform/v1), against the test's database.
+ * the same functions as the app's routes (app/api/platform/v1, app/sso), against the test's database.
  */
 export async function startPlatformApiServer(db: Kysely<Database>): Promise<PlatformApiServer> {
   const handler = (request: Request): Promise<Response> => {
@@ -28,6 +29,8 @@ export async function startPlatformApiServer(db: Kysely<Database>): Promise<Plat
     if (project && request.method === 'PUT') {
       return answerPlatformRequest(request, (d, p, body) => pushProject(d, p, decodeURIComponent(project[1]!), body), db);
     }
+    const sso = /^\/sso\/([^/]+)$/.exec(path);
+    if (sso && request.method === 'GET') return answerSso(request, decodeURIComponent(sso[1]!), db);
     return Promise.resolve(Response.json({ code: 'NOT_FOUND', message: '接口不存在', data: null }, { status: 404 }));
   };
   const server: Server = createServer((incoming, outgoing) => void serveWebHandler(incoming, outgoing, handler, []));
