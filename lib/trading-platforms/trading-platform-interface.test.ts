@@ -5,6 +5,9 @@ import { secret } from '@/lib/config/secrets';
 import { createRecord } from '@/lib/back-office/create-record';
 import { updateRecord } from '@/lib/back-office/update-record';
 import { getRecord } from '@/lib/back-office/get-record';
+import { abandonOrder } from '@/lib/orders/abandon-order';
+import { getMyOrder } from '@/lib/orders/get-my-order';
+import { orderOnNewProject } from '@/lib/orders/testing/order-on-new-project';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { deliverDueOutboxMessages } from '@/lib/outbox/deliver-due-messages';
 import { platformCallbackDeliverer } from '@/lib/outbox/deliver-platform-callback';
@@ -166,6 +169,27 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
     expect(next).toMatchObject({ code: 'OK', data: { revision: 3 } });
     const sections = await f.db.selectFrom('sections').select(['code', 'name']).where('project_id', '=', row.id).orderBy('code').execute();
     expect(sections).toEqual([{ code: '01', name: '一标段（调整）' }, { code: '03', name: '三标段' }]);
+  });
+
+  it('offers 返回交易平台 on an order from the platform once the bidder gives it up, and tells the platform', async () => {
+    const row = await pushed('XJ-2026-001');
+    const section = await f.db.selectFrom('sections').select('id').where('project_id', '=', row.id).where('code', '=', '03').executeTakeFirstOrThrow();
+    const order = await orderOnSection(f, section.id, f.actors.otherBidder);
+    const pending = await getMyOrder(f.db, f.actors.otherBidder, order.id);
+    expect(pending).toMatchObject({ abandonLandsOnOrder: true, returnToPlatform: null });
+    await abandonOrder(f.db, f.actors.otherBidder, order.id);
+    expect((await getMyOrder(f.db, f.actors.otherBidder, order.id)).returnToPlatform).toEqual({ name: '新疆公共资源交易网', url: 'https://ggzy.example.cn/bidder/deposit' });
+    const callbacks = await f.db.selectFrom('outbox_messages').select(['payload']).where('ordering_key', '=', callbackKey('xj-ggzy', order.id)).execute();
+    const bodies = callbacks.map((c) => JSON.parse((typeof c.payload === 'string' ? JSON.parse(c.payload) : c.payload).body as string) as { type: string; orderNumber: string });
+    expect(bodies.map((b) => [b.type, b.orderNumber])).toEqual([['abandoned', order.orderNumber]]);
+  });
+
+  it('offers no 返回交易平台 for an order on a project an operator made', async () => {
+    const { orderId } = await orderOnNewProject(f, { unpaid: true });
+    expect((await getMyOrder(f.db, f.actors.bidder, orderId)).abandonLandsOnOrder).toBe(false);
+    await abandonOrder(f.db, f.actors.bidder, orderId);
+    expect((await getMyOrder(f.db, f.actors.bidder, orderId)).returnToPlatform).toBeNull();
+    expect(await f.db.selectFrom('outbox_messages').select('id').where('ordering_key', 'like', `callback:%:order:${orderId}`).execute()).toEqual([]);
   });
 });
 
