@@ -4,13 +4,15 @@ import { getDb } from '@/lib/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { readCappedBody } from '@/lib/http/read-capped-body';
 import { handlePlatformApi, platformOk } from './platform-response';
-import { verifyPlatformRequest, type SignedPlatform } from './platform-request';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
+import { claimNonce, verifyPlatformRequest, type SignedPlatform } from './platform-request';
 
 export const MAX_PLATFORM_BODY_BYTES = 512 * 1024;
 
 /**
  * A trading platform's signed request, answered in the interface's envelope: the body is read as bytes
- * (capped), the signature checked over exactly those bytes, and only then is the body parsed as JSON.
+ * (capped), the signature checked over exactly those bytes, and only then is the body parsed as JSON. A
+ * write claims the nonce in its own transaction; a read claims it with claimReadNonce.
  */
 export function answerPlatformRequest(
   request: Request,
@@ -38,6 +40,13 @@ export function answerPlatformRequest(
         throw new DomainError('VALIDATION_FAILED', '请求内容不是有效的 JSON');
       }
     }
-    return platformOk(await work(db, platform, body));
+    const answer = await work(db, platform, body);
+    // A document is its own answer; everything else goes in the envelope.
+    return answer instanceof Response ? answer : platformOk(answer);
   });
+}
+
+/** A signed read's nonce, claimed on its own (a read has no transaction of a change to claim it in). */
+export function claimReadNonce(db: Kysely<Database>, platform: SignedPlatform): Promise<void> {
+  return writeTransaction(db, (trx) => claimNonce(trx, platform));
 }

@@ -150,11 +150,15 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
     expect(messages[0]!.destination).toBe(`${platform.callbacks.url}/guarantee-events`);
 
     await deliverDueOutboxMessages(f.db, { deliverers: { platform_callback: platformCallbackDeliverer(platformKeys), email: async () => ({ responseCode: null }) } });
-    const received = platform.callbacks.received.map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), valid: r.signatureValid }));
+    const received = platform.callbacks.received.map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), valid: r.signatureValid })) as ({ uscc?: string } & Record<string, unknown>)[];
     const policy = await f.db.selectFrom('policies').select('policy_number').where('order_id', '=', order.id).executeTakeFirstOrThrow();
     expect(received).toEqual([
       expect.objectContaining({ type: 'issued', orderNumber: order.orderNumber, policyNumber: policy.policy_number, sectionCode: '01', amountFen: 8_000_000, valid: true }),
     ]);
+
+    const held = await platform.call('GET', `/guarantees?sectionCode=01&uscc=${encodeURIComponent(received[0]!.uscc as string)}`);
+    expect(held).toMatchObject({ code: 'OK', data: [{ policyNumber: policy.policy_number, status: 'issued', amountFen: 8_000_000 }] });
+    expect(await platform.call('GET', '/guarantees?sectionCode=01')).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
 
     const before = await counts();
     const removing = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '02', name: '二标段', depositFen: 5_000_000 }]));

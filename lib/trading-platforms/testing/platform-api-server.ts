@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import { serveWebHandler } from '@/lib/http/serve-web-handler';
-import { answerPlatformRequest } from '../answer-platform-request';
+import { answerPlatformRequest, claimReadNonce } from '../answer-platform-request';
+import { listPlatformGuarantees } from '../platform-guarantees';
 import { answerSso } from '../answer-sso';
 import { pushProject } from '../push-project';
 import { recordPlatformProjectEvent } from '../record-platform-project-event';
@@ -28,6 +29,12 @@ export async function startPlatformApiServer(db: Kysely<Database>): Promise<Plat
     const project = /^\/api\/platform\/v1\/projects\/([^/]+)$/.exec(path);
     if (project && request.method === 'PUT') {
       return answerPlatformRequest(request, (d, p, body) => pushProject(d, p, decodeURIComponent(project[1]!), body), db);
+    }
+    if (path === '/api/platform/v1/guarantees' && request.method === 'GET') {
+      return answerPlatformRequest(request, async (d, p) => {
+        await claimReadNonce(d, p);
+        return listPlatformGuarantees(d, p, new URL(request.url).searchParams);
+      }, db);
     }
     const sso = /^\/sso\/([^/]+)$/.exec(path);
     if (sso && request.method === 'GET') return answerSso(request, decodeURIComponent(sso[1]!), db);
