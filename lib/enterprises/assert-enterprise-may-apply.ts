@@ -4,7 +4,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { isVerified } from './enterprise-lifecycle';
 
 export const ENTERPRISE_NOT_VERIFIED_MESSAGE = '企业尚未通过认证审核，暂不能申请保函';
-export const ENTERPRISE_PROFILE_INCOMPLETE_MESSAGE = '请先在【企业信息】中完善企业基本户信息，再申请保函';
+export const ENTERPRISE_PROFILE_INCOMPLETE_MESSAGE = '请先在【完善企业信息】（/account/enterprise）中填写企业基本户信息，再申请保函';
 
 /**
  * The apply gate: only an enterprise that has passed 企业认证审核 applies for guarantees. Read once, without a

@@ -30,7 +30,7 @@ export interface HandedOverBidder {
   enterpriseId: string;
   regionId: string | null;
   sessionVersion: number;
-  /** 我的投标保函 (`/`), or 【立即申请】 of the section the platform named. */
+  /** 完善企业信息 for an enterprise without its basic account, else 【立即申请】 of the section named, else 我的投标保函 (`/`). */
   landing: string;
 }
 
@@ -75,7 +75,7 @@ export async function handOverBidder(db: Kysely<Database>, platformCode: string,
     if (used) throw refused('登录凭证已使用过，请回到交易平台重新点击【电子保函登录】');
     const at = now();
     const audit = { name: payload.userName, phone: payload.phone, role: 'bidder' as const };
-    let enterprise = await trx.selectFrom('enterprises').select(['id', 'region_id', 'name']).where('uscc', '=', payload.uscc).forUpdate().executeTakeFirst();
+    let enterprise = await trx.selectFrom('enterprises').select(['id', 'region_id', 'name', 'basic_account_number']).where('uscc', '=', payload.uscc).forUpdate().executeTakeFirst();
     let user = await trx.selectFrom('users').select(['id', 'role', 'enterprise_id', 'active', 'session_version', 'display_name']).where('phone', '=', payload.phone).executeTakeFirst();
     if (user && (user.role !== 'bidder' || !user.active || (user.enterprise_id && user.enterprise_id !== enterprise?.id))) {
       throw refused('该手机号已用于其他账户或企业，不能以此身份登录，请联系平台客服');
@@ -101,7 +101,7 @@ export async function handOverBidder(db: Kysely<Database>, platformCode: string,
           registered_by: null,
           platform_id: platform.id,
         })
-        .returning(['id', 'region_id', 'name'])
+        .returning(['id', 'region_id', 'name', 'basic_account_number'])
         .executeTakeFirstOrThrow();
       await appendAuditEvent(trx, { ...audit, userId: null }, {
         action: 'enterprise.platform_create',
@@ -133,7 +133,9 @@ export async function handOverBidder(db: Kysely<Database>, platformCode: string,
     await trx.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', user.id).execute();
     await trx.insertInto('platform_sso_tokens').values({ platform_id: platform.id, nonce: payload.nonce, user_id: user.id, used_at: at }).execute();
     let landing = '/';
-    if (payload.sectionCode) {
+    // A new enterprise completes its basic account first (完善企业信息); it could not apply before anyway.
+    if (!enterprise.basic_account_number) landing = '/account/enterprise';
+    else if (payload.sectionCode) {
       const sections = await trx
         .selectFrom('sections')
         .innerJoin('projects', 'projects.id', 'sections.project_id')

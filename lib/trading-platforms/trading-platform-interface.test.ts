@@ -14,6 +14,7 @@ import { platformCallbackDeliverer } from '@/lib/outbox/deliver-platform-callbac
 import { projectResource } from '@/lib/projects/project-resource';
 import { sectionResource } from '@/lib/sections/section-resource';
 import { assertEnterpriseMayApply } from '@/lib/enterprises/assert-enterprise-may-apply';
+import { completePlatformEnterprise } from '@/lib/enterprises/complete-platform-enterprise';
 import { withCheckCharacter } from '@/lib/enterprises/uscc';
 import { now } from '@/lib/time/clock';
 import { testDatabaseKinds } from '@/testing/test-database';
@@ -230,7 +231,7 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
     const token = platform.ssoToken(payload('sso-nonce-0000000001', { uscc }));
     const answer = await visit(token);
     expect(answer.status).toBe(303);
-    expect(answer.headers.get('location')).toBe('/');
+    expect(answer.headers.get('location')).toBe('/account/enterprise');
     expect(answer.headers.get('set-cookie')).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
     expect(await rows()).toEqual({ users: before.users + 1, enterprises: before.enterprises + 1, tokens: before.tokens + 1 });
     // The cookie is a session like a password sign-in's: it loads the new bidder.
@@ -241,6 +242,11 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
     const enterprise = await f.db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc).executeTakeFirstOrThrow();
     expect(enterprise).toMatchObject({ status: 'verified', basic_account_number: '', region_id: '650100' });
     await expect(assertEnterpriseMayApply(f.db, enterprise.id)).rejects.toMatchObject({ code: 'ENTERPRISE_PROFILE_INCOMPLETE' });
+    const completion = { legal_representative: '张三', email: 'bidder@example.cn', basic_account_bank: '中国银行乌鲁木齐分行', basic_account_name: '新疆交易平台测试建设有限公司', basic_account_number: '6217000011112222' };
+    await expect(completePlatformEnterprise(f.db, actor!, { ...completion, basic_account_number: '12' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await completePlatformEnterprise(f.db, actor!, completion);
+    await expect(assertEnterpriseMayApply(f.db, enterprise.id)).resolves.toBeUndefined();
+    await expect(completePlatformEnterprise(f.db, actor!, completion)).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const again = await visit(token);
     expect(again.status).toBe(401);
