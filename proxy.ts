@@ -22,7 +22,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   try {
-    if (!SIGNATURE_AUTHENTICATED.has(pathname)) assertSameOrigin(request);
+    if (!SIGNATURE_AUTHENTICATED.has(pathname) && !pathname.startsWith(PLATFORM_API_PREFIX)) assertSameOrigin(request);
     // A server action is a POST to a page path naming the action in this header.
     if (request.method === 'POST' && request.headers.has('next-action')) await assertWellFormedActionPayload(request.clone());
   } catch (error) {
@@ -43,6 +43,8 @@ export async function proxy(request: NextRequest) {
  * signature, and a bank's HTTP client may send any Origin it likes.
  */
 const SIGNATURE_AUTHENTICATED = new Set(['/api/bank/transfers']);
+/** Trading platforms' signed calls (docs/trading-platform-interface.md): every path under it. */
+const PLATFORM_API_PREFIX = '/api/platform/v1/';
 
 // Everything else is public: the sign-in page, 企业注册 (/register), 忘记密码 (/forgot-password), /verify.
 const SIGNED_IN_PAGES = /^\/(?:$|apply(?:\/|$)|orders(?:\/|$)|admin(?:\/|$)|account(?:\/|$))/;

@@ -2,9 +2,11 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import type { EnterpriseJoinRequestsTable, EnterpriseStatus, MobileCodesTable, SmsMessagesTable } from './account-tables';
 import type { JobRunsTable, MailboxMessagesTable, OutboxAttemptsTable, OutboxMessagesTable } from './outbox-tables';
+import type { PlatformEventReceiptsTable, PlatformNoncesTable, PlatformSsoTokensTable, TradingPlatformsTable } from './platform-tables';
 
 export type * from './account-tables';
 export type * from './outbox-tables';
+export type * from './platform-tables';
 
 /** A timestamptz column: read as Date, written as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -43,6 +45,8 @@ export interface EnterprisesTable {
   reviewed_at: Timestamp | null;
   /** Its first user, who approves the people asking to join it. */
   registered_by: string | null;
+  /** The trading platform that created or linked it by USCC (trusted: no 企业认证审核). */
+  platform_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 
@@ -105,6 +109,10 @@ export interface ProjectsTable {
   status: ProjectStatus;
   deposit_deadline: Timestamp;
   bid_opening_at: Timestamp;
+  /** The trading platform that pushed it (read-only in /admin then); null for a project an operator made. */
+  platform_id: Generated<string | null>;
+  /** The platform's revision last applied. */
+  platform_revision: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -546,6 +554,10 @@ export interface Database {
   sms_messages: SmsMessagesTable;
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
+  trading_platforms: TradingPlatformsTable;
+  platform_nonces: PlatformNoncesTable;
+  platform_event_receipts: PlatformEventReceiptsTable;
+  platform_sso_tokens: PlatformSsoTokensTable;
   mailbox_messages: MailboxMessagesTable;
   job_runs: JobRunsTable;
 }

@@ -23,6 +23,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enterprise: '投保企业',
   enterprise_join_request: '加入企业申请',
   outbox_message: '推送记录',
+  trading_platform: '交易平台',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -67,6 +68,8 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'enterprise_join_request.reject': '拒绝加入企业申请',
   'user.recover_password': '忘记密码（短信验证码）重设密码',
   'outbox_message.retry_now': '立即重试推送',
+  'enterprise.platform_create': '交易平台登录创建企业',
+  'enterprise.complete_profile': '投保企业完善基本户信息',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -47,6 +47,18 @@ export const ERROR_STATUS = {
    * lock it could not get in time): nothing was kept, and the same request again is safe.
    */
   SYSTEM_BUSY: 503,
+  /** A trading platform's request (docs/trading-platform-interface.md): X-Timestamp more than 300 s from now. */
+  STALE_TIMESTAMP: 401,
+  /** A trading platform's request repeats a nonce seen in the last 10 minutes. */
+  NONCE_REUSED: 401,
+  /** A project push older than the revision already applied. */
+  STALE_REVISION: 409,
+  /** A project push would remove a section that has orders, or change the deposit of one with live orders. */
+  SECTION_IN_USE: 409,
+  /** An enterprise a trading platform created has not completed its basic account yet: it may browse, not apply. */
+  ENTERPRISE_PROFILE_INCOMPLETE: 403,
+  /** A trading platform's SSO token is malformed, wrongly signed, expired or already used. */
+  SSO_TOKEN_INVALID: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -36,5 +36,29 @@ export async function getMyOrder(db: Kysely<Database>, actor: Actor, orderId: st
     .select(['order_events.id', 'order_events.from_status as fromStatus', 'order_events.to_status as toStatus', 'order_events.reason', 'order_events.occurred_at as occurredAt', 'users.display_name as actorName'])
     .orderBy('order_events.id')
     .execute();
-  return { ...order, events, allowedActions: bidderOrderActions(order.status) };
+  const platform = await platformReturn(db, mine.section_id);
+  return {
+    ...order,
+    events,
+    allowedActions: bidderOrderActions(order.status),
+    /** Where 放弃购买保函 leads: back to this order (which then offers 返回交易平台) when it came from a platform. */
+    abandonLandsOnOrder: platform !== null,
+    returnToPlatform: order.status === 'abandoned' ? platform : null,
+  };
+}
+
+/**
+ * 返回交易平台: a bidder who came from a trading platform and gave the guarantee up goes back there to pay the
+ * deposit another way, at the address the platform is registered with; null for any other order.
+ */
+async function platformReturn(db: Kysely<Database>, sectionId: string): Promise<{ name: string; url: string } | null> {
+  const platform = await db
+    .selectFrom('sections')
+    .innerJoin('projects', 'projects.id', 'sections.project_id')
+    .innerJoin('trading_platforms', 'trading_platforms.id', 'projects.platform_id')
+    .select(['trading_platforms.name', 'trading_platforms.return_url'])
+    .where('sections.id', '=', sectionId)
+    .where('trading_platforms.enabled', '=', true)
+    .executeTakeFirst();
+  return platform?.return_url ? { name: platform.name, url: platform.return_url } : null;
 }

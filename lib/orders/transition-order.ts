@@ -3,6 +3,7 @@ import type { Database, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
+import { CALLBACK_OF_ACTION, enqueueGuaranteeCallback } from '@/lib/trading-platforms/guarantee-callback';
 import { orderLifecycle, type OrderAction } from './order-lifecycle';
 
 export interface TransitionOptions {
@@ -36,6 +37,10 @@ export async function transitionOrder(
              ${options.decisionId ?? null}::uuid, ${at}::timestamptz
         from changed`,
   });
+  // The trading platform hears of it in this transaction. `issued` on payment is written by acceptPayment
+  // once the policy exists, so that the callback carries its number.
+  const callback = CALLBACK_OF_ACTION[action];
+  if (callback && action !== 'acceptPayment') await enqueueGuaranteeCallback(trx, orderId, callback);
   return changed.status;
 }
 

@@ -1,14 +1,12 @@
 import { configuredEmailDeliverer } from '@/lib/mail/email-deliverer';
 import type { Deliverers } from './deliverer';
+import { platformKeys } from '@/lib/trading-platforms/platform-keys';
 import { platformCallbackDeliverer } from './deliver-platform-callback';
 
-/**
- * How the app delivers each kind of message. The trading-platform interface passes its platforms' keys to
- * platformCallbackDeliverer here; until then a callback has no key and its attempts fail, listed in 推送记录.
- */
+/** How the app delivers each kind of message; a callback is signed with its registered platform's key. */
 export function defaultDeliverers(): Deliverers {
   return {
     email: configuredEmailDeliverer(),
-    platform_callback: platformCallbackDeliverer(),
+    platform_callback: platformCallbackDeliverer(platformKeys),
   };
 }

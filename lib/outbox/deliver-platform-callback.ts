@@ -8,7 +8,7 @@ import { readOutboxPayload } from './outbox-payloads';
 /** A trading platform's shared secret, as its registration in /admin → 交易平台 holds it. */
 export interface PlatformSigningKey {
   secret: string;
-  algorithm: 'sha256';
+  algorithm: 'sha256' | 'sm3';
 }
 
 /** Finds a platform's key; null when no enabled platform has that code. */

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { transitionOrder } from '@/lib/orders/transition-order';
 import { issuePolicy } from '@/lib/policies/issue-policy';
 import { createRefund } from '@/lib/refunds/create-refund';
+import { enqueueGuaranteeCallback } from '@/lib/trading-platforms/guarantee-callback';
 import { PAYMENT_SOURCE_CATALOG, type PaymentRejectionReason } from '@/rules/catalog/payment-source';
 
 const REJECTION_LABELS = new Map<string, string>(PAYMENT_SOURCE_CATALOG.outcomes[2].params[0].values.map((v) => [v.value, v.label]));
@@ -25,6 +26,7 @@ export async function acceptPayment(
 ): Promise<void> {
   await transitionOrder(trx, actor, orderId, 'acceptPayment', options);
   await issuePolicy(trx, orderId);
+  await enqueueGuaranteeCallback(trx, orderId, 'issued');
 }
 
 export async function rejectPayment(

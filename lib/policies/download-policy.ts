@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '@/db/database';
+import type { Database, OrderStatus } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCanTake } from '@/lib/lifecycle/lifecycle';
 import { orderLifecycle } from '@/lib/orders/order-lifecycle';
@@ -25,7 +25,14 @@ export interface PolicyFile {
  */
 export async function downloadPolicy(db: Kysely<Database>, actor: Actor, orderId: string): Promise<PolicyFile> {
   // Another enterprise, the back office and a missing order hear the same "not found" (load-my-order.ts).
-  const order = await loadMyOrder(db, actor, orderId);
+  return policyFileOf(db, await loadMyOrder(db, actor, orderId));
+}
+
+/**
+ * The policy file of an order whoever may have it (its enterprise's 【下载保单】, its trading platform's
+ * document query): the same rule for both — sealed before bid opening, the PDF from then on.
+ */
+export async function policyFileOf(db: Kysely<Database>, order: { id: string; section_id: string; status: OrderStatus }): Promise<PolicyFile> {
   const [project, policy] = await Promise.all([
     db.selectFrom('sections').innerJoin('projects', 'projects.id', 'sections.project_id').where('sections.id', '=', order.section_id)
       .select('projects.bid_opening_at').executeTakeFirstOrThrow(),

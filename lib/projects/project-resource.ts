@@ -5,6 +5,7 @@ import { declaredList } from '@/lib/back-office/declared-list';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { changeReason, instant, requiredText, uuid } from '@/lib/validation/fields';
+import { assertProjectNotPushed } from './assert-not-pushed';
 import { recordProjectEvents } from './record-project-events';
 
 const fields = {
@@ -79,6 +80,7 @@ export const projectResource: ResourceDefinition<Project, z.output<typeof create
       return null;
     },
     async apply(trx, existing, { reason, ...changes }, actor) {
+      await assertProjectNotPushed(trx, existing.id);
       const merged = { ...existing, ...changes };
       if (merged.deposit_deadline > merged.bid_opening_at) {
         throw new DomainError('VALIDATION_FAILED', '保证金截止时间不能晚于开标时间', {

@@ -10,7 +10,8 @@ import { now } from '@/lib/time/clock';
  */
 export async function recordProjectEvents(
   trx: Transaction<Database>,
-  actor: Actor,
+  /** A person, or (pushed by a trading platform) no one. */
+  actor: Pick<Actor, 'userId'> | null,
   before: Project,
   after: Project,
   reason: string,
@@ -24,6 +25,6 @@ export async function recordProjectEvents(
   const at = now();
   await trx
     .insertInto('project_events')
-    .values(changes.map((c) => ({ ...c, project_id: after.id, reason, actor_id: actor.userId, occurred_at: at })))
+    .values(changes.map((c) => ({ ...c, project_id: after.id, reason, actor_id: actor?.userId ?? null, occurred_at: at })))
     .execute();
 }

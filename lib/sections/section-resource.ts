@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Section } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { declaredList } from '@/lib/back-office/declared-list';
+import { assertProjectNotPushed } from '@/lib/projects/assert-not-pushed';
 import { changeReason, fen, requiredText, uuid } from '@/lib/validation/fields';
 
 export type SectionRecord = Section & { region_id: string };
@@ -53,6 +54,7 @@ export const sectionResource: ResourceDefinition<SectionRecord, z.output<typeof 
       (await trx.selectFrom('projects').select('region_id').where('id', '=', input.project_id).executeTakeFirst())
         ?.region_id,
     async insert(trx, input) {
+      await assertProjectNotPushed(trx, input.project_id);
       const row = await trx.insertInto('sections').values(input).returning('id').executeTakeFirstOrThrow();
       return selectSections(trx).where('sections.id', '=', row.id).executeTakeFirstOrThrow();
     },
@@ -61,6 +63,7 @@ export const sectionResource: ResourceDefinition<SectionRecord, z.output<typeof 
   update: {
     schema: updateSchema,
     async apply(trx, existing, { reason: _reason, ...changes }) {
+      await assertProjectNotPushed(trx, existing.project_id);
       await trx.updateTable('sections').set(changes).where('id', '=', existing.id).execute();
       return selectSections(trx).where('sections.id', '=', existing.id).executeTakeFirstOrThrow();
     },
@@ -68,6 +71,7 @@ export const sectionResource: ResourceDefinition<SectionRecord, z.output<typeof 
 
   // A section can go while nothing refers to it; once orders exist the foreign key refuses.
   async remove(trx, existing) {
+    await assertProjectNotPushed(trx, existing.project_id);
     await trx.deleteFrom('sections').where('id', '=', existing.id).execute();
   },
 };

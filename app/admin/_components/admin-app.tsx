@@ -23,6 +23,7 @@ import InventoryIcon from '@mui/icons-material/Inventory2';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WorkIcon from '@mui/icons-material/Work';
 import PlaceIcon from '@mui/icons-material/Place';
+import HubIcon from '@mui/icons-material/Hub';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource } from 'react-admin';
@@ -51,6 +52,7 @@ import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
 import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
 import { RegionCreate, RegionEdit, RegionList, RegionShow } from '../_resources/regions';
+import { TradingPlatformCreate, TradingPlatformEdit, TradingPlatformList } from '../_resources/trading-platforms';
 import { UserCreate } from '../_resources/users/user-create';
 import { UserEdit } from '../_resources/users/user-edit';
 import { UserList } from '../_resources/users/user-list';
@@ -118,6 +120,8 @@ export default function AdminApp() {
             edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,
           <Resource key="regions" name="regions" icon={PlaceIcon} list={RegionList} show={RegionShow}
             edit={platformAdmin ? RegionEdit : undefined} create={platformAdmin ? RegionCreate : undefined} recordRepresentation="name" />,
+          ...(platformAdmin ? [<Resource key="trading-platforms" name="trading-platforms" icon={HubIcon} list={TradingPlatformList}
+            edit={TradingPlatformEdit} create={TradingPlatformCreate} recordRepresentation="name" />] : []),
           // The SMS log holds codes people are waiting for: the platform administrator's alone (the server refuses everyone else).
           ...(platformAdmin ? [<Resource key="sms-messages" name="sms-messages" icon={SmsIcon} list={SmsMessageList} />] : []),
         ];

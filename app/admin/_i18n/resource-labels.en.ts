@@ -381,6 +381,21 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 attempt_log: 'Attempts',
             },
         },
+        'trading-platforms': {
+            name: 'Trading platform |||| Trading platforms',
+            fields: {
+                code: 'Code',
+                name: 'Name',
+                region_ids: 'Regions',
+                secret: 'Shared secret',
+                algorithm: 'Signing algorithm',
+                callback_base_url: 'Callback base URL',
+                return_url: 'Return URL',
+                enabled: 'Enabled',
+                updated_at: 'Updated at',
+                reason: 'Reason',
+            },
+        },
         mailbox: {
             name: 'Mail |||| Mail',
             fields: {

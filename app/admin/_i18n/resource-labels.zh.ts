@@ -379,6 +379,21 @@ export const zhResourceLabels = {
                 attempt_log: '投递尝试',
             },
         },
+        'trading-platforms': {
+            name: '交易平台 |||| 交易平台',
+            fields: {
+                code: '平台编码',
+                name: '平台名称',
+                region_ids: '区域',
+                secret: '共享密钥',
+                algorithm: '签名算法',
+                callback_base_url: '回调地址',
+                return_url: '返回交易平台地址',
+                enabled: '启用',
+                updated_at: '更新时间',
+                reason: '原因',
+            },
+        },
         mailbox: {
             name: '邮件 |||| 邮件',
             fields: {

@@ -4,8 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { giveUpOrder } from '../../apply/[sectionId]/actions';
 
-/** 【放弃购买保函】, asked twice: it cannot be undone. */
-export function AbandonButton({ orderId }: { orderId: string }) {
+/**
+ * 【放弃购买保函】, asked twice: it cannot be undone. An order from a trading platform stays on its page
+ * afterwards, which then offers 返回交易平台.
+ */
+export function AbandonButton({ orderId, landsOnOrder = false }: { orderId: string; landsOnOrder?: boolean }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
@@ -33,7 +36,8 @@ export function AbandonButton({ orderId }: { orderId: string }) {
             setPending(true);
             const result = await giveUpOrder(orderId).catch(() => ({ ok: false as const, message: '网络异常，请稍后重试' }));
             if (result.ok) {
-              router.push('/orders?abandoned=1');
+              if (landsOnOrder) router.refresh();
+              else router.push('/orders?abandoned=1');
               return;
             }
             setError(result.message);

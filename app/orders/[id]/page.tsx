@@ -123,8 +123,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
             返回订单管理
           </Link>
         </div>
-        {can('abandon') && <AbandonButton orderId={order.id} />}
+        {can('abandon') && <AbandonButton orderId={order.id} landsOnOrder={order.abandonLandsOnOrder} />}
       </div>
+      {order.returnToPlatform && (
+        <section className="card" aria-label="返回交易平台">
+          <p>您已放弃购买本保函，可返回「{order.returnToPlatform.name}」选择其他方式缴纳投标保证金。</p>
+          <div className="actions">
+            <a className="btn" href={order.returnToPlatform.url}>
+              返回交易平台
+            </a>
+          </div>
+        </section>
+      )}
       {showPayment && <PaymentInstructions {...order} />}
       {policy && <PolicyPanel orderId={order.id} downloadable={can('downloadPolicy')} bidOpened={bidOpened} bidOpeningAt={order.bidOpeningAt} policy={policy} />}
       <RefundPanel refunds={refunds} />

@@ -1,0 +1,13 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { PlatformSigningAlgorithm } from '@/db/database';
+
+/** `X-Signature`: lowercase hex HMAC over `${timestamp}.${nonce}.${rawBody}` with the platform's secret. */
+export function platformSignature(algorithm: PlatformSigningAlgorithm, secret: string, timestamp: string, nonce: string, rawBody: string): string {
+  return createHmac(algorithm, secret).update(`${timestamp}.${nonce}.${rawBody}`).digest('hex');
+}
+
+/** Compares in constant time, so the answer's timing tells nothing about how much of a forgery was right. */
+export function sameHex(expected: string, given: string): boolean {
+  if (!/^[0-9a-f]+$/.test(given) || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given, 'hex'));
+}
