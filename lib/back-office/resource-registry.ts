@@ -24,6 +24,7 @@ import { surrenderResource } from '@/lib/surrenders/surrender-resource';
 import { staffUserResource } from '@/lib/users/staff-user-resource';
 import { mailboxResource } from '@/lib/mail/mailbox-resource';
 import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
+import { orderResource } from '@/lib/orders/back-office/order-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -37,6 +38,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     enterpriseResource,
     smsMessageResource,
     outboxMessageResource, mailboxResource,
+    orderResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -24,6 +24,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import WorkIcon from '@mui/icons-material/Work';
 import PlaceIcon from '@mui/icons-material/Place';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import ListAltIcon from '@mui/icons-material/ListAlt';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource } from 'react-admin';
 import { AuditEventList, AuditEventShow } from '../_resources/audit-events';
@@ -48,6 +49,7 @@ import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SmsMessageList } from '../_resources/sms-messages';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
+import { OrderList, OrderShow } from '../_resources/orders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
 import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
 import { RegionCreate, RegionEdit, RegionList, RegionShow } from '../_resources/regions';
@@ -79,6 +81,7 @@ export default function AdminApp() {
         return [
           <Resource key="insurers" name="insurers" icon={BusinessIcon} list={InsurerList} show={InsurerShow}
             edit={write ? InsurerEdit : undefined} create={write ? InsurerCreate : undefined} recordRepresentation="name" />,
+          <Resource key="orders" name="orders" icon={ListAltIcon} list={OrderList} show={OrderShow} recordRepresentation="order_number" />,
           <Resource key="enterprises" name="enterprises" icon={DomainIcon} list={EnterpriseList} show={EnterpriseShow} recordRepresentation="name" />,
           <Resource key="products" name="products" icon={InventoryIcon} list={ProductList} show={ProductShow}
             edit={write ? ProductEdit : undefined} create={write ? ProductCreate : undefined} recordRepresentation="name" />,
