@@ -58,6 +58,7 @@ import { UserEdit } from '../_resources/users/user-edit';
 import { UserList } from '../_resources/users/user-list';
 import { UserShow } from '../_resources/users/user-show';
 import { AdminLayout } from './admin-layout';
+import { Dashboard } from './dashboard';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -71,6 +72,7 @@ export default function AdminApp() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={AdminLayout}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >
