@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import { formatFen } from '@/lib/money/format-fen';
+import { formatDateTime } from '@/lib/time/format';
 import { INVOICE_STATUS_LABELS } from '@/lib/invoices/invoice-labels';
 import { TRANSFER_STATUS_LABELS } from '@/lib/payments/transfer-lifecycle';
 import { PAYMENT_TICKET_KIND_LABELS } from '@/lib/payments/tickets/payment-ticket-kinds';
@@ -95,13 +96,15 @@ export async function orderTimeline(db: Db, orderId: string): Promise<TimelineEn
     const explanation = explainDecision({ ruleSetKey: key, outcome: d.outcome as unknown as RuleSetOutcomes[RuleSetKey], ruleResults: d.rule_results as EvaluatedRule[] });
     add({
       at: d.decided_at, kind: 'decision', resource: 'rule-decisions', record_id: d.id,
-      title: `规则决策：${getRuleSetCatalog(key).label}（v${d.version}）`, detail: explanation.summary, explanation: explanation.text,
+      title: `规则决策：${getRuleSetCatalog(key).label}（v${d.version}）`, detail: explanation.summary,
+      // The summary is the detail already: the explanation is each rule, fired or not, and why.
+      explanation: explanation.text.split('\n').slice(2).join('\n'),
     });
   }
   for (const p of policies) {
     add({
       at: p.issued_at, kind: 'policy', title: `出具保单 ${p.policy_number}`,
-      detail: `保险期间 ${p.period_start.toISOString().slice(0, 10)} 至 ${p.period_end.toISOString().slice(0, 10)}${p.document_ready_at !== null ? '，保单文件已生成' : '，保单文件生成中'}`,
+      detail: `保险期间 ${formatDateTime(p.period_start).slice(0, 10)} 至 ${formatDateTime(p.period_end).slice(0, 10)}${p.document_ready_at !== null ? '，保单文件已生成' : '，保单文件生成中'}`,
     });
   }
   for (const s of surrenders) {
