@@ -1,12 +1,14 @@
-import { Alert, Box, Card, CardActionArea, CardContent, CardHeader, Grid, Typography } from '@mui/material';
-import { BarChart } from '@mui/x-charts/BarChart';
-import { LineChart } from '@mui/x-charts/LineChart';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Card, CardActionArea, CardContent, Grid, Typography } from '@mui/material';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Title } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { BackOfficeDashboard } from '@/lib/dashboard/back-office-dashboard';
 import { formatFen } from '@/lib/money/format-fen';
 import { callApi } from './call-api';
+
+// The charts library is loaded with the first chart, so the back office's first load does not carry it.
+const DashboardCharts = lazy(() => import('./dashboard-charts').then((m) => ({ default: m.DashboardCharts })));
+const DecisionCharts = lazy(() => import('./dashboard-charts').then((m) => ({ default: m.DecisionCharts })));
 
 function Figure({ label, orders, premiumFen, testId }: { label: string; orders: number; premiumFen: number; testId: string }) {
   return (
@@ -19,18 +21,6 @@ function Figure({ label, orders, premiumFen, testId }: { label: string; orders: 
     </Card>
   );
 }
-
-function Chart({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card>
-      <CardHeader title={title} titleTypographyProps={{ variant: 'subtitle1' }} />
-      <CardContent>{children}</CardContent>
-    </Card>
-  );
-}
-
-const yuan = (fen: number) => fen / 100;
-const yuanLabel = (value: number | null) => (value == null ? '' : formatFen(Math.round(value * 100)));
 
 /** 工作台: the back office's home. Everything on it is the server's read model; the page only draws it. */
 export function Dashboard() {
@@ -66,28 +56,9 @@ export function Dashboard() {
             </Card>
           </Grid>
         ))}
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Chart title="本月已付保费 · 按保险公司">
-            {figures.premiumsByInsurer.length ? (
-              <BarChart height={260} layout="horizontal" yAxis={[{ scaleType: 'band', data: figures.premiumsByInsurer.map((r) => r.label), width: 180 }]}
-                series={[{ data: figures.premiumsByInsurer.map((r) => yuan(r.premiumFen)), label: '保费（元）', valueFormatter: yuanLabel }]} />
-            ) : <Typography color="text.secondary">本月暂无已付保费</Typography>}
-          </Chart>
-        </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
-          <Chart title="本月已付保费 · 按项目类型">
-            {figures.premiumsByProjectType.length ? (
-              <BarChart height={260} xAxis={[{ scaleType: 'band', data: figures.premiumsByProjectType.map((r) => r.label) }]}
-                series={[{ data: figures.premiumsByProjectType.map((r) => yuan(r.premiumFen)), label: '保费（元）', valueFormatter: yuanLabel }]} />
-            ) : <Typography color="text.secondary">本月暂无已付保费</Typography>}
-          </Chart>
-        </Grid>
-        <Grid size={12}>
-          <Chart title="近 30 天每日订单数">
-            <LineChart height={260} xAxis={[{ scaleType: 'point', data: figures.dailyOrders.map((d) => d.day.slice(5)) }]}
-              series={[{ data: figures.dailyOrders.map((d) => d.orders), label: '订单数' }]} />
-          </Chart>
-        </Grid>
+        <Suspense fallback={<Grid size={12}><Typography color="text.secondary">图表加载中…</Typography></Grid>}>
+          <DashboardCharts figures={figures} />
+        </Suspense>
         {compliance && (
           <>
             <Grid size={12}>
@@ -97,14 +68,9 @@ export function Dashboard() {
                   : `审计链异常：${compliance.auditChain.message}`}
               </Alert>
             </Grid>
-            {compliance.decisions.map((set) => (
-              <Grid key={set.ruleSetKey} size={{ xs: 12, md: 6 }}>
-                <Chart title={`${set.label} · 近 8 周决策结果`}>
-                  <BarChart height={260} xAxis={[{ scaleType: 'band', data: set.weeks }]}
-                    series={set.outcomes.map((o) => ({ data: o.counts, label: o.outcome, stack: 'total' }))} />
-                </Chart>
-              </Grid>
-            ))}
+            <Suspense fallback={null}>
+              <DecisionCharts decisions={compliance.decisions} />
+            </Suspense>
           </>
         )}
       </Grid>
