@@ -58,6 +58,7 @@ test('an operator finds an order by the enterprise\'s USCC, reads its timeline a
 test("the 工作台's tiles say what the queues they link to hold", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.operator);
   await expect(page.getByTestId('dashboard-today')).toBeVisible();
+  await expect(page.getByTestId('dashboard-daily-orders').locator('svg').first()).toBeVisible();
   await snapshot(page, 'workspace-dashboard');
   const tiles = page.locator('[data-testid^="queue-"]').filter({ has: page.getByTestId('queue-count') });
   const count = await tiles.count();
@@ -80,5 +81,7 @@ test("the 工作台's tiles say what the queues they link to hold", async ({ pag
   const compliance = await browser.newPage();
   await signIn(compliance, ACCOUNTS.compliance);
   await expect(compliance.getByTestId('dashboard-audit-chain')).toContainText('审计链完整');
+  // The first journey's payment was decided by 支付来源规则: compliance sees it among the outcomes.
+  await expect(compliance.getByTestId('dashboard-decisions-payment-source')).toContainText('支付来源规则');
   await snapshot(compliance, 'workspace-compliance-dashboard');
 });

@@ -24,7 +24,7 @@ export function DashboardCharts({ figures }: { figures: OrderFigures }) {
         <Grid size={{ xs: 12, md: 6 }}>
           <Chart title="本月已付保费 · 按保险公司">
             {figures.premiumsByInsurer.length ? (
-              <BarChart height={260} layout="horizontal" yAxis={[{ scaleType: 'band', data: figures.premiumsByInsurer.map((r) => r.label), width: 180 }]}
+              <BarChart skipAnimation height={260} layout="horizontal" yAxis={[{ scaleType: 'band', data: figures.premiumsByInsurer.map((r) => r.label), width: 180 }]}
                 series={[{ data: figures.premiumsByInsurer.map((r) => yuan(r.premiumFen)), label: '保费（元）', valueFormatter: yuanLabel }]} />
             ) : <Typography color="text.secondary">本月暂无已付保费</Typography>}
           </Chart>
@@ -32,14 +32,14 @@ export function DashboardCharts({ figures }: { figures: OrderFigures }) {
         <Grid size={{ xs: 12, md: 6 }}>
           <Chart title="本月已付保费 · 按项目类型">
             {figures.premiumsByProjectType.length ? (
-              <BarChart height={260} xAxis={[{ scaleType: 'band', data: figures.premiumsByProjectType.map((r) => r.label) }]}
+              <BarChart skipAnimation height={260} xAxis={[{ scaleType: 'band', data: figures.premiumsByProjectType.map((r) => r.label) }]}
                 series={[{ data: figures.premiumsByProjectType.map((r) => yuan(r.premiumFen)), label: '保费（元）', valueFormatter: yuanLabel }]} />
             ) : <Typography color="text.secondary">本月暂无已付保费</Typography>}
           </Chart>
         </Grid>
-        <Grid size={12}>
+        <Grid size={12} data-testid="dashboard-daily-orders">
           <Chart title="近 30 天每日订单数">
-            <LineChart height={260} xAxis={[{ scaleType: 'point', data: figures.dailyOrders.map((d) => d.day.slice(5)) }]}
+            <LineChart skipAnimation height={260} xAxis={[{ scaleType: 'point', data: figures.dailyOrders.map((d) => d.day.slice(5)) }]}
               series={[{ data: figures.dailyOrders.map((d) => d.orders), label: '订单数' }]} />
           </Chart>
         </Grid>
@@ -52,9 +52,9 @@ export function DecisionCharts({ decisions }: { decisions: ComplianceFigures['de
   return (
     <>
         {decisions.map((set) => (
-          <Grid key={set.ruleSetKey} size={{ xs: 12, md: 6 }}>
+          <Grid key={set.ruleSetKey} size={{ xs: 12, md: 6 }} data-testid={`dashboard-decisions-${set.ruleSetKey}`}>
             <Chart title={`${set.label} · 近 8 周决策结果`}>
-              <BarChart height={260} xAxis={[{ scaleType: 'band', data: set.weeks }]}
+              <BarChart skipAnimation height={260} xAxis={[{ scaleType: 'band', data: set.weeks }]}
                 series={set.outcomes.map((o) => ({ data: o.counts, label: o.outcome, stack: 'total' }))} />
             </Chart>
           </Grid>
