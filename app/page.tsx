@@ -9,6 +9,7 @@ import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
 import { getMyEnterpriseStanding } from '@/lib/enterprises/my-enterprise-standing';
 import { listRegions } from '@/lib/regions/list-regions';
 import { listOpenSections } from '@/lib/sections/list-open-sections';
+import { sectionOffer, type SectionOffer } from '@/lib/sections/section-offer';
 import { formatDateTime } from '@/lib/time/format';
 import { EnterpriseReviewPanel } from './_components/enterprise-review/enterprise-review-panel';
 import { Pagination } from './_components/pagination';
@@ -24,6 +25,22 @@ const querySchema = z.object({
   type: z.enum(['construction', 'procurement']).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
 });
+
+/** The row's one action, as the read model offers it: the live order, 立即申请, or a look at the section. */
+function SectionOfferLink({ sectionId, offer }: { sectionId: string; offer: SectionOffer }) {
+  if (offer.kind === 'viewOrder') {
+    return (
+      <Link className="btn btn--plain" href={`/orders/${offer.orderId}`}>
+        查看订单
+      </Link>
+    );
+  }
+  return (
+    <Link className={offer.kind === 'apply' ? 'btn' : 'btn btn--plain'} href={`/apply/${sectionId}`}>
+      {offer.kind === 'apply' ? '立即申请' : '查看标段'}
+    </Link>
+  );
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -132,14 +149,7 @@ export default async function BidderHome({ searchParams }: Props) {
                     <td>{formatDateTime(s.depositDeadline)}</td>
                     <td>{formatDateTime(s.bidOpeningAt)}</td>
                     <td>
-                      <Link className={mayApply ? 'btn' : 'btn btn--plain'} href={`/apply/${s.sectionId}`}>
-                        {mayApply ? '立即申请' : '查看标段'}
-                      </Link>
-                      {s.myOrderId && (
-                        <div style={{ marginTop: 6 }}>
-                          <Link href={`/orders/${s.myOrderId}`}>已申请，查看订单</Link>
-                        </div>
-                      )}
+                      <SectionOfferLink sectionId={s.sectionId} offer={sectionOffer(s, mayApply)} />
                     </td>
                   </tr>
                 ))}

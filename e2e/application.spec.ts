@@ -7,6 +7,7 @@ test.describe.configure({ mode: 'serial' });
 test('a bidder applies from 立即申请 to a payable order, uses 暂不支付, changes the information and finds the order', async ({ page }) => {
   await signIn(page, ACCOUNTS.bidder);
   const row = page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' });
+  const applyHref = await row.getByRole('link', { name: '立即申请' }).getAttribute('href');
   await row.getByRole('link', { name: '立即申请' }).click();
 
   // 选择金融产品: three products of the region cover construction, each priced for this ¥800,000 deposit.
@@ -45,6 +46,7 @@ test('a bidder applies from 立即申请 to a payable order, uses 暂不支付, 
   // The order, its remark code and the exact amount to transfer.
   await expect(page.getByTestId('order-status')).toHaveText('待支付');
   const remark = await page.getByTestId('remark-code').textContent();
+  const orderPath = new URL(page.url()).pathname;
   expect(remark).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{8}$/);
   await expect(page.getByLabel('支付信息')).toContainText('¥1,200.00');
   await expect(page.getByLabel('支付信息')).toContainText('3002012309024567812');
@@ -70,9 +72,14 @@ test('a bidder applies from 立即申请 to a payable order, uses 暂不支付, 
   await expect(page.getByTestId('remark-code')).toHaveText(remark!);
   await expect(page.getByLabel('订单进度')).toContainText('提交投保申请');
 
-  // A second application for the same section is refused with the existing order's number.
+  // The section now offers its live order instead of 立即申请.
   await page.goto('/');
-  await page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' }).getByRole('link', { name: '立即申请' }).click();
+  const applied = page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' });
+  await expect(applied.getByRole('link', { name: '立即申请' })).toHaveCount(0);
+  await expect(applied.getByRole('link', { name: '查看订单' })).toHaveAttribute('href', orderPath);
+  await snapshot(page, 'bidder-home-live-order');
+  // A second application for the same section, by its address, is refused with the existing order's number.
+  await page.goto(applyHref!);
   await page.getByRole('button', { name: '确认' }).click();
   await page.getByLabel('我已阅读并同意《投保须知》').check();
   await page.getByRole('button', { name: '下一步' }).click();
@@ -110,5 +117,6 @@ test('a bidder abandons its unpaid order after confirming, and may apply for the
   await expect(page.locator('tbody tr').first()).toContainText('已放弃');
   await page.goto('/');
   const row = page.locator('tbody tr', { hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).filter({ hasText: '施工一标段' });
-  await expect(row.getByText('已申请，查看订单')).toHaveCount(0);
+  await expect(row.getByRole('link', { name: '查看订单' })).toHaveCount(0);
+  await expect(row.getByRole('link', { name: '立即申请' })).toHaveCount(1);
 });

@@ -25,6 +25,7 @@ import { staffUserResource } from '@/lib/users/staff-user-resource';
 import { mailboxResource } from '@/lib/mail/mailbox-resource';
 import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
 import { tradingPlatformResource } from '@/lib/trading-platforms/trading-platform-resource';
+import { orderResource } from '@/lib/orders/back-office/order-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 
@@ -39,6 +40,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     smsMessageResource,
     outboxMessageResource, mailboxResource,
     tradingPlatformResource,
+    orderResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

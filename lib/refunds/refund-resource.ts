@@ -32,8 +32,9 @@ export interface RefundRecord {
   due_date_provisional: boolean;
 }
 
+const today = () => sql<string>`(${now()}::timestamptz at time zone 'Asia/Shanghai')::date`;
+
 function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
-  const today = sql<string>`(${now()}::timestamptz at time zone 'Asia/Shanghai')::date`;
   return db
     .selectFrom('refunds')
     .leftJoin('orders', 'orders.id', 'refunds.order_id')
@@ -52,7 +53,7 @@ function selectRefunds(db: Parameters<ResourceDefinition['findById']>[0]) {
       eb.fn.coalesce('refunds.payee_bank', sql<string | null>`null`).as('payee_bank'),
       eb.fn.coalesce('refunds.payee_account', 'bank_transfers.payer_account').as('payee_account'),
     ])
-    .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today}`.as('overdue'))
+    .select(sql<boolean>`refunds.status = 'pending' and refunds.due_date < ${today()}`.as('overdue'))
     .select(sql<boolean>`refunds.status = 'pending' and ${dueDateIsProvisional('refunds.due_date')}`.as('due_date_provisional'));
 }
 
@@ -72,7 +73,14 @@ export const refundResource: ResourceDefinition<RefundRecord> = {
     id: 'refunds.id',
     // A returned transfer nobody matched has no region: like other platform rows, every operator sees it.
     region: { column: sql<string | null>`coalesce(projects.region_id, bank_transfers.region_id)`, orPlatform: true },
-    filters: { status: { column: 'refunds.status', values: refundLifecycle.stateNames } },
+    filters: {
+      status: { column: 'refunds.status', values: refundLifecycle.stateNames },
+      /** Still owed after its due date (the 工作台's 逾期退款 tile links here). */
+      overdue: {
+        type: 'boolean',
+        where: (query, value) => query.where(sql<boolean>`(refunds.status = 'pending' and refunds.due_date < ${today()})`, '=', value === true),
+      },
+    },
     sortable: { id: 'refunds.id', due_date: 'refunds.due_date', created_at: 'refunds.created_at', amount_fen: 'refunds.amount_fen' },
   }),
 

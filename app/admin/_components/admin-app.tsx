@@ -25,6 +25,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import PlaceIcon from '@mui/icons-material/Place';
 import HubIcon from '@mui/icons-material/Hub';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import ListAltIcon from '@mui/icons-material/ListAlt';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource } from 'react-admin';
 import { AuditEventList, AuditEventShow } from '../_resources/audit-events';
@@ -49,6 +50,7 @@ import { SectionCreate, SectionEdit } from '../_resources/sections';
 import { TransferList, TransferShow } from '../_resources/transfers';
 import { SmsMessageList } from '../_resources/sms-messages';
 import { SurrenderList, SurrenderShow } from '../_resources/surrenders';
+import { OrderList, OrderShow } from '../_resources/orders';
 import { StatementImportCreate } from '../_resources/statements/statement-import';
 import { StatementImportList, StatementImportShow } from '../_resources/statements/statement-imports';
 import { RegionCreate, RegionEdit, RegionList, RegionShow } from '../_resources/regions';
@@ -58,6 +60,7 @@ import { UserEdit } from '../_resources/users/user-edit';
 import { UserList } from '../_resources/users/user-list';
 import { UserShow } from '../_resources/users/user-show';
 import { AdminLayout } from './admin-layout';
+import { Dashboard } from './dashboard';
 import { authProvider, type AdminPermissions } from './auth-provider';
 import { i18nProvider } from './i18n-provider';
 
@@ -71,6 +74,7 @@ export default function AdminApp() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={AdminLayout}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >
@@ -81,6 +85,7 @@ export default function AdminApp() {
         return [
           <Resource key="insurers" name="insurers" icon={BusinessIcon} list={InsurerList} show={InsurerShow}
             edit={write ? InsurerEdit : undefined} create={write ? InsurerCreate : undefined} recordRepresentation="name" />,
+          <Resource key="orders" name="orders" icon={ListAltIcon} list={OrderList} show={OrderShow} recordRepresentation="order_number" />,
           <Resource key="enterprises" name="enterprises" icon={DomainIcon} list={EnterpriseList} show={EnterpriseShow} recordRepresentation="name" />,
           <Resource key="products" name="products" icon={InventoryIcon} list={ProductList} show={ProductShow}
             edit={write ? ProductEdit : undefined} create={write ? ProductCreate : undefined} recordRepresentation="name" />,

@@ -53,7 +53,7 @@ export const zhMessages: TranslationMessages = {
         },
         page: {
             create: '新建%{name}',
-            dashboard: '仪表盘',
+            dashboard: '工作台',
             edit: '%{name} %{recordRepresentation}',
             error: '出错了',
             list: '%{name}',
