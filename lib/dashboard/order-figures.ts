@@ -3,9 +3,12 @@ import type { Database, OrderStatus, ProjectType } from '@/db/database';
 import type { RegionScope } from '@/lib/auth/authorize';
 import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
 import { now } from '@/lib/time/clock';
+import { selectOrdersWithProject } from '@/lib/orders/order-join';
+import { isPaid } from '@/lib/orders/order-lifecycle';
+import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
 
-/** A premium counts once it is paid: from the payment review on, whatever happened after. */
-const PAID: OrderStatus[] = ['payment_review', 'issued', 'surrender_review', 'surrendered'];
+/** A premium counts once it is paid: the lifecycle's own question, asked of every state. */
+const PAID = (Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]).filter(isPaid);
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,10 +24,7 @@ export interface OrderFigures {
 const beijingDay = sql<string>`to_char(orders.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
 function ordersOf(db: Kysely<Database>, scope: RegionScope) {
-  let query = db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id');
+  let query = selectOrdersWithProject(db);
   if (scope !== null) query = query.where('projects.region_id', '=', scope);
   return query;
 }

@@ -4,6 +4,7 @@ import type { Database } from '@/db/database';
 import type { OrderAction } from '@/lib/orders/order-lifecycle';
 import { enqueue } from '@/lib/outbox/enqueue';
 import { now } from '@/lib/time/clock';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 
 export type GuaranteeEventType = 'issued' | 'cancelled' | 'abandoned' | 'surrender_requested' | 'surrendered';
 
@@ -38,12 +39,8 @@ export const callbackKey = (platformCode: string, orderId: string) => `callback:
  * a callback URL; otherwise nothing. The body is fixed now (with its eventId), and each attempt signs it.
  */
 export async function enqueueGuaranteeCallback(trx: Transaction<Database>, orderId: string, type: GuaranteeEventType): Promise<string | null> {
-  const row = await trx
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
+  const row = await selectOrdersWithParties(trx)
     .innerJoin('trading_platforms', 'trading_platforms.id', 'projects.platform_id')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
     .leftJoin('policies', 'policies.order_id', 'orders.id')
     .select([
       'orders.id', 'orders.order_number', 'orders.deposit_fen', 'sections.code as section_code', 'enterprises.uscc', 'projects.region_id',

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrderStatus, ProjectType } from '@/db/database';
+import { selectOrdersWithParties } from '@/lib/orders/order-join';
 
 /** An order as the back office lists it: who applied, for which section, through which product. */
 export interface OrderRecord {
@@ -27,11 +28,7 @@ export interface OrderRecord {
 
 /** Every order with its parties, section, product and policy: what the list, the detail and the export read. */
 export function selectBackOfficeOrders(db: Kysely<Database> | Transaction<Database>) {
-  return db
-    .selectFrom('orders')
-    .innerJoin('sections', 'sections.id', 'orders.section_id')
-    .innerJoin('projects', 'projects.id', 'sections.project_id')
-    .innerJoin('enterprises', 'enterprises.id', 'orders.enterprise_id')
+  return selectOrdersWithParties(db)
     .innerJoin('products', 'products.id', 'orders.product_id')
     .innerJoin('insurers', 'insurers.id', 'products.insurer_id')
     .leftJoin('policies', 'policies.order_id', 'orders.id')
