@@ -282,6 +282,8 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
           .map((s) => (s === '[resource]' ? resource : s === '[id]' ? encodeURIComponent((id ?? '').toWellFormed()) : s === '[command]' ? command : s))
           .join('/');
         const isRealId = id !== undefined && !BAD_IDS.includes(id);
+        // A record's fields, each replaced by a value of the wrong kind, are sent for the first real record only:
+        // the second one answers the same code for the same body, and the pairs grew with every resource.
         for (const method of METHODS) {
           const handler = module[method];
           if (!handler) continue;
@@ -289,7 +291,7 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
           const bodies: Body[] = reads
             ? [{ label: 'none' }]
             : id === undefined || isRealId || id === BAD_IDS[1]
-              ? [...GENERIC_BODIES, ...multipartBodies(), ...(isRealId && idOwner && realRecords.has(idOwner) ? mutations(realRecords.get(idOwner)!) : [])]
+              ? [...GENERIC_BODIES, ...multipartBodies(), ...(id === ids[0] && isRealId && idOwner && realRecords.has(idOwner) ? mutations(realRecords.get(idOwner)!) : [])]
               : [json('empty object', {}), GENERIC_BODIES[2]!];
           const queries = method === 'GET' && id === undefined ? BAD_QUERIES : method === 'POST' && id === undefined ? ['', '?bank=demo&name=\u0000', '?bank=' + '中'.repeat(3000)] : [''];
           for (const query of queries) {
