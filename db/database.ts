@@ -135,7 +135,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-export type RuleVersionStatus = 'draft' | 'published' | 'archived';
+export type RuleVersionStatus = 'draft' | 'in_review' | 'published' | 'archived';
 
 export interface RuleSetVersionsTable {
   id: Generated<string>;
@@ -155,6 +155,9 @@ export interface RuleSetVersionsTable {
   published_at: Timestamp | null;
   publish_reason: string | null;
   archived_at: Timestamp | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  submit_reason: string | null;
 }
 
 /** One row: the generation of the set of published rule versions (see migration 0011). */
@@ -214,6 +217,30 @@ export interface FormVersionsTable {
   published_by: string | null;
   published_at: Timestamp | null;
   publish_reason: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  submit_reason: string | null;
+}
+
+export type VersionReviewStep = 'submit' | 'approve' | 'reject' | 'edit_returned';
+
+/** One step of a rule or form version's review (migration 0016). */
+export interface VersionReviewsTable {
+  id: Generated<string>;
+  version_table: 'rule_set_versions' | 'form_versions';
+  version_id: string;
+  step: VersionReviewStep;
+  actor_id: string;
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
+/** Whether a scope ('baseline' or a region's id) needs a second person to approve changes; no row: yes. */
+export interface VersionApprovalSettingsTable {
+  scope: string;
+  approval_required: boolean;
   updated_by: string | null;
   updated_at: Timestamp;
 }
@@ -548,6 +575,8 @@ export interface Database {
   outbox_attempts: OutboxAttemptsTable;
   mailbox_messages: MailboxMessagesTable;
   job_runs: JobRunsTable;
+  version_reviews: VersionReviewsTable;
+  version_approval_settings: VersionApprovalSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

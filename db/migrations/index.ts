@@ -13,6 +13,7 @@ import * as ruleCacheGeneration from './0011_rule_cache_generation';
 import * as bankNotificationInbox from './0012_bank_notification_inbox';
 import * as accounts from './0013_accounts';
 import * as outbox from './0014_outbox';
+import * as governance from './0016_governance';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_bank_notification_inbox': bankNotificationInbox,
   '0013_accounts': accounts,
   '0014_outbox': outbox,
+  '0016_governance': governance,
 };

@@ -23,6 +23,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enterprise: '投保企业',
   enterprise_join_request: '加入企业申请',
   outbox_message: '推送记录',
+  version_approval_setting: '变更审核设置',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -67,6 +68,12 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'enterprise_join_request.reject': '拒绝加入企业申请',
   'user.recover_password': '忘记密码（短信验证码）重设密码',
   'outbox_message.retry_now': '立即重试推送',
+  'rule_version.submit': '提交规则版本审核',
+  'rule_version.approve': '审核通过并发布规则版本',
+  'rule_version.reject': '驳回规则版本',
+  'form_version.submit': '提交表单版本审核',
+  'form_version.approve': '审核通过并发布表单版本',
+  'form_version.reject': '驳回表单版本',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

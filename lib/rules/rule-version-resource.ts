@@ -16,6 +16,8 @@ import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { publishRuleVersion } from './publish-rule-version';
 import { rollbackRuleVersion } from './rollback-rule-version';
 import { ruleVersionAllowedActions } from './rule-version-lifecycle';
+import { recordEditReturned, reviewHistory } from '@/lib/versioning/review-version';
+import { reviewRuleVersion } from './review-rule-version';
 
 const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
 const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
@@ -68,7 +70,10 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     sortable,
   }),
 
-  findById: (db, id) => findRuleVersion(db, String(id)),
+  async findById(db, id) {
+    const version = await findRuleVersion(db, String(id));
+    return version && { ...version, review_history: await reviewHistory(db, 'rule_set_versions', version.id) };
+  },
 
   create: {
     schema: createSchema,
@@ -110,12 +115,14 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
       if (ruleEditingMode(actor, existing.region_id) === 'values') assertSameStructure(existing.document, document);
       // Taken in the same order as publishing takes it, so a save and a publish of one draft never interleave.
       await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
-      await transitionVersion(trx, 'rule_set_versions', existing, 'edit', {
+      const from = await transitionVersion(trx, 'rule_set_versions', existing, 'edit', {
         document: JSON.stringify(document),
         note: input.note ?? existing.note,
         updated_at: now(),
         updated_by: actor.userId,
       });
+      // Any edit after submission sends the version back to draft: what is approved is what was submitted.
+      await recordEditReturned(trx, actor, 'rule_set_versions', from, existing.id);
       return (await findRuleVersion(trx, existing.id))!;
     },
   },
@@ -137,6 +144,12 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
         return { ...version, test_results: testResults };
       },
     },
+    /** 提交审核: the author hands the draft to a second person. */
+    submit: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'submit', body) },
+    /** 审核通过: another person approves, which publishes the version (its test cases must pass). */
+    approve: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'approve', body) },
+    /** 驳回: another person sends it back to draft with a comment. */
+    reject: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'reject', body) },
     /** 回滚到此版本: answers the new version that now decides, a copy of this one. */
     rollback: {
       async run(db, actor, id, { body }) {

@@ -53,9 +53,9 @@ export async function transitionVersion(
   version: { id: string; version: number },
   action: DocumentVersionAction,
   set?: Record<string, unknown>,
-): Promise<void> {
+): Promise<RuleVersionStatus> {
   try {
-    await transition(trx, table, documentVersionLifecycle, { id: version.id, action, set });
+    return (await transition(trx, table, documentVersionLifecycle, { id: version.id, action, set })).from_status;
   } catch (error) {
     throw error instanceof TransitionRefused ? versionRefusal(action, error.current as RuleVersionStatus, version.version) : error;
   }
@@ -86,16 +86,18 @@ export async function publishDraftInSeries(
   series: DocumentSeries,
   draft: { id: string; version: number },
   reason: string,
+  /** `approve`: a version in review, approved by another person (lib/versioning/review-version.ts). */
+  via: 'publish' | 'approve' = 'publish',
 ): Promise<{ previousId: string | null }> {
   const at = now();
-  await lockVersionFor(trx, series.table, draft, 'publish');
+  await lockVersionFor(trx, series.table, draft, via);
   const { rows } = await sql<{ id: string; version: number }>`
     select id, version from ${sql.table(series.table)} where ${inSeries(series)} and status = 'published'`.execute(trx);
   const previous = rows[0];
   // Archived first: the series may hold one published version only, at every moment.
   // Only rule versions record when they were archived; forms keep the status alone.
   if (previous) await transitionVersion(trx, series.table, previous, 'archive', series.table === 'rule_set_versions' ? { archived_at: at } : {});
-  await transitionVersion(trx, series.table, draft, 'publish', {
+  await transitionVersion(trx, series.table, draft, via, {
     published_by: actor.userId,
     published_at: at,
     publish_reason: reason,

@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+
+// One statement per string: PGlite's extended query protocol takes a single statement at a time.
+const statements = [
+  // Four-eyes change control (四眼原则): a draft is submitted (待审核) and another person approves it, which
+  // publishes it, or rejects it back to draft. A version in review has no publishing yet.
+  ...['rule_set_versions', 'form_versions'].flatMap((table) => [
+    `alter table ${table} drop constraint ${table}_status_check`,
+    `alter table ${table} add constraint ${table}_status_check check (status in ('draft', 'in_review', 'published', 'archived'))`,
+    `alter table ${table} add column submitted_by uuid references users (id)`,
+    `alter table ${table} add column submitted_at timestamptz`,
+    `alter table ${table} add column submit_reason text`,
+    `alter table ${table} add constraint ${table}_submitted check (status <> 'in_review' or (submitted_by is not null and submitted_at is not null and submit_reason is not null))`,
+  ]),
+  `alter table rule_set_versions drop constraint rule_set_versions_check`,
+  `alter table rule_set_versions add constraint rule_set_versions_check
+      check (status in ('draft', 'in_review') or (published_at is not null and publish_reason is not null))`,
+  // Every step of a version's review, in order: who submitted it and why, who approved or rejected it and
+  // what they said, and an edit that took it back to draft. Never rewritten.
+  `create table version_reviews (
+      id bigint generated always as identity primary key,
+      version_table text not null check (version_table in ('rule_set_versions', 'form_versions')),
+      version_id uuid not null,
+      step text not null check (step in ('submit', 'approve', 'reject', 'edit_returned')),
+      actor_id uuid not null references users (id),
+      comment text not null default '',
+      at timestamptz not null
+    )`,
+  `create index version_reviews_version_idx on version_reviews (version_table, version_id, id)`,
+  `create trigger version_reviews_append_only before update or delete on version_reviews
+      for each row execute function append_only_guard()`,
+  // Whether a scope's changes need a second person: 'baseline' (the platform's rules and forms) or a
+  // region's id. No row is the default: approval required.
+  `create table version_approval_settings (
+      scope text primary key check (scope = 'baseline' or scope ~ '^\\d{6}$'),
+      approval_required boolean not null,
+      updated_by uuid references users (id),
+      updated_at timestamptz not null
+    )`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['version_approval_settings', 'version_reviews']) await sql.raw(`drop table ${table}`).execute(db);
+}
