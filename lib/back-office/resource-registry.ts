@@ -26,6 +26,7 @@ import { mailboxResource } from '@/lib/mail/mailbox-resource';
 import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
+import { approvalSettingResource } from '@/lib/versioning/approval-setting-resource';
 
 const resources: Record<string, AnyResource> = Object.fromEntries(
   [
@@ -37,6 +38,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     enterpriseResource,
     smsMessageResource,
     outboxMessageResource, mailboxResource,
+    approvalSettingResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

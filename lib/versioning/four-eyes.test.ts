@@ -6,6 +6,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { loadActor } from '@/lib/auth/load-actor';
 import { createRecord } from '@/lib/back-office/create-record';
 import { getRecord } from '@/lib/back-office/get-record';
+import { listRecords } from '@/lib/back-office/list-records';
+import { approvalSettingResource, type ApprovalSettingRecord } from './approval-setting-resource';
 import { runCommand } from '@/lib/back-office/run-command';
 import type { AnyResource } from '@/lib/back-office/resource-definition';
 import { updateRecord } from '@/lib/back-office/update-record';
@@ -133,6 +135,25 @@ describe.each(testDatabaseKinds)('four-eyes change control of rule and form vers
     } finally {
       await requireApproval(false);
     }
+  });
+
+  it('is configured per scope by platform administrators only, switching it off with a reason', async () => {
+    const settings = await listRecords(f.db, f.actors.operator, approvalSettingResource, { sort: { field: 'id', order: 'asc' }, offset: 0, limit: 50, filter: {} });
+    expect((settings.rows as unknown as ApprovalSettingRecord[]).map((r) => [r.id, r.approval_required])).toEqual([['baseline', false], [URUMQI, false]]);
+    expect((await expectRefusal(updateRecord(f.db, f.actors.operator, approvalSettingResource, URUMQI, { approval_required: true }))).code).toBe('FORBIDDEN');
+    const on = (await updateRecord(f.db, f.actors.platformAdmin, approvalSettingResource, URUMQI, { approval_required: true })) as ApprovalSettingRecord;
+    expect(on).toMatchObject({ id: URUMQI, approval_required: true, configured: true, updated_by_name: '平台管理员' });
+    const draft = await draftRule();
+    expect((await rule(f.actors.operator, draft.id)).approval_required).toBe(true);
+    const noReason = await expectRefusal(updateRecord(f.db, f.actors.platformAdmin, approvalSettingResource, URUMQI, { approval_required: false }));
+    expect(noReason.code).toBe('VALIDATION_FAILED');
+    await updateRecord(f.db, f.actors.platformAdmin, approvalSettingResource, URUMQI, { approval_required: false, reason: '演示环境单人操作' });
+    expect((await rule(f.actors.operator, draft.id)).allowed_actions).toContain('publish');
+    const audit = await f.db.selectFrom('audit_events').select(['action', 'reason']).where('entity_type', '=', 'version_approval_setting').orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'version_approval_setting.update', reason: null },
+      { action: 'version_approval_setting.update', reason: '演示环境单人操作' },
+    ]);
   });
 
   it('governs form versions the same way', async () => {

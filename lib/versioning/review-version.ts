@@ -6,6 +6,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/time/clock';
 import { transitionVersion, type DocumentSeriesTable } from './document-series';
 import { assertNotAuthor } from './version-authors';
+import type { ReviewHistoryEntry } from './review-step-labels';
+
+export type { ReviewHistoryEntry } from './review-step-labels';
 
 export const submitInputSchema = z.object({
   reason: z
@@ -80,12 +83,6 @@ export async function recordEditReturned(trx: Transaction<Database>, actor: Acto
   if (fromStatus === 'in_review') await recordReviewStep(trx, table, versionId, 'edit_returned', actor, '提交审核后被修改，退回草稿');
 }
 
-export interface ReviewHistoryEntry {
-  step: VersionReviewStep;
-  actor_name: string;
-  comment: string;
-  at: Date;
-}
 
 /** A version's review history, oldest first, as the version page shows it. */
 export function reviewHistory(db: Kysely<Database> | Transaction<Database>, table: DocumentSeriesTable, versionId: string): Promise<ReviewHistoryEntry[]> {

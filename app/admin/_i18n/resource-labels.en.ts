@@ -126,6 +126,9 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 published_by_name: 'Published by',
                 published_at: 'Published at',
                 publish_reason: 'Publish reason',
+                submitted_by_name: 'Submitted by',
+                submitted_at: 'Submitted at',
+                submit_reason: 'Reason for the change',
             },
         },
         'rule-test-cases': {
@@ -165,6 +168,9 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 published_by_name: 'Published by',
                 published_at: 'Published at',
                 publish_reason: 'Publish reason',
+                submitted_by_name: 'Submitted by',
+                submitted_at: 'Submitted at',
+                submit_reason: 'Reason for the change',
             },
         },
         'sms-messages': {
@@ -379,6 +385,16 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 created_at: 'Created at',
                 region_id: 'Region',
                 attempt_log: 'Attempts',
+            },
+        },
+        'version-approval-settings': {
+            name: 'Change approval |||| Change approval',
+            fields: {
+                scope_name: 'Scope',
+                approval_required: 'Approval by a second person',
+                updated_by_name: 'Set by',
+                updated_at: 'Set at',
+                reason: 'Reason',
             },
         },
         mailbox: {

@@ -124,6 +124,9 @@ export const zhResourceLabels = {
                 published_by_name: '发布人',
                 published_at: '发布时间',
                 publish_reason: '发布原因',
+                submitted_by_name: '提交人',
+                submitted_at: '提交审核时间',
+                submit_reason: '变更原因',
             },
         },
         'rule-test-cases': {
@@ -163,6 +166,9 @@ export const zhResourceLabels = {
                 published_by_name: '发布人',
                 published_at: '发布时间',
                 publish_reason: '发布原因',
+                submitted_by_name: '提交人',
+                submitted_at: '提交审核时间',
+                submit_reason: '变更原因',
             },
         },
         'sms-messages': {
@@ -377,6 +383,16 @@ export const zhResourceLabels = {
                 created_at: '创建时间',
                 region_id: '区域',
                 attempt_log: '投递尝试',
+            },
+        },
+        'version-approval-settings': {
+            name: '变更审核设置 |||| 变更审核设置',
+            fields: {
+                scope_name: '适用范围',
+                approval_required: '变更审核（四眼原则）',
+                updated_by_name: '设置人',
+                updated_at: '设置时间',
+                reason: '原因',
             },
         },
         mailbox: {
