@@ -135,7 +135,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-export type RuleVersionStatus = 'draft' | 'in_review' | 'published' | 'archived';
+export type RuleVersionStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
 
 export interface RuleSetVersionsTable {
   id: Generated<string>;
@@ -158,6 +158,7 @@ export interface RuleSetVersionsTable {
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   submit_reason: string | null;
+  effective_from: Timestamp | null;
 }
 
 /** One row: the generation of the set of published rule versions (see migration 0011). */
@@ -222,6 +223,7 @@ export interface FormVersionsTable {
   submitted_by: string | null;
   submitted_at: Timestamp | null;
   submit_reason: string | null;
+  effective_from: Timestamp | null;
 }
 
 export type VersionReviewStep = 'submit' | 'approve' | 'reject' | 'edit_returned';

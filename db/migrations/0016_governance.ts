@@ -6,7 +6,11 @@ const statements = [
   // publishes it, or rejects it back to draft. A version in review has no publishing yet.
   ...['rule_set_versions', 'form_versions'].flatMap((table) => [
     `alter table ${table} drop constraint ${table}_status_check`,
-    `alter table ${table} add constraint ${table}_status_check check (status in ('draft', 'in_review', 'published', 'archived'))`,
+    `alter table ${table} add constraint ${table}_status_check check (status in ('draft', 'in_review', 'scheduled', 'published', 'archived'))`,
+    // Scheduled activation (生效时间): the moment a version takes effect; a version is in force from then
+    // until the next version of its series takes effect. Null on older rows: they took effect when published.
+    `alter table ${table} add column effective_from timestamptz`,
+    `alter table ${table} add constraint ${table}_scheduled check (status <> 'scheduled' or effective_from is not null)`,
     `alter table ${table} add column submitted_by uuid references users (id)`,
     `alter table ${table} add column submitted_at timestamptz`,
     `alter table ${table} add column submit_reason text`,
@@ -15,6 +19,19 @@ const statements = [
   `alter table rule_set_versions drop constraint rule_set_versions_check`,
   `alter table rule_set_versions add constraint rule_set_versions_check
       check (status in ('draft', 'in_review') or (published_at is not null and publish_reason is not null))`,
+  `create unique index rule_set_versions_one_scheduled on rule_set_versions (rule_set_key, coalesce(region_id, '')) where status = 'scheduled'`,
+  `create unique index form_versions_one_scheduled on form_versions (form_key, coalesce(region_id, '')) where status = 'scheduled'`,
+  // A scheduled version decides from its time on: scheduling or withdrawing one changes what decides, so
+  // the cache's generation (migration 0011) moves with it too.
+  `drop trigger rule_set_versions_generation_insert on rule_set_versions`,
+  `drop trigger rule_set_versions_generation_update on rule_set_versions`,
+  `drop trigger rule_set_versions_generation_delete on rule_set_versions`,
+  `create trigger rule_set_versions_generation_insert after insert on rule_set_versions
+      for each row when (new.status in ('published', 'scheduled')) execute function bump_rule_cache_generation()`,
+  `create trigger rule_set_versions_generation_update after update on rule_set_versions
+      for each row when (old.status in ('published', 'scheduled') or new.status in ('published', 'scheduled')) execute function bump_rule_cache_generation()`,
+  `create trigger rule_set_versions_generation_delete after delete on rule_set_versions
+      for each row when (old.status in ('published', 'scheduled')) execute function bump_rule_cache_generation()`,
   // Every step of a version's review, in order: who submitted it and why, who approved or rejected it and
   // what they said, and an edit that took it back to draft. Never rewritten.
   `create table version_reviews (

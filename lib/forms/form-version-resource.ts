@@ -18,6 +18,11 @@ import { formVersionAllowedActions } from './form-version-lifecycle';
 import { publishFormVersion } from './publish-form-version';
 import { recordEditReturned, reviewHistory } from '@/lib/versioning/review-version';
 import { reviewFormVersion } from './review-form-version';
+import { withdrawInputSchema, withdrawScheduledVersion } from '@/lib/versioning/withdraw-version';
+import { parseInput } from '@/lib/validation/parse-input';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
+import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
+import { notFound } from '@/lib/errors/domain-error';
 
 /** Serializes writers of one form in one region: version numbers, saves and the single published version. */
 export function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
@@ -165,5 +170,21 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
     submit: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'submit', body) },
     approve: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'approve', body) },
     reject: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'reject', body) },
+    /** 撤回定时发布: back to draft before its 生效时间. */
+    withdraw: {
+      async run(db, actor, id, { body }) {
+        const { reason } = parseInput(withdrawInputSchema, body);
+        const version = await findFormVersion(db, parseInput(z.uuid({ error: '表单版本编号无效' }), id));
+        if (!version) throw notFound('表单版本');
+        assertCanRead(actor, version.region_id);
+        assertCanEditForms(actor, version.region_id);
+        assertCanWrite(actor, version.region_id);
+        await writeTransaction(db, async (trx) => {
+          await lockForm(trx, version.form_key, version.region_id);
+          await withdrawScheduledVersion(trx, actor, formSeries(version.form_key, version.region_id), version, reason);
+        });
+        return (await formVersionResource.findById(db, version.id, null))!;
+      },
+    },
   },
 };

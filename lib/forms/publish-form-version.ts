@@ -22,7 +22,7 @@ import { assertMayPublishDirectly } from '@/lib/versioning/approval-settings';
  */
 export async function publishFormVersion(db: Kysely<Database>, actor: Actor, rawId: string, input: unknown): Promise<FormVersionRecord & { dropped_fields: DroppedField[] }> {
   const id = parseInput(z.uuid({ error: '表单版本编号无效' }), rawId);
-  const { reason } = parseInput(publishInputSchema, input);
+  const { reason, effective_at } = parseInput(publishInputSchema, input);
   const draft = await findFormVersion(db, id);
   if (!draft) throw notFound('表单版本');
   assertCanRead(actor, draft.region_id);
@@ -33,7 +33,7 @@ export async function publishFormVersion(db: Kysely<Database>, actor: Actor, raw
   const published = await writeTransaction(db, async (trx) => {
     await lockForm(trx, draft.form_key, draft.region_id);
     await assertMayPublishDirectly(trx, draft.region_id);
-    return publishFormDraft(trx, actor, draft, reason, 'publish');
+    return publishFormDraft(trx, actor, draft, reason, 'publish', effective_at);
   });
   return { ...published, dropped_fields: dropped };
 }
@@ -48,8 +48,10 @@ export async function publishFormDraft(
   draft: FormVersionRecord,
   reason: string,
   via: 'publish' | 'approve',
+  /** 生效时间: in the future, the version is scheduled (待生效). */
+  effectiveFrom: Date | null = null,
 ): Promise<FormVersionRecord> {
-  const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason, via);
+  const { previousId } = await publishDraftInSeries(trx, actor, formSeries(draft.form_key, draft.region_id), draft, reason, via, effectiveFrom);
   const version = (await findFormVersion(trx, draft.id))!;
   const before = previousId ? await findFormVersion(trx, previousId) : undefined;
   await appendAuditEvent(trx, actor, {
@@ -58,7 +60,7 @@ export async function publishFormDraft(
     entityId: version.id,
     regionId: version.region_id,
     before: before && { id: before.id, version: before.version, schema: before.schema, ui_schema: before.ui_schema },
-    after: { id: version.id, version: version.version, schema: version.schema, ui_schema: version.ui_schema },
+    after: { id: version.id, version: version.version, schema: version.schema, ui_schema: version.ui_schema, status: version.status, effective_from: version.effective_from },
     reason,
   });
   return version;

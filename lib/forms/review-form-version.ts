@@ -33,7 +33,7 @@ export async function reviewFormVersion(db: Kysely<Database>, actor: Actor, rawI
     const current = (await findFormVersion(trx, version.id))!;
     assertVersionCan('approve', current);
     await assertNotAuthor(trx, 'form_versions', version.id, actor);
-    await publishFormDraft(trx, actor, current, current.submit_reason ?? text, 'approve');
+    await publishFormDraft(trx, actor, current, current.submit_reason ?? text, 'approve', parseInput(reviewInputSchema, input).effective_at);
     await recordReviewStep(trx, 'form_versions', version.id, 'approve', actor, text);
   });
   const now = (await findFormVersion(db, version.id))!;

@@ -36,6 +36,8 @@ export async function publishRuleDraft(
   reason: string,
   /** `approve`: another person approves a version in review; its reason is the one it was submitted with. */
   via: 'publish' | 'approve' = 'publish',
+  /** 生效时间: in the future, the version is scheduled (待生效) instead of replacing the published one now. */
+  effectiveFrom: Date | null = null,
 ): Promise<PublishResult> {
   const unlocked = await findRuleVersion(trx, draftId);
   if (!unlocked) throw new DomainError('NOT_FOUND', '规则版本不存在');
@@ -61,7 +63,7 @@ export async function publishRuleDraft(
     );
   }
 
-  const { previousId } = await publishDraftInSeries(trx, actor, ruleSeries(draft.rule_set_key, draft.region_id), draft, why, via);
+  const { previousId } = await publishDraftInSeries(trx, actor, ruleSeries(draft.rule_set_key, draft.region_id), draft, why, via, effectiveFrom);
   if (via === 'approve') await recordReviewStep(trx, 'rule_set_versions', draft.id, 'approve', actor, reason);
   const previous = previousId ? ((await findRuleVersion(trx, previousId)) ?? null) : null;
   const version = (await findRuleVersion(trx, draft.id))!;
@@ -71,7 +73,7 @@ export async function publishRuleDraft(
     entityId: version.id,
     regionId: version.region_id,
     before: previous && { id: previous.id, rule_set_key: previous.rule_set_key, version: previous.version, document: previous.document },
-    after: { id: version.id, rule_set_key: version.rule_set_key, version: version.version, document: version.document },
+    after: { id: version.id, rule_set_key: version.rule_set_key, version: version.version, document: version.document, status: version.status, effective_from: version.effective_from },
     reason: via === 'approve' ? `${why}（审核意见：${reason}）` : reason,
   });
   return { version, previous, testResults };

@@ -17,6 +17,7 @@ import { findRuleVersion } from './rule-version-record';
  */
 export async function reviewRuleVersion(db: Kysely<Database>, actor: Actor, rawId: string, step: 'submit' | 'approve' | 'reject', input: unknown) {
   const text = step === 'submit' ? parseInput(submitInputSchema, input).reason : parseInput(reviewInputSchema, input).comment;
+  const effectiveAt = step === 'approve' ? parseInput(reviewInputSchema, input).effective_at : null;
   const version = await loadRuleVersion(db, actor, rawId, 'edit');
   let testResults: unknown[] = [];
   await writeTransaction(db, async (trx) => {
@@ -24,7 +25,7 @@ export async function reviewRuleVersion(db: Kysely<Database>, actor: Actor, rawI
     await lockRuleSet(trx, version.rule_set_key, version.region_id);
     if (step === 'submit') await submitVersion(trx, actor, 'rule_set_versions', version, text);
     else if (step === 'reject') await rejectVersion(trx, actor, 'rule_set_versions', version, text);
-    else testResults = (await publishRuleDraft(trx, actor, version.id, text, 'approve')).testResults;
+    else testResults = (await publishRuleDraft(trx, actor, version.id, text, 'approve', effectiveAt)).testResults;
   });
   // An approval published: this instance decides with what it just committed (as publish-rule-version.ts).
   if (step === 'approve') effectiveVersionCache(db).forgetAll();

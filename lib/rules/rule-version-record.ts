@@ -22,6 +22,8 @@ export interface RuleVersionRecord {
   submitted_at: Date | null;
   submitted_by_name: string | null;
   submit_reason: string | null;
+  /** 生效时间: from when the version decides (a scheduled one: from when it will). */
+  effective_from: Date | null;
   /** Whether this version's scope needs a second person's approval (lib/versioning/approval-settings.ts). */
   approval_required: boolean;
   /** Who wrote it (creator, last editor, submitter), by account and phone: they may not review it. */
@@ -42,7 +44,7 @@ export function selectRuleVersions(db: Kysely<Database> | Transaction<Database>)
       'v.created_at', 'creator.display_name as created_by_name',
       'v.updated_at', 'updater.display_name as updated_by_name',
       'v.published_at', 'publisher.display_name as published_by_name', 'v.publish_reason', 'v.archived_at',
-      'v.submitted_at', 'submitter.display_name as submitted_by_name', 'v.submit_reason',
+      'v.submitted_at', 'submitter.display_name as submitted_by_name', 'v.submit_reason', 'v.effective_from',
       sql<boolean>`coalesce((select s.approval_required from version_approval_settings s where s.scope = coalesce(v.region_id, 'baseline')), true)`.as('approval_required'),
       sql<string[]>`array_remove(array[v.created_by::text, v.updated_by::text, v.submitted_by::text], null)`.as('author_ids'),
       sql<string[]>`array_remove(array[creator.phone, updater.phone, submitter.phone], null)`.as('author_phones'),

@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
 import { findEffectiveVersion } from './find-effective-version';
-import { insertRuleDraft, lockRuleSet } from './insert-rule-draft';
+import { insertRuleDraft, lockRuleSet, ruleSeries } from './insert-rule-draft';
 import { parseRuleDocument } from './parse-rule-document';
 import { assertCanEditRules, ruleEditingMode } from './rule-permissions';
 import { assertSameStructure } from './assert-same-structure';
@@ -18,6 +18,11 @@ import { rollbackRuleVersion } from './rollback-rule-version';
 import { ruleVersionAllowedActions } from './rule-version-lifecycle';
 import { recordEditReturned, reviewHistory } from '@/lib/versioning/review-version';
 import { reviewRuleVersion } from './review-rule-version';
+import { withdrawInputSchema, withdrawScheduledVersion } from '@/lib/versioning/withdraw-version';
+import { parseInput } from '@/lib/validation/parse-input';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
+import { effectiveVersionCache } from './effective-version-cache';
+import { loadRuleVersion } from './load-rule-version';
 
 const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
 const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
@@ -150,6 +155,19 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     approve: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'approve', body) },
     /** 驳回: another person sends it back to draft with a comment. */
     reject: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'reject', body) },
+    /** 撤回定时发布: back to draft before its 生效时间. */
+    withdraw: {
+      async run(db, actor, id, { body }) {
+        const { reason } = parseInput(withdrawInputSchema, body);
+        const version = await loadRuleVersion(db, actor, id, 'edit');
+        await writeTransaction(db, async (trx) => {
+          await lockRuleSet(trx, version.rule_set_key, version.region_id);
+          await withdrawScheduledVersion(trx, actor, ruleSeries(version.rule_set_key, version.region_id), version, reason);
+        });
+        effectiveVersionCache(db).forgetAll();
+        return (await ruleVersionResource.findById(db, version.id, null))!;
+      },
+    },
     /** 回滚到此版本: answers the new version that now decides, a copy of this one. */
     rollback: {
       async run(db, actor, id, { body }) {

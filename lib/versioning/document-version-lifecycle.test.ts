@@ -31,8 +31,9 @@ const KARAMAY = '650200';
 describe('the versioned documents\' lifecycle', () => {
   it('is this table', () => {
     expect(tableOf(documentVersionLifecycle)).toEqual({
-      draft: { edit: 'draft', delete: '=', submit: 'in_review', publish: 'published', copyToDraft: '=' },
-      in_review: { edit: 'draft', approve: 'published', reject: 'draft', copyToDraft: '=' },
+      draft: { edit: 'draft', delete: '=', submit: 'in_review', publish: 'published', copyToDraft: '=', schedule: 'scheduled' },
+      in_review: { edit: 'draft', approve: 'published', reject: 'draft', copyToDraft: '=', approveScheduled: 'scheduled' },
+      scheduled: { copyToDraft: '=', withdraw: 'draft', activate: 'published' },
       published: { archive: 'archived', copyToDraft: '=' },
       archived: { rollback: '=', copyToDraft: '=' },
     });
@@ -50,6 +51,7 @@ async function putVersion(trx: Transaction<Database>, table: DocumentSeriesTable
   const publishing =
     status === 'draft' ? {}
     : status === 'in_review' ? { submitted_by: author, submitted_at: at, submit_reason: '表驱动测试' }
+    : status === 'scheduled' ? { published_at: at, publish_reason: '表驱动测试', effective_from: at }
     : { published_at: at, publish_reason: '表驱动测试' };
   if (table === 'rule_set_versions') {
     const baseline = await trx.selectFrom('rule_set_versions').select('document').where('rule_set_key', '=', 'payment-source').where('region_id', 'is', null).executeTakeFirstOrThrow();
@@ -77,6 +79,8 @@ const rowOf = async (trx: Transaction<Database>, table: DocumentSeriesTable, id:
 /** What each action writes besides the state: a publish its reason, an action that keeps the state a note. */
 function setFor(action: DocumentVersionAction, userId: string): Record<string, unknown> {
   if (action === 'submit') return { submitted_by: userId, submitted_at: SEEDED_AT, submit_reason: '表驱动测试' };
+  if (action === 'schedule' || action === 'approveScheduled') return { published_at: SEEDED_AT, publish_reason: '表驱动测试', effective_from: SEEDED_AT };
+  if (action === 'withdraw') return { published_at: null, publish_reason: null, effective_from: null };
   if (action === 'publish' || action === 'approve') return { published_at: SEEDED_AT, publish_reason: '表驱动测试', updated_at: SEEDED_AT };
   return documentVersionLifecycle.actions[action].to ? {} : { note: '已改' };
 }

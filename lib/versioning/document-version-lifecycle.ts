@@ -3,7 +3,9 @@ import { actionsFrom, defineLifecycle, refusalOf, TransitionRefused } from '@/li
 import { VERSION_STATUS_LABELS } from './version-status';
 
 /** What may be done with a version: its lifecycle's actions. */
-export type DocumentVersionAction = 'edit' | 'delete' | 'submit' | 'approve' | 'reject' | 'publish' | 'archive' | 'rollback' | 'copyToDraft';
+export type DocumentVersionAction =
+  | 'edit' | 'delete' | 'submit' | 'approve' | 'reject' | 'publish' | 'archive' | 'rollback' | 'copyToDraft'
+  | 'schedule' | 'approveScheduled' | 'withdraw' | 'activate';
 
 /** What a refusal says of `subject` (v3, 该版本) when `action` is not possible from `current`. */
 function refusalText(action: DocumentVersionAction, current: RuleVersionStatus, subject: string): string | undefined {
@@ -23,6 +25,11 @@ function refusalText(action: DocumentVersionAction, current: RuleVersionStatus, 
         : `${subject}已不是草稿，不能发布（已发布的版本不可修改，请新建草稿）`;
     case 'rollback':
       return current === 'draft' ? '草稿不能作为回滚目标，请直接发布该草稿' : `${subject}已是当前发布版本，无需回滚`;
+    case 'withdraw':
+      return `${subject}不是待生效的定时发布版本，不能撤回`;
+    case 'schedule':
+    case 'approveScheduled':
+      return current === 'in_review' || current === 'draft' ? undefined : `${subject}已不是草稿或待审核版本，不能定时发布`;
     case 'archive':
       return `${subject}不是当前发布版本，不能归档`;
     default:
@@ -56,7 +63,15 @@ export const documentVersionLifecycle = defineLifecycle<RuleVersionStatus, Docum
     /** Only as the other half of a publish in the same series; nobody archives a version on its own. */
     archive: { label: '归档', from: ['published'], to: 'archived' },
     rollback: { label: '回滚到此版本', from: ['archived'] },
-    copyToDraft: { label: '基于此版本新建草稿', from: ['draft', 'in_review', 'published', 'archived'] },
+    copyToDraft: { label: '基于此版本新建草稿', from: ['draft', 'in_review', 'scheduled', 'published', 'archived'] },
+    /** 发布 with a 生效时间 in the future: the version waits (待生效) and decides from that moment on. */
+    schedule: { label: '定时发布', from: ['draft'], to: 'scheduled' },
+    /** 审核通过 with a 生效时间 in the future. */
+    approveScheduled: { label: '审核通过（定时生效）', from: ['in_review'], to: 'scheduled' },
+    /** 撤回: a scheduled version goes back to draft before it takes effect. */
+    withdraw: { label: '撤回定时发布', from: ['scheduled'], to: 'draft' },
+    /** Only under the series lock, once its time has come: the other half is archiving the version it replaces. */
+    activate: { label: '生效', from: ['scheduled'], to: 'published' },
   },
   refusal: (action, current) => refusalText(action, current, '该版本'),
 });
@@ -101,6 +116,11 @@ export function allowedVersionActions(status: RuleVersionStatus, rights: Version
     archive: false,
     rollback: rights.rollback,
     copyToDraft: rights.copy,
+    // Facets of 发布 and 审核通过 (their 生效时间), not buttons of their own; activation is the clock's.
+    schedule: false,
+    approveScheduled: false,
+    activate: false,
+    withdraw: rights.write,
   };
   return actionsFrom(documentVersionLifecycle, status).filter((action) => permitted[action]);
 }

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/time/clock';
 import { transitionVersion, type DocumentSeriesTable } from './document-series';
 import { assertNotAuthor } from './version-authors';
+import { effectiveAtSchema } from './effective-at';
 import type { ReviewHistoryEntry } from './review-step-labels';
 
 export type { ReviewHistoryEntry } from './review-step-labels';
@@ -24,6 +25,8 @@ export const reviewInputSchema = z.object({
     .trim()
     .min(2, { error: '请填写审核意见（至少 2 个字）' })
     .max(500, { error: '审核意见不能超过 500 个字符' }),
+  /** 审核通过 only: when the approved version takes effect (lib/versioning/effective-at.ts). */
+  effective_at: effectiveAtSchema,
 });
 
 const ENTITY: Record<DocumentSeriesTable, string> = { rule_set_versions: 'rule_version', form_versions: 'form_version' };

@@ -4,6 +4,7 @@ import type { RuleVersionStatus } from '@/db/database';
 export const VERSION_STATUS_LABELS: Record<RuleVersionStatus, string> = {
   draft: '草稿',
   in_review: '待审核',
+  scheduled: '待生效',
   published: '已发布',
   archived: '已归档',
 };
