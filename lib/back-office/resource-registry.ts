@@ -27,6 +27,7 @@ import { outboxMessageResource } from '@/lib/outbox/outbox-message-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 import { approvalSettingResource } from '@/lib/versioning/approval-setting-resource';
+import { snapshotResource } from '@/lib/versioning/snapshot-resource';
 
 const resources: Record<string, AnyResource> = Object.fromEntries(
   [
@@ -38,7 +39,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     enterpriseResource,
     smsMessageResource,
     outboxMessageResource, mailboxResource,
-    approvalSettingResource,
+    approvalSettingResource, snapshotResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

@@ -13,6 +13,8 @@ import { decide } from '@/lib/rules/decide';
 import { effectiveVersionQuery, findEffectiveVersion } from '@/lib/rules/find-effective-version';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
+import { ruleDecisionResource, type RuleDecisionRecord } from '@/lib/rules/rule-decision-resource';
+import { snapshotAt, type SnapshotRow } from './snapshot-resource';
 
 const URUMQI = '650100';
 const KARAMAY = '650200';
@@ -59,6 +61,19 @@ describe.each(testDatabaseKinds)('scheduled activation (生效时间) and versio
     // 克拉玛依 has no version of its own: the baseline decided there all along.
     const baseline = (await findEffectiveVersion(f.db, 'invoice-type', null))!;
     expect((await effectiveVersionQuery(f.db, 'invoice-type', KARAMAY, t0, true).executeTakeFirst())?.id).toBe(baseline.id);
+
+    // 规则快照: the same answers with the scope, rules and forms together.
+    const invoice = (rows: SnapshotRow[]) => rows.find((r) => r.id === 'rule:invoice-type');
+    expect(invoice(await snapshotAt(f.db, URUMQI, new Date(at.getTime() - 1)))).toMatchObject({ version_id: published.id, scope: 'regional', resource: 'rule-versions' });
+    expect(invoice(await snapshotAt(f.db, URUMQI, at))).toMatchObject({ version_id: draft.id, scope: 'regional' });
+    const karamay = await snapshotAt(f.db, KARAMAY, t0);
+    expect(invoice(karamay)).toMatchObject({ version_id: baseline.id, scope: 'baseline', scope_label: '平台基线' });
+    expect(karamay.find((r) => r.id === 'form:application')).toMatchObject({ kind: 'form', resource: 'form-versions' });
+    // The decision log says which version decided and whether it was the region's own.
+    const logged = await f.db.selectFrom('rule_decisions').select('id').where('subject_id', '=', 'scheduled').executeTakeFirstOrThrow();
+    const explained = (await getRecord(f.db, f.actors.operator, ruleDecisionResource, logged.id)) as RuleDecisionRecord;
+    expect(explained.version_scope).toBe('regional');
+    expect(explained.explanation).toContain(`由本区域自己的版本 v${draft.version} 决定`);
   });
 
   it('lets a scheduled version be withdrawn before it takes effect, and not after', async () => {

@@ -129,6 +129,7 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 submitted_by_name: 'Submitted by',
                 submitted_at: 'Submitted at',
                 submit_reason: 'Reason for the change',
+                effective_from: 'Effective from',
             },
         },
         'rule-test-cases': {
@@ -171,6 +172,7 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 submitted_by_name: 'Submitted by',
                 submitted_at: 'Submitted at',
                 submit_reason: 'Reason for the change',
+                effective_from: 'Effective from',
             },
         },
         'sms-messages': {
@@ -385,6 +387,17 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 created_at: 'Created at',
                 region_id: 'Region',
                 attempt_log: 'Attempts',
+            },
+        },
+        'rule-snapshots': {
+            name: 'Rules as of |||| Rules as of',
+            fields: {
+                label: 'Rule set / form',
+                version: 'Version in force',
+                scope_label: 'Source',
+                effective_from: 'Effective from',
+                region_id: 'Region',
+                at: 'Moment',
             },
         },
         'version-approval-settings': {

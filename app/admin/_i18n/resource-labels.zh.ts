@@ -127,6 +127,7 @@ export const zhResourceLabels = {
                 submitted_by_name: '提交人',
                 submitted_at: '提交审核时间',
                 submit_reason: '变更原因',
+                effective_from: '生效时间',
             },
         },
         'rule-test-cases': {
@@ -169,6 +170,7 @@ export const zhResourceLabels = {
                 submitted_by_name: '提交人',
                 submitted_at: '提交审核时间',
                 submit_reason: '变更原因',
+                effective_from: '生效时间',
             },
         },
         'sms-messages': {
@@ -383,6 +385,17 @@ export const zhResourceLabels = {
                 created_at: '创建时间',
                 region_id: '区域',
                 attempt_log: '投递尝试',
+            },
+        },
+        'rule-snapshots': {
+            name: '规则快照 |||| 规则快照',
+            fields: {
+                label: '规则集 / 表单',
+                version: '当时生效的版本',
+                scope_label: '来源',
+                effective_from: '生效时间',
+                region_id: '区域',
+                at: '时间点',
             },
         },
         'version-approval-settings': {

@@ -63,6 +63,7 @@ function Actions() {
       {allowed(record, 'submit') && <ReviewDialogButton resource="form-versions" step="submit" />}
       {allowed(record, 'approve') && <ReviewDialogButton resource="form-versions" step="approve" />}
       {allowed(record, 'reject') && <ReviewDialogButton resource="form-versions" step="reject" />}
+      {allowed(record, 'withdraw') && <ReviewDialogButton resource="form-versions" step="withdraw" />}
       {allowed(record, 'publish') && <FormPublishButton />}
       {allowed(record, 'copyToDraft') && (
         <CreateButton label="基于此版本新建草稿" resource="form-versions" state={{ record: { form_key: record.form_key, region_id: draftRegion, copied_from: record.id } }} />
@@ -88,6 +89,7 @@ export function FormVersionShow() {
           <TextField source="submitted_by_name" emptyText="—" />
           <InstantField source="submitted_at" />
           <TextField source="submit_reason" emptyText="—" />
+          <InstantField source="effective_from" />
           <FunctionField label="表单预览" render={(r: FormVersionRecord) => <FormPreview schema={r.schema as RJSFSchema} uiSchema={r.ui_schema as UiSchema} />} />
         </Tab>
         <Tab label="JSON" path="json">

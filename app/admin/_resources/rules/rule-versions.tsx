@@ -88,6 +88,7 @@ function VersionActions() {
       {allowed(record, 'submit') && <ReviewDialogButton resource="rule-versions" step="submit" />}
       {allowed(record, 'approve') && <ReviewDialogButton resource="rule-versions" step="approve" />}
       {allowed(record, 'reject') && <ReviewDialogButton resource="rule-versions" step="reject" />}
+      {allowed(record, 'withdraw') && <ReviewDialogButton resource="rule-versions" step="withdraw" />}
       {allowed(record, 'publish') && <PublishDialogButton mode="publish" />}
       {allowed(record, 'rollback') && <PublishDialogButton mode="rollback" />}
       {allowed(record, 'copyToDraft') && (
@@ -127,6 +128,7 @@ export function RuleVersionShow() {
           <TextField source="submitted_by_name" emptyText="—" />
           <InstantField source="submitted_at" />
           <TextField source="submit_reason" emptyText="—" />
+          <InstantField source="effective_from" />
           <FunctionField label="规则说明" render={(r: RuleVersionRecord) => <ReadableRules ruleSetKey={r.rule_set_key} document={r.document} />} />
         </Tab>
         <Tab label="JSON" path="json">

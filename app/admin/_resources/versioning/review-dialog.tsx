@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Button, useRecordContext } from 'react-admin';
 import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callCommand } from '../../_components/call-api';
+import { EffectiveAtField, effectiveAtOf } from './effective-at-field';
 
-type Step = 'submit' | 'approve' | 'reject';
+type Step = 'submit' | 'approve' | 'reject' | 'withdraw';
 
 const TEXT: Record<Step, { button: string; title: string; explain: string; field: string; key: 'reason' | 'comment'; confirm: string; done: string }> = {
   submit: {
@@ -19,11 +20,20 @@ const TEXT: Record<Step, { button: string; title: string; explain: string; field
   approve: {
     button: '审核通过',
     title: '审核通过并发布',
-    explain: '审核通过后此版本立即发布，替换当前发布的版本；测试用例须全部通过。此操作不可撤销。',
+    explain: '审核通过后此版本发布（未填生效时间则立即生效），替换当前发布的版本；测试用例须全部通过。',
     field: '审核意见（必填，将记入审计日志）',
     key: 'comment',
     confirm: '确认通过并发布',
     done: '已审核通过并发布',
+  },
+  withdraw: {
+    button: '撤回定时发布',
+    title: '撤回定时发布',
+    explain: '撤回后此版本退回草稿，到原定生效时间也不会生效；已生效的版本不能撤回。',
+    field: '撤回原因（必填，将记入审计日志）',
+    key: 'reason',
+    confirm: '确认撤回',
+    done: '已撤回，版本退回草稿',
   },
   reject: {
     button: '驳回',
@@ -44,12 +54,13 @@ export function ReviewDialogButton({ resource, step }: { resource: 'rule-version
   const record = useRecordContext<{ id: string; version: number }>();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  const [effectiveAt, setEffectiveAt] = useState('');
   const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   if (!record) return null;
   const t = TEXT[step];
   const confirm = () =>
     run(async () => {
-      await callCommand(resource, record.id, step, { [t.key]: text });
+      await callCommand(resource, record.id, step, step === 'approve' ? { comment: text, effective_at: effectiveAtOf(effectiveAt) } : { [t.key]: text });
       return t.done;
     });
   return (
@@ -60,6 +71,7 @@ export function ReviewDialogButton({ resource, step }: { resource: 'rule-version
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t.explain}</DialogContentText>
           <TextField label={t.field} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} fullWidth required />
+          {step === 'approve' && <EffectiveAtField value={effectiveAt} onChange={setEffectiveAt} />}
           {error && (
             <Box sx={{ mt: 2 }}>
               <Alert severity="error">{error}</Alert>
