@@ -247,6 +247,17 @@ export interface VersionApprovalSettingsTable {
   updated_at: Timestamp;
 }
 
+/** A signed checkpoint of the audit chain's head (migration 0016, lib/audit/audit-checkpoint.ts). */
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  chain_row_id: number;
+  chain_hash: string;
+  chain_rows: number;
+  taken_at: Timestamp;
+  public_key: string;
+  signature: string;
+}
+
 export interface OrdersTable {
   id: Generated<string>;
   order_number: string;
@@ -579,6 +590,7 @@ export interface Database {
   job_runs: JobRunsTable;
   version_reviews: VersionReviewsTable;
   version_approval_settings: VersionApprovalSettingsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -54,6 +54,17 @@ const statements = [
       updated_by uuid references users (id),
       updated_at timestamptz not null
     )`,
+  // Signed checkpoints of the audit chain's head (行号、哈希、时间): compliance keeps them outside the system,
+  // and the chain verified against one shows rows cut from its end, which the chain alone cannot.
+  `create table audit_checkpoints (
+      id bigint generated always as identity primary key,
+      chain_row_id bigint not null,
+      chain_hash text not null,
+      chain_rows bigint not null,
+      taken_at timestamptz not null,
+      public_key text not null,
+      signature text not null
+    )`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -61,5 +72,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['version_approval_settings', 'version_reviews']) await sql.raw(`drop table ${table}`).execute(db);
+  for (const table of ['audit_checkpoints', 'version_approval_settings', 'version_reviews']) await sql.raw(`drop table ${table}`).execute(db);
 }

@@ -74,6 +74,7 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'form_version.submit': '提交表单版本审核',
   'form_version.approve': '审核通过并发布表单版本',
   'form_version.reject': '驳回表单版本',
+  'audit_chain.checkpoint': '生成审计链检查点',
   'rule_version.withdraw': '撤回规则版本的定时发布',
   'form_version.withdraw': '撤回表单版本的定时发布',
 };
