@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { appendAuditEvent } from './append-audit-event';
-import { takeAuditCheckpoint, verifyAgainstCheckpoint } from './audit-checkpoint';
+import { takeAuditCheckpoint, takeAuditCheckpointAs, verifyAgainstCheckpoint, verifyCheckpointAs } from './audit-checkpoint';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 
 describe.each(testDatabaseKinds)('signed audit-chain checkpoints on %s', (kind) => {
   const f = useDemoFixture(kind, { hookTimeout: 120_000 });
@@ -24,6 +25,10 @@ describe.each(testDatabaseKinds)('signed audit-chain checkpoints on %s', (kind) 
     expect(report.message).toContain('之后又追加了 3 条');
     const forged = await verifyAgainstCheckpoint(f.db, { ...checkpoint, row: checkpoint.row - 1 });
     expect(forged).toMatchObject({ ok: false, problem: 'bad_signature' });
+    // Compliance verifies a checkpoint it kept; operators may neither take nor verify one.
+    expect(await verifyCheckpointAs(f.db, f.actors.compliance, JSON.parse(JSON.stringify(checkpoint)))).toMatchObject({ ok: true });
+    expect((await expectRefusal(verifyCheckpointAs(f.db, f.actors.compliance, { row: 'x' }))).code).toBe('VALIDATION_FAILED');
+    expect((await expectRefusal(takeAuditCheckpointAs(f.db, f.actors.operator))).code).toBe('FORBIDDEN');
     expect(await f.db.selectFrom('audit_checkpoints').select('chain_row_id').execute()).toEqual([{ chain_row_id: checkpoint.row }]);
   });
 

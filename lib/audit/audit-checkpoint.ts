@@ -1,5 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { parseInput } from '@/lib/validation/parse-input';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
@@ -88,4 +91,29 @@ export async function verifyAgainstCheckpoint(db: Kysely<Database>, checkpoint: 
     return { ok: false, problem: 'replaced', message: `第 ${checkpoint.row} 条及之前的审计记录与检查点不符（被替换或删除）` };
   }
   return { ok: true, checked: chain.checked, message: `审计链与检查点一致：第 ${checkpoint.row} 条的哈希相符，之后又追加了 ${chain.checked - checkpoint.rows} 条` };
+}
+
+const checkpointSchema = z.object({
+  row: z.number({ error: '检查点格式无效' }).int().positive(),
+  hash: z.string({ error: '检查点格式无效' }).min(1),
+  rows: z.number({ error: '检查点格式无效' }).int().positive(),
+  takenAt: z.string({ error: '检查点格式无效' }),
+  publicKey: z.string({ error: '检查点格式无效' }).min(1).max(200),
+  signature: z.string({ error: '检查点格式无效' }).min(1).max(200),
+});
+
+function requireChainOverseer(actor: Actor): void {
+  if (actor.role !== 'compliance' && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', '只有合规审计或平台管理员可以生成或核对审计链检查点');
+}
+
+/** On demand (POST /api/admin/audit-chain/checkpoint): compliance or the platform administrator takes one. */
+export async function takeAuditCheckpointAs(db: Kysely<Database>, actor: Actor): Promise<AuditCheckpoint> {
+  requireChainOverseer(actor);
+  return takeAuditCheckpoint(db);
+}
+
+/** POST /api/admin/audit-chain/verify-checkpoint with a checkpoint kept outside the system. */
+export async function verifyCheckpointAs(db: Kysely<Database>, actor: Actor, raw: unknown): Promise<CheckpointReport> {
+  requireChainOverseer(actor);
+  return verifyAgainstCheckpoint(db, parseInput(checkpointSchema, raw));
 }
