@@ -3,6 +3,8 @@ import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
 import { createRecord } from '@/lib/back-office/create-record';
+import { loadActor } from '@/lib/auth/load-actor';
+import { DEMO_REVIEWER_PHONE } from '@/testing/demo-fixture';
 import { getRecord } from '@/lib/back-office/get-record';
 import { runCommand } from '@/lib/back-office/run-command';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
@@ -101,8 +103,27 @@ describe.each(testDatabaseKinds)('scheduled activation (生效时间) and versio
     expect(audit.map((a) => a.action)).toEqual(['rule_version.create', 'rule_version.publish', 'rule_version.withdraw']);
   });
 
+  it('schedules an approved version when the approver gives a 生效时间', async () => {
+    clock.set(new Date(clock.now().getTime() + 72 * HOUR));
+    await f.db.updateTable('version_approval_settings').set({ approval_required: true }).where('scope', '=', URUMQI).execute();
+    try {
+      const current = (await findEffectiveVersion(f.db, 'invoice-type', URUMQI))!;
+      const draft = await draftRule();
+      await runCommand(f.db, f.actors.operator, ruleVersionResource, draft.id, 'submit', { body: { reason: '明早生效' } });
+      const reviewer = (await loadActor(f.db, { phone: DEMO_REVIEWER_PHONE }))!;
+      const at = new Date(clock.now().getTime() + HOUR);
+      const approved = (await runCommand(f.db, reviewer, ruleVersionResource, draft.id, 'approve', { body: { comment: '同意，定时', effective_at: at.toISOString() } })) as RuleVersionRecord;
+      expect(approved).toMatchObject({ status: 'scheduled', effective_from: at, publish_reason: '明早生效' });
+      expect((await decide(f.db, 'invoice-type', FACTS, { region: URUMQI })).versionId).toBe(current.id);
+      clock.advance(HOUR);
+      expect((await decide(f.db, 'invoice-type', FACTS, { region: URUMQI })).versionId).toBe(draft.id);
+    } finally {
+      await f.db.updateTable('version_approval_settings').set({ approval_required: false }).where('scope', '=', URUMQI).execute();
+    }
+  });
+
   it('gives the bidder\'s form in force at the moment: a scheduled form from its time on', async () => {
-    clock.set(new Date(clock.now().getTime() + 48 * HOUR));
+    clock.set(new Date(clock.now().getTime() + 96 * HOUR));
     const current = (await findEffectiveForm(f.db, 'application', URUMQI))!;
     const draft = (await createRecord(f.db, f.actors.operator, formVersionResource, { form_key: 'application', region_id: URUMQI })) as FormVersionRecord;
     const at = new Date(clock.now().getTime() + HOUR);
