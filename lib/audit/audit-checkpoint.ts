@@ -117,3 +117,9 @@ export async function verifyCheckpointAs(db: Kysely<Database>, actor: Actor, raw
   requireChainOverseer(actor);
   return verifyAgainstCheckpoint(db, parseInput(checkpointSchema, raw));
 }
+
+/** The daily checkpoint (a timed job): none while the chain is empty; a broken chain fails the job, loudly. */
+export async function takeDailyAuditCheckpoint(db: Kysely<Database>): Promise<AuditCheckpoint | null> {
+  const any = await db.selectFrom('audit_events').select('id').limit(1).executeTakeFirst();
+  return any ? takeAuditCheckpoint(db) : null;
+}

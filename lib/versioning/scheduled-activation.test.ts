@@ -17,6 +17,7 @@ import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { ruleVersionResource } from '@/lib/rules/rule-version-resource';
 import { ruleDecisionResource, type RuleDecisionRecord } from '@/lib/rules/rule-decision-resource';
 import { snapshotAt, type SnapshotRow } from './snapshot-resource';
+import { activateDueVersions } from './activate-due-versions';
 
 const URUMQI = '650100';
 const KARAMAY = '650200';
@@ -133,5 +134,10 @@ describe.each(testDatabaseKinds)('scheduled activation (生效时间) and versio
     clock.advance(HOUR);
     expect((await findEffectiveForm(f.db, 'application', URUMQI))!.id).toBe(draft.id);
     expect((await findEffectiveForm(f.db, 'application', URUMQI, new Date(at.getTime() - 1), true))!.id).toBe(current.id);
+    // The timed job brings the states in line with the clock.
+    expect(await activateDueVersions(f.db)).toBeGreaterThanOrEqual(1); // with the rule version the earlier test left due
+    const states = await f.db.selectFrom('form_versions').select(['id', 'status']).where('id', 'in', [current.id, draft.id]).execute();
+    expect(Object.fromEntries(states.map((r) => [r.id, r.status]))).toEqual({ [current.id]: current.region_id === URUMQI ? 'archived' : 'published', [draft.id]: 'published' });
+    expect(await activateDueVersions(f.db)).toBe(0);
   });
 });
