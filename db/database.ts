@@ -143,7 +143,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-export type RuleVersionStatus = 'draft' | 'published' | 'archived';
+export type RuleVersionStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
 
 export interface RuleSetVersionsTable {
   id: Generated<string>;
@@ -163,6 +163,10 @@ export interface RuleSetVersionsTable {
   published_at: Timestamp | null;
   publish_reason: string | null;
   archived_at: Timestamp | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  submit_reason: string | null;
+  effective_from: Timestamp | null;
 }
 
 /** One row: the generation of the set of published rule versions (see migration 0011). */
@@ -224,6 +228,42 @@ export interface FormVersionsTable {
   publish_reason: string | null;
   updated_by: string | null;
   updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  submit_reason: string | null;
+  effective_from: Timestamp | null;
+}
+
+export type VersionReviewStep = 'submit' | 'approve' | 'reject' | 'edit_returned';
+
+/** One step of a rule or form version's review (migration 0016). */
+export interface VersionReviewsTable {
+  id: Generated<string>;
+  version_table: 'rule_set_versions' | 'form_versions';
+  version_id: string;
+  step: VersionReviewStep;
+  actor_id: string;
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
+/** Whether a scope ('baseline' or a region's id) needs a second person to approve changes; no row: yes. */
+export interface VersionApprovalSettingsTable {
+  scope: string;
+  approval_required: boolean;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A signed checkpoint of the audit chain's head (migration 0016, lib/audit/audit-checkpoint.ts). */
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  chain_row_id: number;
+  chain_hash: string;
+  chain_rows: number;
+  taken_at: Timestamp;
+  public_key: string;
+  signature: string;
 }
 
 export interface OrdersTable {
@@ -560,6 +600,9 @@ export interface Database {
   platform_sso_tokens: PlatformSsoTokensTable;
   mailbox_messages: MailboxMessagesTable;
   job_runs: JobRunsTable;
+  version_reviews: VersionReviewsTable;
+  version_approval_settings: VersionApprovalSettingsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export type User = Selectable<UsersTable>;

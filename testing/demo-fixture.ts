@@ -19,6 +19,9 @@ export const DEMO_PHONES = {
   platformAdmin: '13900000006',
 } as const;
 
+/** 王芳, the second full rule editor of 乌鲁木齐市 (not among DEMO_PHONES, so per-role tables stay as they were): reviews what `operator` submits. */
+export const DEMO_REVIEWER_PHONE = '13900000009';
+
 export type DemoActors = Record<keyof typeof DEMO_PHONES, Actor>;
 
 export interface DemoFixture extends TestDatabase {

@@ -14,6 +14,7 @@ import * as bankNotificationInbox from './0012_bank_notification_inbox';
 import * as accounts from './0013_accounts';
 import * as outbox from './0014_outbox';
 import * as tradingPlatforms from './0015_trading_platforms';
+import * as governance from './0016_governance';
 
 /**
  * Migrations are listed here rather than read from the directory, so they survive bundling
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_accounts': accounts,
   '0014_outbox': outbox,
   '0015_trading_platforms': tradingPlatforms,
+  '0016_governance': governance,
 };

@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   enterprise_join_request: '加入企业申请',
   outbox_message: '推送记录',
   trading_platform: '交易平台',
+  version_approval_setting: '变更审核设置',
 };
 
 const VERB_LABELS: Record<string, string> = {
@@ -70,6 +71,15 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'outbox_message.retry_now': '立即重试推送',
   'enterprise.platform_create': '交易平台登录创建企业',
   'enterprise.complete_profile': '投保企业完善基本户信息',
+  'rule_version.submit': '提交规则版本审核',
+  'rule_version.approve': '审核通过并发布规则版本',
+  'rule_version.reject': '驳回规则版本',
+  'form_version.submit': '提交表单版本审核',
+  'form_version.approve': '审核通过并发布表单版本',
+  'form_version.reject': '驳回表单版本',
+  'audit_chain.checkpoint': '生成审计链检查点',
+  'rule_version.withdraw': '撤回规则版本的定时发布',
+  'form_version.withdraw': '撤回表单版本的定时发布',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

@@ -28,6 +28,8 @@ import { tradingPlatformResource } from '@/lib/trading-platforms/trading-platfor
 import { orderResource } from '@/lib/orders/back-office/order-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
+import { approvalSettingResource } from '@/lib/versioning/approval-setting-resource';
+import { snapshotResource } from '@/lib/versioning/snapshot-resource';
 
 const resources: Record<string, AnyResource> = Object.fromEntries(
   [
@@ -41,6 +43,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     outboxMessageResource, mailboxResource,
     tradingPlatformResource,
     orderResource,
+    approvalSettingResource, snapshotResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

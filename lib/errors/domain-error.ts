@@ -33,6 +33,10 @@ export const ERROR_STATUS = {
   /** The SMS provider did not take the message; asking again later is safe. */
   SMS_UNAVAILABLE: 503,
   RULE_TESTS_FAILED: 422,
+  /** Four eyes: the author of a version (or another account of the same phone) may not review it. */
+  SELF_APPROVAL: 403,
+  /** The scope's changes need a second person's approval: submit the draft for review instead of publishing. */
+  APPROVAL_REQUIRED: 409,
   /** The business rules (a published rule version) do not allow it; the message is the rule's reason. */
   RULE_REFUSED: 422,
   CONFLICT: 409,

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RuleVersionStatus } from '@/db/database';
 
 export interface FormVersionRecord {
@@ -16,6 +16,16 @@ export interface FormVersionRecord {
   published_at: Date | null;
   published_by_name: string | null;
   publish_reason: string | null;
+  submitted_at: Date | null;
+  submitted_by_name: string | null;
+  submit_reason: string | null;
+  /** 生效时间: from when the version decides (a scheduled one: from when it will). */
+  effective_from: Date | null;
+  /** Whether this version's scope needs a second person's approval (lib/versioning/approval-settings.ts). */
+  approval_required: boolean;
+  /** Who wrote it (creator, last editor, submitter), by account and phone: they may not review it. */
+  author_ids: string[];
+  author_phones: string[];
 }
 
 export function selectFormVersions(db: Kysely<Database> | Transaction<Database>) {
@@ -23,10 +33,16 @@ export function selectFormVersions(db: Kysely<Database> | Transaction<Database>)
     .selectFrom('form_versions as f')
     .leftJoin('users as creator', 'creator.id', 'f.created_by')
     .leftJoin('users as publisher', 'publisher.id', 'f.published_by')
+    .leftJoin('users as updater', 'updater.id', 'f.updated_by')
+    .leftJoin('users as submitter', 'submitter.id', 'f.submitted_by')
     .select([
       'f.id', 'f.form_key', 'f.region_id', 'f.version', 'f.status', 'f.schema', 'f.ui_schema', 'f.note',
       'f.created_at', 'creator.display_name as created_by_name', 'f.updated_at',
       'f.published_at', 'publisher.display_name as published_by_name', 'f.publish_reason',
+      'f.submitted_at', 'submitter.display_name as submitted_by_name', 'f.submit_reason', 'f.effective_from',
+      sql<boolean>`coalesce((select s.approval_required from version_approval_settings s where s.scope = coalesce(f.region_id, 'baseline')), true)`.as('approval_required'),
+      sql<string[]>`array_remove(array[f.created_by::text, f.updated_by::text, f.submitted_by::text], null)`.as('author_ids'),
+      sql<string[]>`array_remove(array[creator.phone, updater.phone, submitter.phone], null)`.as('author_phones'),
     ]);
 }
 

@@ -16,6 +16,13 @@ import { lockSeries, lockVersionFor, nextVersionNumber, transitionVersion, type 
 import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { formVersionAllowedActions } from './form-version-lifecycle';
 import { publishFormVersion } from './publish-form-version';
+import { recordEditReturned, reviewHistory } from '@/lib/versioning/review-version';
+import { reviewFormVersion } from './review-form-version';
+import { withdrawInputSchema, withdrawScheduledVersion } from '@/lib/versioning/withdraw-version';
+import { parseInput } from '@/lib/validation/parse-input';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
+import { assertCanRead, assertCanWrite } from '@/lib/auth/authorize';
+import { notFound } from '@/lib/errors/domain-error';
 
 /** Serializes writers of one form in one region: version numbers, saves and the single published version. */
 export function lockForm(trx: Transaction<Database>, formKey: string, regionId: string | null): Promise<void> {
@@ -71,7 +78,10 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
     sortable: { id: 'f.id', version: 'f.version', form_key: 'f.form_key', status: 'f.status', updated_at: 'f.updated_at' },
   }),
 
-  findById: (db, id) => findFormVersion(db, String(id)),
+  async findById(db, id) {
+    const version = await findFormVersion(db, String(id));
+    return version && { ...version, review_history: await reviewHistory(db, 'form_versions', version.id) };
+  },
 
   create: {
     schema: createSchema,
@@ -131,13 +141,15 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
       assertVersionCan('edit', existing);
       const { schema, uiSchema } = parseForm(input);
       await lockForm(trx, existing.form_key, existing.region_id);
-      await transitionVersion(trx, 'form_versions', existing, 'edit', {
+      const from = await transitionVersion(trx, 'form_versions', existing, 'edit', {
         schema: JSON.stringify(schema),
         ui_schema: JSON.stringify(uiSchema),
         note: input.note ?? existing.note,
         updated_by: actor.userId,
         updated_at: now(),
       });
+      // Any edit after submission sends the version back to draft: what is approved is what was submitted.
+      await recordEditReturned(trx, actor, 'form_versions', from, existing.id);
       return (await findFormVersion(trx, existing.id))!;
     },
   },
@@ -154,5 +166,25 @@ export const formVersionResource: ResourceDefinition<FormVersionRecord, z.output
   commands: {
     /** 发布表单: answers the version as published, with the fields it drops that earlier orders hold. */
     publish: { run: (db, actor, id, { body }) => publishFormVersion(db, actor, id, body) },
+    /** 提交审核 / 审核通过（发布）/ 驳回 (四眼原则). */
+    submit: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'submit', body) },
+    approve: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'approve', body) },
+    reject: { run: (db, actor, id, { body }) => reviewFormVersion(db, actor, id, 'reject', body) },
+    /** 撤回定时发布: back to draft before its 生效时间. */
+    withdraw: {
+      async run(db, actor, id, { body }) {
+        const { reason } = parseInput(withdrawInputSchema, body);
+        const version = await findFormVersion(db, parseInput(z.uuid({ error: '表单版本编号无效' }), id));
+        if (!version) throw notFound('表单版本');
+        assertCanRead(actor, version.region_id);
+        assertCanEditForms(actor, version.region_id);
+        assertCanWrite(actor, version.region_id);
+        await writeTransaction(db, async (trx) => {
+          await lockForm(trx, version.form_key, version.region_id);
+          await withdrawScheduledVersion(trx, actor, formSeries(version.form_key, version.region_id), version, reason);
+        });
+        return (await formVersionResource.findById(db, version.id, null))!;
+      },
+    },
   },
 };

@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds)('timed jobs on %s', (kind) => {
     const { startScheduledJobs, stopScheduledJobs } = await import('./start-scheduled-jobs');
     const { TIMED_JOBS } = await import('./timed-jobs');
     const names = TIMED_JOBS.map((job) => job.name);
-    expect(names).toEqual(['cancel-unpaid-orders', 'prune-rate-limit-windows', 'resume-statement-imports']);
+    expect(names).toEqual(['cancel-unpaid-orders', 'prune-rate-limit-windows', 'resume-statement-imports', 'activate-scheduled-versions', 'audit-chain-checkpoint']);
     const rows = () => database.db.selectFrom('job_runs').select('name').where('name', 'in', names).execute();
     await database.db.deleteFrom('job_runs').where('name', 'in', names).execute();
 

@@ -67,6 +67,8 @@ export const demoUsers: {
   { phone: '13900000002', name: '张伟（乌鲁木齐市）', role: 'operator', region: '650100', canEditRules: true },
   { phone: '13900000005', name: '马丽（克拉玛依市）', role: 'operator', region: '650200' },
   { phone: '13900000007', name: '赵强（乌鲁木齐市）', role: 'operator', region: '650100', canEditRuleValues: true },
+  // The second person of 乌鲁木齐市 who may edit rules: approves (审核通过) what 张伟 submits, and the other way round.
+  { phone: '13900000009', name: '王芳（乌鲁木齐市）', role: 'operator', region: '650100', canEditRules: true },
   { phone: '13900000003', name: '周敏（合规）', role: 'compliance' },
   { phone: '13900000006', name: '平台管理员', role: 'platform_admin' },
 ];

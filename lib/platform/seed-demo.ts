@@ -48,6 +48,14 @@ export async function seedDemo(db: Kysely<Database>, at: Date): Promise<boolean>
         .execute();
     }
 
+    // The demo's one-person journeys (an operator drafts and publishes) keep working: its scopes start with
+    // the four-eyes approval switched off, which the platform administrator switches on in 变更审核设置.
+    // A scope without a setting (any real deployment's) requires approval.
+    await trx
+      .insertInto('version_approval_settings')
+      .values(['baseline', ...demoRegions.map((r) => r.id)].map((scope) => ({ scope, approval_required: false, updated_at: at })))
+      .execute();
+
     const insurerIds = new Map<string, string>();
     for (const { key, region, ...insurer } of demoInsurers) {
       const row = await trx

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { now } from '@/lib/time/clock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '@/db/create-database';
 import type { Database } from '@/db/database';
@@ -81,7 +82,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('decisions across two app instan
     // The cache must hold the current version as current, which is what the publish has to get past.
     await vi.waitFor(async () => {
       await decide(f.db, 'invoice-type', FACTS, { region: URUMQI });
-      expect(cache.fresh('invoice-type', URUMQI)).toBeDefined();
+      expect(cache.fresh('invoice-type', URUMQI, now())).toBeDefined();
     });
     const held: string[] = [];
     const hold = vi.spyOn(cache, 'notify').mockImplementation((payload) => void held.push(payload));

@@ -48,8 +48,10 @@ export async function decide<K extends RuleSetKey>(
 ): Promise<RuleDecision<K>> {
   const cache = effectiveVersionCache(db);
   const region = options.region;
+  // The decision's time: the version in force then decides (a scheduled one from its 生效时间 on).
+  const at = now();
   const readAndStore = async () => {
-    const read = await readEffectiveVersion(db, ruleSetKey, region);
+    const read = await readEffectiveVersion(db, ruleSetKey, region, at);
     cache.store(ruleSetKey, region, read);
     return read;
   };
@@ -57,14 +59,14 @@ export async function decide<K extends RuleSetKey>(
   let tagged: GenerationTagged | undefined;
   let verified: boolean;
   if (options.subject) {
-    tagged = cache.candidate(ruleSetKey, region);
+    tagged = cache.candidate(ruleSetKey, region, at);
     verified = false; // by the insert below
   } else if (db.isTransaction) {
-    tagged = cache.candidate(ruleSetKey, region);
+    tagged = cache.candidate(ruleSetKey, region, at);
     if (tagged && (await readGeneration(db)) !== tagged.generation) tagged = undefined;
     verified = true;
   } else {
-    tagged = cache.fresh(ruleSetKey, region);
+    tagged = cache.fresh(ruleSetKey, region, at);
     verified = true;
   }
   if (!tagged) {
@@ -87,7 +89,7 @@ export async function decide<K extends RuleSetKey>(
           outcome: result.outcome,
           firedRules: result.firedRules,
           ruleResults: result.ruleResults,
-          decidedAt: now(),
+          decidedAt: at,
         },
         atGeneration,
       );

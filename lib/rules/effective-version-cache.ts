@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import { handleIdentity, listenOn, type NotificationSubscriber } from '@/db/notification-channel';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
-import type { GenerationTagged } from './read-effective-version';
+import { inForceUntilAfter, type GenerationTagged } from './read-effective-version';
 
 /** The channel migration 0011's trigger notifies, with the new generation as payload. */
 export const RULE_CACHE_CHANNEL = 'rule_cache_generation';
@@ -23,8 +23,10 @@ const MAX_ENTRIES = 4096;
  * neither writes nor runs in a transaction (a page showing what the rules allow); every other decision
  * takes `candidate()` and checks its generation against the database in a statement it makes anyway.
  *
- * Scheduled activation (issue #12) would add the moment an entry stops being current (the next
- * activation after the read) to the entry, and `fresh()` would take the decision's "as of" time.
+ * Scheduled activation (issue #12): an entry also stops being current by the clock alone, at the next
+ * 生效时间 of a scheduled version after it was read (`validUntil`); `fresh()` and `candidate()` take the
+ * decision's time and never return an entry past that moment. Scheduling or withdrawing moves the
+ * generation like a publish (migration 0016), so a new schedule is noticed as any change is.
  */
 export class EffectiveVersionCache implements NotificationSubscriber {
   private readonly entries = new Map<string, GenerationTagged>();
@@ -35,14 +37,15 @@ export class EffectiveVersionCache implements NotificationSubscriber {
   private epoch = 0;
 
   /** An entry known to match the committed published versions, if any. */
-  fresh(key: RuleSetKey, regionId: string | null): GenerationTagged | undefined {
+  fresh(key: RuleSetKey, regionId: string | null, at: Date): GenerationTagged | undefined {
     const entry = this.entries.get(entryKey(key, regionId));
-    return entry && this.known !== null && entry.generation === this.known ? entry : undefined;
+    return entry && this.known !== null && entry.generation === this.known && inForceUntilAfter(entry, at) ? entry : undefined;
   }
 
   /** The last entry read, whatever its generation: for callers that check the generation themselves. */
-  candidate(key: RuleSetKey, regionId: string | null): GenerationTagged | undefined {
-    return this.entries.get(entryKey(key, regionId));
+  candidate(key: RuleSetKey, regionId: string | null, at: Date): GenerationTagged | undefined {
+    const entry = this.entries.get(entryKey(key, regionId));
+    return entry && inForceUntilAfter(entry, at) ? entry : undefined;
   }
 
   store(key: RuleSetKey, regionId: string | null, entry: GenerationTagged): void {

@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@/db/database';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 import { inRegionOrPlatform, inSameRegion } from '@/lib/regions/region-filters';
+import { now } from '@/lib/time/clock';
+import { inForceAt, latestInForceFirst } from '@/lib/versioning/in-force';
 
 export interface EffectiveVersion {
   id: string;
@@ -10,17 +12,27 @@ export interface EffectiveVersion {
   document: unknown;
 }
 
-/** The region's own published version when it has one, else the published baseline. */
-export function effectiveVersionQuery(db: Kysely<Database> | Transaction<Database>, key: RuleSetKey, regionId: string | null) {
+/**
+ * The version in force for a region at `at` (default now): the region's own when it has one in force, else
+ * the baseline's; a scheduled version decides from its 生效时间 on (lib/versioning/in-force.ts).
+ */
+export function effectiveVersionQuery(
+  db: Kysely<Database> | Transaction<Database>,
+  key: RuleSetKey,
+  regionId: string | null,
+  at: Date = now(),
+  pastMoment = false,
+) {
   return (
     db
       .selectFrom('rule_set_versions')
       .select(['id', 'version', 'region_id', 'document'])
       .where('rule_set_key', '=', key)
-      .where('status', '=', 'published')
+      .where(inForceAt(at, pastMoment))
       .where(regionId === null ? inSameRegion('region_id', null) : inRegionOrPlatform('region_id', regionId))
       // Nulls sort last in ascending order: the region's own version wins over the baseline.
       .orderBy('region_id', 'asc')
+      .orderBy(latestInForceFirst)
       .limit(1)
   );
 }

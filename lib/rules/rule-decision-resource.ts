@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '@/db/database';
@@ -20,6 +21,8 @@ export interface RuleDecisionRecord {
   fired_rules: string[];
   decided_at: Date;
   summary: string;
+  /** Whether the version that decided was the region's own or the platform baseline (the region had none in force). */
+  version_scope: 'regional' | 'baseline';
   /** Only on a single record: "为什么" in Chinese, rebuilt from the stored rule results. */
   explanation?: string;
 }
@@ -31,6 +34,7 @@ function selectDecisions(db: Kysely<Database> | Transaction<Database>) {
     .select([
       'd.id', 'd.rule_set_key', 'd.region_id', 'd.version_id', 'v.version', 'd.subject_type', 'd.subject_id',
       'd.facts', 'd.outcome', 'd.fired_rules', 'd.decided_at',
+      sql<'regional' | 'baseline'>`case when v.region_id is null then 'baseline' else 'regional' end`.as('version_scope'),
     ]);
 }
 
@@ -67,7 +71,7 @@ export const ruleDecisionResource: ResourceDefinition<RuleDecisionRecord> = {
       .selectFrom('rule_decisions as d')
       .innerJoin('rule_set_versions as v', 'v.id', 'd.version_id')
       .selectAll('d')
-      .select('v.version')
+      .select(['v.version', sql<'regional' | 'baseline'>`case when v.region_id is null then 'baseline' else 'regional' end`.as('version_scope')])
       .where('d.id', '=', String(id))
       .executeTakeFirst();
     if (!row) return undefined;
@@ -77,6 +81,7 @@ export const ruleDecisionResource: ResourceDefinition<RuleDecisionRecord> = {
       outcome: row.outcome as unknown as RuleSetOutcomes[RuleSetKey],
       ruleResults: ruleResults as EvaluatedRule[],
     });
-    return { ...summarize(rest), explanation: explanation.text };
+    const by = row.version_scope === 'baseline' ? `由平台基线 v${row.version} 决定（本区域当时没有自己的生效版本）` : `由本区域自己的版本 v${row.version} 决定`;
+    return { ...summarize(rest), explanation: `${by}。${explanation.text}` };
   },
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RuleVersionStatus } from '@/db/database';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
 
@@ -19,6 +19,16 @@ export interface RuleVersionRecord {
   published_by_name: string | null;
   publish_reason: string | null;
   archived_at: Date | null;
+  submitted_at: Date | null;
+  submitted_by_name: string | null;
+  submit_reason: string | null;
+  /** 生效时间: from when the version decides (a scheduled one: from when it will). */
+  effective_from: Date | null;
+  /** Whether this version's scope needs a second person's approval (lib/versioning/approval-settings.ts). */
+  approval_required: boolean;
+  /** Who wrote it (creator, last editor, submitter), by account and phone: they may not review it. */
+  author_ids: string[];
+  author_phones: string[];
 }
 
 /** Versions with their authors' names, as the back office shows them. */
@@ -28,11 +38,16 @@ export function selectRuleVersions(db: Kysely<Database> | Transaction<Database>)
     .leftJoin('users as creator', 'creator.id', 'v.created_by')
     .leftJoin('users as updater', 'updater.id', 'v.updated_by')
     .leftJoin('users as publisher', 'publisher.id', 'v.published_by')
+    .leftJoin('users as submitter', 'submitter.id', 'v.submitted_by')
     .select([
       'v.id', 'v.rule_set_key', 'v.region_id', 'v.version', 'v.status', 'v.document', 'v.note', 'v.copied_from',
       'v.created_at', 'creator.display_name as created_by_name',
       'v.updated_at', 'updater.display_name as updated_by_name',
       'v.published_at', 'publisher.display_name as published_by_name', 'v.publish_reason', 'v.archived_at',
+      'v.submitted_at', 'submitter.display_name as submitted_by_name', 'v.submit_reason', 'v.effective_from',
+      sql<boolean>`coalesce((select s.approval_required from version_approval_settings s where s.scope = coalesce(v.region_id, 'baseline')), true)`.as('approval_required'),
+      sql<string[]>`array_remove(array[v.created_by::text, v.updated_by::text, v.submitted_by::text], null)`.as('author_ids'),
+      sql<string[]>`array_remove(array[creator.phone, updater.phone, submitter.phone], null)`.as('author_phones'),
     ]);
 }
 

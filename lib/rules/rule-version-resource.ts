@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { isRuleSetKey, RULE_SET_KEYS } from '@/rules/catalog/rule-set-catalogs';
 import { findEffectiveVersion } from './find-effective-version';
-import { insertRuleDraft, lockRuleSet } from './insert-rule-draft';
+import { insertRuleDraft, lockRuleSet, ruleSeries } from './insert-rule-draft';
 import { parseRuleDocument } from './parse-rule-document';
 import { assertCanEditRules, ruleEditingMode } from './rule-permissions';
 import { assertSameStructure } from './assert-same-structure';
@@ -16,6 +16,13 @@ import { assertVersionCan } from '@/lib/versioning/document-version-lifecycle';
 import { publishRuleVersion } from './publish-rule-version';
 import { rollbackRuleVersion } from './rollback-rule-version';
 import { ruleVersionAllowedActions } from './rule-version-lifecycle';
+import { recordEditReturned, reviewHistory } from '@/lib/versioning/review-version';
+import { reviewRuleVersion } from './review-rule-version';
+import { withdrawInputSchema, withdrawScheduledVersion } from '@/lib/versioning/withdraw-version';
+import { parseInput } from '@/lib/validation/parse-input';
+import { writeTransaction } from '@/lib/transactions/write-transaction';
+import { effectiveVersionCache } from './effective-version-cache';
+import { loadRuleVersion } from './load-rule-version';
 
 const ruleSetKey = z.enum(RULE_SET_KEYS as [string, ...string[]], { error: '规则集无效' }).refine(isRuleSetKey);
 const note = z.string().trim().max(500, { error: '说明不能超过 500 个字符' });
@@ -68,7 +75,10 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
     sortable,
   }),
 
-  findById: (db, id) => findRuleVersion(db, String(id)),
+  async findById(db, id) {
+    const version = await findRuleVersion(db, String(id));
+    return version && { ...version, review_history: await reviewHistory(db, 'rule_set_versions', version.id) };
+  },
 
   create: {
     schema: createSchema,
@@ -110,12 +120,14 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
       if (ruleEditingMode(actor, existing.region_id) === 'values') assertSameStructure(existing.document, document);
       // Taken in the same order as publishing takes it, so a save and a publish of one draft never interleave.
       await lockRuleSet(trx, existing.rule_set_key, existing.region_id);
-      await transitionVersion(trx, 'rule_set_versions', existing, 'edit', {
+      const from = await transitionVersion(trx, 'rule_set_versions', existing, 'edit', {
         document: JSON.stringify(document),
         note: input.note ?? existing.note,
         updated_at: now(),
         updated_by: actor.userId,
       });
+      // Any edit after submission sends the version back to draft: what is approved is what was submitted.
+      await recordEditReturned(trx, actor, 'rule_set_versions', from, existing.id);
       return (await findRuleVersion(trx, existing.id))!;
     },
   },
@@ -135,6 +147,25 @@ export const ruleVersionResource: ResourceDefinition<RuleVersionRecord, z.output
       async run(db, actor, id, { body }) {
         const { version, testResults } = await publishRuleVersion(db, actor, id, body);
         return { ...version, test_results: testResults };
+      },
+    },
+    /** 提交审核: the author hands the draft to a second person. */
+    submit: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'submit', body) },
+    /** 审核通过: another person approves, which publishes the version (its test cases must pass). */
+    approve: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'approve', body) },
+    /** 驳回: another person sends it back to draft with a comment. */
+    reject: { run: (db, actor, id, { body }) => reviewRuleVersion(db, actor, id, 'reject', body) },
+    /** 撤回定时发布: back to draft before its 生效时间. */
+    withdraw: {
+      async run(db, actor, id, { body }) {
+        const { reason } = parseInput(withdrawInputSchema, body);
+        const version = await loadRuleVersion(db, actor, id, 'edit');
+        await writeTransaction(db, async (trx) => {
+          await lockRuleSet(trx, version.rule_set_key, version.region_id);
+          await withdrawScheduledVersion(trx, actor, ruleSeries(version.rule_set_key, version.region_id), version, reason);
+        });
+        effectiveVersionCache(db).forgetAll();
+        return (await ruleVersionResource.findById(db, version.id, null))!;
       },
     },
     /** 回滚到此版本: answers the new version that now decides, a copy of this one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoActors } from '@/testing/demo-fixture';
-import { DEMO_PHONES } from '@/testing/demo-fixture';
+import { DEMO_PHONES, DEMO_REVIEWER_PHONE } from '@/testing/demo-fixture';
 import { useDemoFixture } from '@/testing/use-database';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { createRecord } from '@/lib/back-office/create-record';
@@ -64,10 +64,10 @@ describe.each(testDatabaseKinds)('staff accounts (用户) on %s', (kind) => {
   describe('who may do what: every role, every operation', () => {
     it.each<[Who, string[] | string]>([
       // An operator sees its own region's operators: itself and its colleague, never another region's nor the staff of no region.
-      ['operator', [DEMO_PHONES.operator, DEMO_PHONES.valuesOperator]],
+      ['operator', [DEMO_PHONES.operator, DEMO_PHONES.valuesOperator, DEMO_REVIEWER_PHONE]],
       ['otherOperator', [DEMO_PHONES.otherOperator]],
-      ['compliance', [DEMO_PHONES.operator, DEMO_PHONES.compliance, DEMO_PHONES.otherOperator, DEMO_PHONES.platformAdmin, DEMO_PHONES.valuesOperator]],
-      ['platformAdmin', [DEMO_PHONES.operator, DEMO_PHONES.compliance, DEMO_PHONES.otherOperator, DEMO_PHONES.platformAdmin, DEMO_PHONES.valuesOperator]],
+      ['compliance', [DEMO_PHONES.operator, DEMO_PHONES.compliance, DEMO_PHONES.otherOperator, DEMO_PHONES.platformAdmin, DEMO_PHONES.valuesOperator, DEMO_REVIEWER_PHONE]],
+      ['platformAdmin', [DEMO_PHONES.operator, DEMO_PHONES.compliance, DEMO_PHONES.otherOperator, DEMO_PHONES.platformAdmin, DEMO_PHONES.valuesOperator, DEMO_REVIEWER_PHONE]],
       ['bidder', 'FORBIDDEN'],
     ])('list as %s → %j (bidders\' accounts are never listed here)', async (who, expected) => {
       const listing = listRecords(f.db, f.actors[who], staffUserResource, page({ q: '139000000' }));

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { TransitionRefused } from '@/lib/lifecycle/lifecycle';
 import { lockForAction, transition } from '@/lib/lifecycle/transition';
 import { now } from '@/lib/time/clock';
+import { DomainError } from '@/lib/errors/domain-error';
 import { documentVersionLifecycle, versionRefusal, type DocumentVersionAction } from './document-version-lifecycle';
 
 /**
@@ -53,9 +54,9 @@ export async function transitionVersion(
   version: { id: string; version: number },
   action: DocumentVersionAction,
   set?: Record<string, unknown>,
-): Promise<void> {
+): Promise<RuleVersionStatus> {
   try {
-    await transition(trx, table, documentVersionLifecycle, { id: version.id, action, set });
+    return (await transition(trx, table, documentVersionLifecycle, { id: version.id, action, set })).from_status;
   } catch (error) {
     throw error instanceof TransitionRefused ? versionRefusal(action, error.current as RuleVersionStatus, version.version) : error;
   }
@@ -76,9 +77,29 @@ export async function lockVersionFor(
 }
 
 /**
+ * A scheduled version whose 生效时间 has come becomes the series' published version, archiving the one it
+ * replaced as of that moment. Reads never need this (what is in force is decided by the times,
+ * lib/versioning/in-force.ts); writers call it under the series lock so the states catch up with the clock
+ * before they change the series.
+ */
+export async function activateDueVersion(trx: Transaction<Database>, series: DocumentSeries): Promise<void> {
+  const { rows } = await sql<{ id: string; version: number; effective_from: Date }>`
+    select id, version, effective_from from ${sql.table(series.table)}
+     where ${inSeries(series)} and status = 'scheduled' and effective_from <= ${now()}`.execute(trx);
+  const due = rows[0];
+  if (!due) return;
+  const { rows: published } = await sql<{ id: string; version: number }>`
+    select id, version from ${sql.table(series.table)} where ${inSeries(series)} and status = 'published'`.execute(trx);
+  if (published[0]) await transitionVersion(trx, series.table, published[0], 'archive', series.table === 'rule_set_versions' ? { archived_at: due.effective_from } : {});
+  await transitionVersion(trx, series.table, due, 'activate', { updated_at: now() });
+}
+
+/**
  * Publishes a draft of the series and archives the version it replaces, in the caller's transaction and
  * under the series lock; a draft someone else published (or edited away) meanwhile is refused.
- * Returns the id of the version that was published before, if any.
+ * With `effectiveFrom` in the future the version is scheduled instead (待生效): the published version stays
+ * until then; a series has at most one scheduled version.
+ * Returns the id of the version that was published before, if any (none when scheduling).
  */
 export async function publishDraftInSeries(
   trx: Transaction<Database>,
@@ -86,20 +107,38 @@ export async function publishDraftInSeries(
   series: DocumentSeries,
   draft: { id: string; version: number },
   reason: string,
-): Promise<{ previousId: string | null }> {
+  /** `approve`: a version in review, approved by another person (lib/versioning/review-version.ts). */
+  via: 'publish' | 'approve' = 'publish',
+  effectiveFrom: Date | null = null,
+): Promise<{ previousId: string | null; scheduled: boolean }> {
   const at = now();
-  await lockVersionFor(trx, series.table, draft, 'publish');
+  await activateDueVersion(trx, series);
+  const scheduled = effectiveFrom !== null && effectiveFrom.getTime() > at.getTime();
+  const publishing = { published_by: actor.userId, published_at: at, publish_reason: reason, updated_at: at };
+  if (scheduled) {
+    const action = via === 'approve' ? 'approveScheduled' : 'schedule';
+    await lockVersionFor(trx, series.table, draft, action);
+    const { rows: waiting } = await sql<{ version: number }>`
+      select version from ${sql.table(series.table)} where ${inSeries(series)} and status = 'scheduled'`.execute(trx);
+    if (waiting[0]) throw new DomainError('CONFLICT', `已有待生效的定时发布版本 v${waiting[0].version}，请先撤回它再定时发布新的版本`);
+    await transitionVersion(trx, series.table, draft, action, { ...publishing, effective_from: effectiveFrom });
+    return { previousId: null, scheduled: true };
+  }
+  await lockVersionFor(trx, series.table, draft, via);
   const { rows } = await sql<{ id: string; version: number }>`
     select id, version from ${sql.table(series.table)} where ${inSeries(series)} and status = 'published'`.execute(trx);
   const previous = rows[0];
   // Archived first: the series may hold one published version only, at every moment.
-  // Only rule versions record when they were archived; forms keep the status alone.
   if (previous) await transitionVersion(trx, series.table, previous, 'archive', series.table === 'rule_set_versions' ? { archived_at: at } : {});
-  await transitionVersion(trx, series.table, draft, 'publish', {
-    published_by: actor.userId,
-    published_at: at,
-    publish_reason: reason,
-    updated_at: at,
+  await transitionVersion(trx, series.table, draft, via, { ...publishing, effective_from: at });
+  return { previousId: previous?.id ?? null, scheduled: false };
+}
+
+/** 撤回定时发布: a scheduled version goes back to draft before its 生效时间. */
+export async function withdrawScheduledInSeries(trx: Transaction<Database>, series: DocumentSeries, version: { id: string; version: number }): Promise<void> {
+  await activateDueVersion(trx, series);
+  // Activated just now, or by an earlier writer: it is in force and can no longer be withdrawn.
+  await transitionVersion(trx, series.table, version, 'withdraw', {
+    effective_from: null, published_by: null, published_at: null, publish_reason: null, updated_at: now(),
   });
-  return { previousId: previous?.id ?? null };
 }

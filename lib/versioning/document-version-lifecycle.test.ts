@@ -31,7 +31,9 @@ const KARAMAY = '650200';
 describe('the versioned documents\' lifecycle', () => {
   it('is this table', () => {
     expect(tableOf(documentVersionLifecycle)).toEqual({
-      draft: { edit: '=', delete: '=', publish: 'published', copyToDraft: '=' },
+      draft: { edit: 'draft', delete: '=', submit: 'in_review', publish: 'published', copyToDraft: '=', schedule: 'scheduled' },
+      in_review: { edit: 'draft', approve: 'published', reject: 'draft', copyToDraft: '=', approveScheduled: 'scheduled' },
+      scheduled: { copyToDraft: '=', withdraw: 'draft', activate: 'published' },
       published: { archive: 'archived', copyToDraft: '=' },
       archived: { rollback: '=', copyToDraft: '=' },
     });
@@ -45,7 +47,12 @@ type Row = { id: string; status: RuleVersionStatus; note: string };
 /** A version in `status`, in a series nobody else writes (rules of 克拉玛依, a form key of its own). */
 async function putVersion(trx: Transaction<Database>, table: DocumentSeriesTable, status: RuleVersionStatus): Promise<string> {
   const at = SEEDED_AT;
-  const publishing = status === 'draft' ? {} : { published_at: at, publish_reason: '表驱动测试' };
+  const author = (await trx.selectFrom('users').select('id').where('role', '=', 'operator').limit(1).executeTakeFirstOrThrow()).id;
+  const publishing =
+    status === 'draft' ? {}
+    : status === 'in_review' ? { submitted_by: author, submitted_at: at, submit_reason: '表驱动测试' }
+    : status === 'scheduled' ? { published_at: at, publish_reason: '表驱动测试', effective_from: at }
+    : { published_at: at, publish_reason: '表驱动测试' };
   if (table === 'rule_set_versions') {
     const baseline = await trx.selectFrom('rule_set_versions').select('document').where('rule_set_key', '=', 'payment-source').where('region_id', 'is', null).executeTakeFirstOrThrow();
     const row = await trx
@@ -70,8 +77,11 @@ const rowOf = async (trx: Transaction<Database>, table: DocumentSeriesTable, id:
   (await trx.selectFrom(table).select(['id', 'status', 'note']).where('id', '=', id).executeTakeFirstOrThrow()) as Row;
 
 /** What each action writes besides the state: a publish its reason, an action that keeps the state a note. */
-function setFor(action: DocumentVersionAction): Record<string, unknown> {
-  if (action === 'publish') return { published_at: SEEDED_AT, publish_reason: '表驱动测试', updated_at: SEEDED_AT };
+function setFor(action: DocumentVersionAction, userId: string): Record<string, unknown> {
+  if (action === 'submit') return { submitted_by: userId, submitted_at: SEEDED_AT, submit_reason: '表驱动测试' };
+  if (action === 'schedule' || action === 'approveScheduled') return { published_at: SEEDED_AT, publish_reason: '表驱动测试', effective_from: SEEDED_AT };
+  if (action === 'withdraw') return { published_at: null, publish_reason: null, effective_from: null };
+  if (action === 'publish' || action === 'approve') return { published_at: SEEDED_AT, publish_reason: '表驱动测试', updated_at: SEEDED_AT };
   return documentVersionLifecycle.actions[action].to ? {} : { note: '已改' };
 }
 
@@ -87,11 +97,11 @@ describe.each(testDatabaseKinds)('rule and form versions\' lifecycle on %s', (ki
         const id = await putVersion(trx, table, state);
         const outcome = expected[state][action];
         if (outcome) {
-          const changed = await transition(trx, table, documentVersionLifecycle, { id, action, set: setFor(action) });
+          const changed = await transition(trx, table, documentVersionLifecycle, { id, action, set: setFor(action, f.actors.operator.userId) });
           expect(changed).toMatchObject({ from_status: state, status: outcome === '=' ? state : outcome });
         } else {
           const before = await rowOf(trx, table, id);
-          const error = await expectRefusal(transition(trx, table, documentVersionLifecycle, { id, action, set: setFor(action) }));
+          const error = await expectRefusal(transition(trx, table, documentVersionLifecycle, { id, action, set: setFor(action, f.actors.operator.userId) }));
           expect(error).toBeInstanceOf(TransitionRefused);
           expect(error.code).toBe('CONFLICT');
           expect(await rowOf(trx, table, id)).toEqual(before);
@@ -107,7 +117,8 @@ describe.each(testDatabaseKinds)('rule and form versions\' lifecycle on %s', (ki
 
   it('offers on a rule version what its state allows, as far as the reader may edit that region\'s rules', async () => {
     const draft = (await createRecord(f.db, f.actors.operator, ruleVersionResource, { rule_set_key: 'invoice-type', region_id: URUMQI, note: '可用操作' })) as RuleVersionRecord;
-    const onDraft = ['edit', 'delete', 'publish', 'copyToDraft'];
+    // The demo's scopes start without the four-eyes approval: a draft may be submitted or published directly.
+    const onDraft = ['edit', 'delete', 'submit', 'publish', 'copyToDraft'];
     expect((await rule(f.actors.operator, draft.id)).allowed_actions).toEqual(onDraft);
     expect((await rule(f.actors.valuesOperator, draft.id)).allowed_actions).toEqual(onDraft);
     expect((await rule(f.actors.platformAdmin, draft.id)).allowed_actions).toEqual(onDraft);
@@ -174,7 +185,8 @@ describe.each(testDatabaseKinds)('rule and form versions\' lifecycle on %s', (ki
 
   it('offers on a form version what its state allows, to the writers of its region', async () => {
     const draft = (await createRecord(f.db, f.actors.operator, formVersionResource, { region_id: URUMQI })) as FormVersionRecord;
-    const onDraft = ['edit', 'delete', 'publish', 'copyToDraft'];
+    // The demo's scopes start without the four-eyes approval: a draft may be submitted or published directly.
+    const onDraft = ['edit', 'delete', 'submit', 'publish', 'copyToDraft'];
     expect((await form(f.actors.operator, draft.id)).allowed_actions).toEqual(onDraft);
     expect((await form(f.actors.platformAdmin, draft.id)).allowed_actions).toEqual(onDraft);
     expect((await form(f.actors.compliance, draft.id)).allowed_actions).toEqual([]);

@@ -40,6 +40,8 @@ import { RuleDecisionList, RuleDecisionShow } from '../_resources/rules/rule-dec
 import { RuleSetList } from '../_resources/rules/rule-sets';
 import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-test-cases';
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
+import { ApprovalSettingEdit, ApprovalSettingList } from '../_resources/versioning/approval-settings';
+import { SnapshotList } from '../_resources/versioning/snapshots';
 import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tickets';
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { BankNotificationEdit, BankNotificationList } from '../_resources/bank-notifications';
@@ -120,6 +122,9 @@ export default function AdminApp() {
           <Resource key="rule-test-cases" name="rule-test-cases" icon={FactCheckIcon}
             list={<RuleTestCaseList canEdit={platformAdmin} />} create={platformAdmin ? RuleTestCaseCreate : undefined} />,
           <Resource key="rule-decisions" name="rule-decisions" icon={GavelIcon} list={RuleDecisionList} show={RuleDecisionShow} />,
+          <Resource key="rule-snapshots" name="rule-snapshots" icon={HistoryIcon} list={SnapshotList} />,
+          <Resource key="version-approval-settings" name="version-approval-settings" icon={FactCheckIcon}
+            list={<ApprovalSettingList canEdit={platformAdmin} />} edit={platformAdmin ? ApprovalSettingEdit : undefined} recordRepresentation="scope_name" />,
           <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={AuditEventShow} />,
           <Resource key="users" name="users" icon={ManageAccountsIcon} list={UserList} show={UserShow}
             edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,

@@ -5,12 +5,14 @@ import type { DroppedFieldsReport } from '@/lib/forms/find-dropped-fields';
 import type { FormVersionRecord } from '@/lib/forms/form-version-record';
 import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callApi, callCommand } from '../../_components/call-api';
+import { EffectiveAtField, effectiveAtOf } from '../versioning/effective-at-field';
 
 /** Publishing changes what every new applicant of the form fills: a reason is required and confirmed. */
 export function FormPublishButton() {
   const record = useRecordContext<FormVersionRecord>();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [effectiveAt, setEffectiveAt] = useState('');
   const [dropped, setDropped] = useState<DroppedFieldsReport | null>(null);
   const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   const id = record?.id;
@@ -28,7 +30,7 @@ export function FormPublishButton() {
   const unusedFields = dropped?.fields.filter((f) => f.orders === 0) ?? [];
   const submit = () =>
     run(async () => {
-      await callCommand('form-versions', record.id, 'publish', { reason });
+      await callCommand('form-versions', record.id, 'publish', { reason, effective_at: effectiveAtOf(effectiveAt) });
       return '已发布：之后的投保申请将使用此表单';
     });
   return (
@@ -57,6 +59,7 @@ export function FormPublishButton() {
             </Alert>
           )}
           <TextField label="发布原因（必填，将记入审计日志）" value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} fullWidth required />
+          <EffectiveAtField value={effectiveAt} onChange={setEffectiveAt} />
           {error && (
             <Alert severity="error" sx={{ mt: 2 }}>
               {error}

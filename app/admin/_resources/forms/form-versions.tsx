@@ -1,4 +1,6 @@
 import { Chip, LinearProgress } from '@mui/material';
+import { ReviewDialogButton } from '../versioning/review-dialog';
+import { ReviewHistory } from '../versioning/review-history';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import {
   Create, CreateButton, Datagrid, DeleteButton, EditButton, FunctionField, List, NumberField, ReferenceField,
@@ -58,6 +60,10 @@ function Actions() {
   return (
     <TopToolbar>
       {allowed(record, 'edit') && <EditButton />}
+      {allowed(record, 'submit') && <ReviewDialogButton resource="form-versions" step="submit" />}
+      {allowed(record, 'approve') && <ReviewDialogButton resource="form-versions" step="approve" />}
+      {allowed(record, 'reject') && <ReviewDialogButton resource="form-versions" step="reject" />}
+      {allowed(record, 'withdraw') && <ReviewDialogButton resource="form-versions" step="withdraw" />}
       {allowed(record, 'publish') && <FormPublishButton />}
       {allowed(record, 'copyToDraft') && (
         <CreateButton label="基于此版本新建草稿" resource="form-versions" state={{ record: { form_key: record.form_key, region_id: draftRegion, copied_from: record.id } }} />
@@ -80,6 +86,10 @@ export function FormVersionShow() {
           <TextField source="published_by_name" />
           <InstantField source="published_at" />
           <TextField source="publish_reason" />
+          <TextField source="submitted_by_name" emptyText="—" />
+          <InstantField source="submitted_at" />
+          <TextField source="submit_reason" emptyText="—" />
+          <InstantField source="effective_from" />
           <FunctionField label="表单预览" render={(r: FormVersionRecord) => <FormPreview schema={r.schema as RJSFSchema} uiSchema={r.ui_schema as UiSchema} />} />
         </Tab>
         <Tab label="JSON" path="json">
@@ -88,6 +98,9 @@ export function FormVersionShow() {
         </Tab>
         <Tab label="对比" path="diff">
           <FormDiff />
+        </Tab>
+        <Tab label="审核记录" path="reviews">
+          <ReviewHistory />
         </Tab>
       </TabbedShowLayout>
     </Show>

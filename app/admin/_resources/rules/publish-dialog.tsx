@@ -6,6 +6,7 @@ import { useBackOfficeAction } from '../../_components/use-back-office-action';
 import { callApi, callCommand } from '../../_components/call-api';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { StaticCheckPanel } from './static-check-panel';
+import { EffectiveAtField, effectiveAtOf } from '../versioning/effective-at-field';
 
 type Mode = 'publish' | 'rollback';
 
@@ -33,6 +34,7 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
   const record = useRecordContext<RuleVersionRecord>();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [effectiveAt, setEffectiveAt] = useState('');
   const [results, setResults] = useState<RuleTestResult[] | null>(null);
   const { run, busy, error, setError } = useBackOfficeAction(() => setOpen(false));
 
@@ -50,7 +52,7 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
 
   const submit = () =>
     run(async () => {
-      await callCommand('rule-versions', record.id, mode, { reason });
+      await callCommand('rule-versions', record.id, mode, mode === 'publish' ? { reason, effective_at: effectiveAtOf(effectiveAt) } : { reason });
       return text.done;
     });
 
@@ -98,6 +100,7 @@ export function PublishDialogButton({ mode }: { mode: Mode }) {
             fullWidth
             required
           />
+          {mode === 'publish' && <EffectiveAtField value={effectiveAt} onChange={setEffectiveAt} />}
           {error && (
             <Box sx={{ mt: 2 }}>
               <Alert severity="error">{error}</Alert>

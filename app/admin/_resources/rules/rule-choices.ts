@@ -5,4 +5,4 @@ export const ruleSetChoices = (Object.keys(RULE_SET_CATALOGS) as RuleSetKey[]).m
 
 export const versionStatusChoices = Object.entries(VERSION_STATUS_LABELS).map(([id, name]) => ({ id, name }));
 
-export const STATUS_COLORS = { draft: 'warning', published: 'success', archived: 'default' } as const;
+export const STATUS_COLORS = { draft: 'warning', in_review: 'info', scheduled: 'info', published: 'success', archived: 'default' } as const;

@@ -11,6 +11,8 @@ import { allowed } from '../../_components/allowed';
 import type { AdminPermissions } from '../../_components/auth-provider';
 import { InstantField } from '../../_components/fields';
 import { PublishDialogButton } from './publish-dialog';
+import { ReviewDialogButton } from '../versioning/review-dialog';
+import { ReviewHistory } from '../versioning/review-history';
 import { ReadableRules } from './readable-rules';
 import { ruleSetChoices, STATUS_COLORS, versionStatusChoices } from './rule-choices';
 import { SimulatePanel } from './simulate-panel';
@@ -83,6 +85,10 @@ function VersionActions() {
   return (
     <TopToolbar>
       {allowed(record, 'edit') && <EditButton />}
+      {allowed(record, 'submit') && <ReviewDialogButton resource="rule-versions" step="submit" />}
+      {allowed(record, 'approve') && <ReviewDialogButton resource="rule-versions" step="approve" />}
+      {allowed(record, 'reject') && <ReviewDialogButton resource="rule-versions" step="reject" />}
+      {allowed(record, 'withdraw') && <ReviewDialogButton resource="rule-versions" step="withdraw" />}
       {allowed(record, 'publish') && <PublishDialogButton mode="publish" />}
       {allowed(record, 'rollback') && <PublishDialogButton mode="rollback" />}
       {allowed(record, 'copyToDraft') && (
@@ -119,6 +125,10 @@ export function RuleVersionShow() {
           <TextField source="published_by_name" />
           <InstantField source="published_at" />
           <TextField source="publish_reason" />
+          <TextField source="submitted_by_name" emptyText="—" />
+          <InstantField source="submitted_at" />
+          <TextField source="submit_reason" emptyText="—" />
+          <InstantField source="effective_from" />
           <FunctionField label="规则说明" render={(r: RuleVersionRecord) => <ReadableRules ruleSetKey={r.rule_set_key} document={r.document} />} />
         </Tab>
         <Tab label="JSON" path="json">
@@ -132,6 +142,9 @@ export function RuleVersionShow() {
         </Tab>
         <Tab label="试算" path="simulate">
           <SimulatePanel />
+        </Tab>
+        <Tab label="审核记录" path="reviews">
+          <ReviewHistory />
         </Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { appendAuditEvent } from './append-audit-event';
+import { takeAuditCheckpoint, takeAuditCheckpointAs, verifyAgainstCheckpoint, verifyCheckpointAs } from './audit-checkpoint';
+import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+
+describe.each(testDatabaseKinds)('signed audit-chain checkpoints on %s', (kind) => {
+  const f = useDemoFixture(kind, { hookTimeout: 120_000 });
+  const append = (n: number) =>
+    f.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < n; i++) {
+        await appendAuditEvent(trx, f.actors.platformAdmin, { action: 'test.append', entityType: 'test', entityId: String(i), regionId: null, reason: `第 ${i} 条` });
+      }
+    });
+
+  it('verifies a chain that only grew since, and refuses a checkpoint changed after signing', async () => {
+    await append(2);
+    const checkpoint = await takeAuditCheckpoint(f.db);
+    expect(checkpoint.signature).toMatch(/^[A-Za-z0-9+/=]{40,}$/);
+    await append(3);
+    const report = await verifyAgainstCheckpoint(f.db, checkpoint);
+    expect(report).toMatchObject({ ok: true });
+    expect(report.message).toContain('之后又追加了 3 条');
+    const forged = await verifyAgainstCheckpoint(f.db, { ...checkpoint, row: checkpoint.row - 1 });
+    expect(forged).toMatchObject({ ok: false, problem: 'bad_signature' });
+    // Compliance verifies a checkpoint it kept; operators may neither take nor verify one.
+    expect(await verifyCheckpointAs(f.db, f.actors.compliance, JSON.parse(JSON.stringify(checkpoint)))).toMatchObject({ ok: true });
+    expect((await expectRefusal(verifyCheckpointAs(f.db, f.actors.compliance, { row: 'x' }))).code).toBe('VALIDATION_FAILED');
+    expect((await expectRefusal(takeAuditCheckpointAs(f.db, f.actors.operator))).code).toBe('FORBIDDEN');
+    expect(await f.db.selectFrom('audit_checkpoints').select('chain_row_id').execute()).toEqual([{ chain_row_id: checkpoint.row }]);
+  });
+
+  it('detects a chain cut at its end, which the chain check alone accepts', async () => {
+    await append(3);
+    const checkpoint = await takeAuditCheckpoint(f.db);
+    // Someone with the database's owner rights removes the last rows (the trigger refuses everyone else).
+    await sql`alter table audit_events disable trigger audit_events_no_update_delete`.execute(f.db);
+    try {
+      await sql`delete from audit_events where id > ${checkpoint.row - 2}`.execute(f.db);
+    } finally {
+      await sql`alter table audit_events enable trigger audit_events_no_update_delete`.execute(f.db);
+    }
+    const report = await verifyAgainstCheckpoint(f.db, checkpoint);
+    expect(report).toMatchObject({ ok: false, problem: 'truncated' });
+    expect(report.message).toContain(`检查点记录的第 ${checkpoint.row} 条`);
+  });
+});
