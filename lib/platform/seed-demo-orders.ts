@@ -20,8 +20,9 @@ const DEMO_OPERATOR_PHONE = '13900000002';
 /**
  * After the base demo data: a further demo enterprise (新疆雪莲建筑安装工程有限公司, 乌鲁木齐市) whose bidder
  * (13900000010) has orders in every state, made through the product's own use cases as the bank and the
- * operators would: 待支付, 投保成功 (its policy rendered by the policy-document job), 已取消 with a refund due (a transfer of the wrong amount), and 已退保 (放弃投标 before the opening, approved, refund due). All in one transaction:
- * seeded entirely or not at all. No invoice: the invoice rules allow one only after the bid opening,
+ * operators would: 待支付, 投保成功 (its policy rendered by the policy-document job), 已取消 with a refund due
+ * (a transfer of the wrong amount), and 已退保 (放弃投标 before the opening, approved, refund due). All in one
+ * transaction: seeded entirely or not at all. No invoice: the invoice rules allow one only after the bid opening,
  * and the demo sections are all still open. A database that already has that bidder is left alone.
  */
 export async function seedDemoOrders(db: Kysely<Database>): Promise<boolean> {
