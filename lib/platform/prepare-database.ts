@@ -5,6 +5,7 @@ import { isDemoMode } from '@/lib/config/runtime-config';
 import { now } from '@/lib/time/clock';
 import { installPlatformDefaults } from './install-platform-defaults';
 import { seedDemo } from './seed-demo';
+import { seedDemoOrders } from './seed-demo-orders';
 
 export interface PreparedDatabase {
   /** The migrations this call applied (none when the schema was up to date). */
@@ -24,5 +25,7 @@ export async function prepareDatabase(db: Kysely<Database>, at: Date = now()): P
   const migrated = await migrateToLatest(db);
   await installPlatformDefaults(db, at);
   const demoSeeded = isDemoMode() ? await seedDemo(db, at) : false;
+  // Only with the base demo data just seeded: its sections are open now, so the demo orders can be applied for.
+  if (demoSeeded) await seedDemoOrders(db);
   return { migrationsApplied: migrated.results?.map((r) => r.migrationName) ?? [], demoSeeded };
 }
