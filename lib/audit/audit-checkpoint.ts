@@ -1,10 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { parseInput } from '@/lib/validation/parse-input';
 import type { Database } from '@/db/database';
 import { DomainError } from '@/lib/errors/domain-error';
+import { secret } from '@/lib/config/secrets';
 import { now } from '@/lib/time/clock';
 import { verifyAuditChain } from './verify-audit-chain';
 
@@ -32,13 +33,16 @@ export const checkpointText = (c: Pick<AuditCheckpoint, 'row' | 'hash' | 'rows' 
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 /**
- * The signing key: AUDIT_CHECKPOINT_PRIVATE_KEY (PKCS#8 PEM) in production; without it, a fixed
- * development key (the README says so), so the demo's checkpoints verify across restarts.
+ * The signing key: AUDIT_CHECKPOINT_PRIVATE_KEY, an Ed25519 key as PKCS#8 PEM, which a production deployment on
+ * PostgreSQL must set (secret() refuses to start it without); on the embedded database a random 32-byte seed is
+ * generated once into the data directory's secrets, so the demo's checkpoints verify across restarts and no
+ * key anyone could derive from the source signs them.
  */
 function signingKey(): KeyObject {
-  const pem = process.env.AUDIT_CHECKPOINT_PRIVATE_KEY;
-  if (pem) return createPrivateKey(pem.replace(/\\n/g, '\n'));
-  const seed = createHash('sha256').update('bid-guarantee development audit checkpoint key').digest();
+  const value = secret('AUDIT_CHECKPOINT_PRIVATE_KEY');
+  if (value.includes('-----BEGIN')) return createPrivateKey(value.replace(/\\n/g, '\n'));
+  const seed = Buffer.from(value, 'base64url');
+  if (seed.length !== 32) throw new Error('AUDIT_CHECKPOINT_PRIVATE_KEY 应为 Ed25519 私钥（PKCS#8 PEM）');
   return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }
 

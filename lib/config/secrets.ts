@@ -4,7 +4,7 @@ import path from 'node:path';
 import { dataDir } from './runtime-config';
 
 /** Secrets the platform needs; each can come from the environment variable of the same name. */
-export type SecretName = 'NEXTAUTH_SECRET' | 'BANK_SECRET_DEMO' | 'POLICY_MASTER_KEY';
+export type SecretName = 'NEXTAUTH_SECRET' | 'BANK_SECRET_DEMO' | 'POLICY_MASTER_KEY' | 'AUDIT_CHECKPOINT_PRIVATE_KEY';
 
 /**
  * Secrets come from the environment. A developer on the embedded database should not have to invent

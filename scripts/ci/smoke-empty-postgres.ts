@@ -1,5 +1,5 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -136,7 +136,7 @@ async function stop(server: ChildProcess) {
 
 async function smoke(databaseUrl: string, serverLog: string[], servers: ChildProcess[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' };
-  for (const name of ['SEED_DEMO', 'DATA_DIR', 'NEXTAUTH_SECRET', 'POLICY_MASTER_KEY', 'BANK_SECRET_DEMO', 'E2E_CLOCK_CONTROL', 'ADMIN_PASSWORD']) delete env[name];
+  for (const name of ['SEED_DEMO', 'DATA_DIR', 'NEXTAUTH_SECRET', 'POLICY_MASTER_KEY', 'AUDIT_CHECKPOINT_PRIVATE_KEY', 'BANK_SECRET_DEMO', 'E2E_CLOCK_CONTROL', 'ADMIN_PASSWORD']) delete env[name];
 
   step('npm run admin:create on the empty database');
   const created = await run(['scripts/create-admin.ts', '--phone', ADMIN.phone, '--name', ADMIN.name], { ...env, ADMIN_PASSWORD: ADMIN.password });
@@ -155,6 +155,7 @@ async function smoke(databaseUrl: string, serverLog: string[], servers: ChildPro
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
       POLICY_MASTER_KEY: randomBytes(32).toString('base64'),
+      AUDIT_CHECKPOINT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
       DATABASE_POOL_SIZE: '4',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
