@@ -200,8 +200,9 @@ test('the platform administrator sees the baseline and every region', async ({ p
   await openMenu(page, '规则集');
   const invoice = page.locator('tbody tr', { hasText: '发票规则' });
   await expect(invoice).toContainText('v1');
-  // The version the 乌鲁木齐 operator published above, seen from the platform.
-  await expect(invoice).toContainText('乌鲁木齐市 v1');
+  // The version the 乌鲁木齐 operator published above, seen from the platform (its number depends on what the
+  // journeys before this file published there: governance.spec.ts publishes one too).
+  await expect(invoice).toContainText(/乌鲁木齐市 v\d+/);
   const payment = page.locator('tbody tr', { hasText: '支付来源规则' });
   await expect(payment).toContainText('沿用基线');
   await openMenu(page, '规则测试用例');
