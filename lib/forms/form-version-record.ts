@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RuleVersionStatus } from '@/db/database';
+import type { ReviewedVersionFields } from '@/lib/versioning/reviewed-version-fields';
 
-export interface FormVersionRecord {
+export interface FormVersionRecord extends ReviewedVersionFields {
   id: string;
   form_key: string;
   region_id: string | null;
@@ -16,16 +17,6 @@ export interface FormVersionRecord {
   published_at: Date | null;
   published_by_name: string | null;
   publish_reason: string | null;
-  submitted_at: Date | null;
-  submitted_by_name: string | null;
-  submit_reason: string | null;
-  /** 生效时间: from when the version decides (a scheduled one: from when it will). */
-  effective_from: Date | null;
-  /** Whether this version's scope needs a second person's approval (lib/versioning/approval-settings.ts). */
-  approval_required: boolean;
-  /** Who wrote it (creator, last editor, submitter), by account and phone: they may not review it. */
-  author_ids: string[];
-  author_phones: string[];
 }
 
 export function selectFormVersions(db: Kysely<Database> | Transaction<Database>) {

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, RuleVersionStatus } from '@/db/database';
 import type { RuleSetKey } from '@/rules/catalog/rule-set-catalogs';
+import type { ReviewedVersionFields } from '@/lib/versioning/reviewed-version-fields';
 
-export interface RuleVersionRecord {
+export interface RuleVersionRecord extends ReviewedVersionFields {
   id: string;
   rule_set_key: RuleSetKey;
   region_id: string | null;
@@ -19,16 +20,6 @@ export interface RuleVersionRecord {
   published_by_name: string | null;
   publish_reason: string | null;
   archived_at: Date | null;
-  submitted_at: Date | null;
-  submitted_by_name: string | null;
-  submit_reason: string | null;
-  /** 生效时间: from when the version decides (a scheduled one: from when it will). */
-  effective_from: Date | null;
-  /** Whether this version's scope needs a second person's approval (lib/versioning/approval-settings.ts). */
-  approval_required: boolean;
-  /** Who wrote it (creator, last editor, submitter), by account and phone: they may not review it. */
-  author_ids: string[];
-  author_phones: string[];
 }
 
 /** Versions with their authors' names, as the back office shows them. */
