@@ -117,6 +117,9 @@ try {
   const throughput = (acks / rush.wallMs) * 1000;
   const { p50, p95, p99 } = latencies(rush.deliveries);
   const retryLatency = latencies(retries.deliveries);
+  const onNew = rush.deliveries.filter((d) => d.newConnection === true);
+  const onKept = rush.deliveries.filter((d) => d.newConnection === false);
+  const split = (part: Delivery[]) => (part.length ? `p50 ${ms(latencies(part).p50)}, p99 ${ms(latencies(part).p99)}` : 'none');
   const failed = rush.deliveries.filter((d) => !isAck(d));
   const retriesReplayed = retries.deliveries.filter((d) => isAck(d) && d.replayed === true).length;
   const cpu = (from: number | null, to: number | null) => (from === null || to === null ? 'n/a' : `${((to - from) / 1000).toFixed(1)} s`);
@@ -131,6 +134,7 @@ try {
   console.log(`
 rush        ${acks}/${N} acknowledged in ${ms(rush.wallMs)}: ${throughput.toFixed(1)} acks/s
 latency     p50 ${ms(p50)}   p95 ${ms(p95)}   p99 ${ms(p99)}
+  by socket ${onNew.length} on new connections (${split(onNew)}), ${onKept.length} on kept-alive ones (${split(onKept)})
 insured     ${insured.ordersIssued - W}/${N} orders 投保成功 ${(insuredMs / 1000).toFixed(1)} s after the last ack
 documents   ${ready.documentsReady - W}/${N} ready ${(documentsMs / 1000).toFixed(1)} s after the last ack (jobs done ${ready.jobsDone}/${ready.jobs}, warm-up included)
 retries     ${retriesReplayed}/${N} answered as replayed in ${ms(retries.wallMs)} (p50 ${ms(retryLatency.p50)}, p99 ${ms(retryLatency.p99)})

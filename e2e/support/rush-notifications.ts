@@ -12,6 +12,12 @@ export interface Delivery {
   /** From the request's start, ms since the round began. */
   startedMs: number;
   latencyMs: number;
+  /**
+   * True when the request opened a new connection rather than reusing a kept-alive one. A server on
+   * libuv ≥ 1.45 accepts one new connection per turn of its event loop, so a burst of new connections
+   * is taken in turn by a busy server, and its tail is the new connections' (see the README's performance).
+   */
+  newConnection: boolean | null;
 }
 
 export interface DeliveryRound {
@@ -41,9 +47,9 @@ export async function deliverPayments(
     await forEachConcurrently(payments, concurrency, async (payment, index) => {
       const { headers, body } = signedNotification(bankSecret, payment.transfer, payment.bankTime);
       const start = performance.now();
-      const delivery: Delivery = { status: null, replayed: null, error: null, startedMs: start - roundStart, latencyMs: 0 };
+      const delivery: Delivery = { status: null, replayed: null, error: null, startedMs: start - roundStart, latencyMs: 0, newConnection: null };
       try {
-        const answer = await post(agent, `${baseUrl}/api/bank/transfers`, headers, body);
+        const answer = await post(agent, `${baseUrl}/api/bank/transfers`, headers, body, (reused) => (delivery.newConnection = !reused));
         delivery.status = answer.status;
         if (answer.status >= 200 && answer.status < 300) delivery.replayed = (parseJson(answer.body) as { replayed?: boolean } | null)?.replayed ?? null;
       } catch (error) {
@@ -61,7 +67,13 @@ export async function deliverPayments(
 }
 
 /** One POST, its status and body; a refused, reset or silent (60 s) connection is an error. */
-function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+function post(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  onSocket: (reused: boolean) => void,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: 60_000 }, (response) => {
       const chunks: Buffer[] = [];
@@ -69,6 +81,7 @@ function post(agent: http.Agent, url: string, headers: Record<string, string>, b
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
+    request.once('socket', () => onSocket(request.reusedSocket));
     request.on('timeout', () => request.destroy(new Error('no answer within 60 s')));
     request.on('error', reject);
     request.end(body);
