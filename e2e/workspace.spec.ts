@@ -58,7 +58,15 @@ test('an operator finds an order by the enterprise\'s USCC, reads its timeline a
 test("the 工作台's tiles say what the queues they link to hold", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.operator);
   await expect(page.getByTestId('dashboard-today')).toBeVisible();
-  await expect(page.getByTestId('dashboard-daily-orders').locator('svg').first()).toBeVisible();
+  const daily = page.getByTestId('dashboard-daily-orders');
+  await expect(daily.locator('svg').first()).toBeVisible();
+  // Orders are counted in whole numbers, and the days are written the Chinese way.
+  const countTicks = (await daily.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).filter(Boolean);
+  expect(countTicks.length).toBeGreaterThan(1);
+  for (const tick of countTicks) expect(tick).toMatch(/^\d+$/);
+  const dayTicks = (await daily.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').allTextContents()).filter(Boolean);
+  expect(dayTicks).toHaveLength(6);
+  for (const tick of dayTicks) expect(tick).toMatch(/^\d{1,2}月\d{1,2}日$/);
   await snapshot(page, 'workspace-dashboard');
   const tiles = page.locator('[data-testid^="queue-"]').filter({ has: page.getByTestId('queue-count') });
   const count = await tiles.count();
