@@ -15,7 +15,21 @@ test('the demo bidder 13900000010 finds an order in every state on 我的订单,
   for (const [status, count] of [['待支付', 1], ['支付审核中', 1], ['投保成功', 2], ['已取消', 1], ['已退保', 1]] as const) {
     await expect(rows.filter({ hasText: status })).toHaveCount(count);
   }
+  // #18 point 1: 订单管理 says the cancelled and the surrendered orders' premiums are coming back.
+  await expect(rows.filter({ hasText: '已取消' }).getByTestId('order-refund-summary')).toContainText('待退款');
+  await expect(rows.filter({ hasText: '已退保' }).getByTestId('order-refund-summary')).toContainText('待退款');
   await snapshot(page, 'demo-orders');
+
+  // #18 point 5: 【退保详情】 is a button once there is a surrender; before any, the panel is 申请退保, not 退保详情 over nothing.
+  await rows.filter({ hasText: '已退保' }).getByRole('link', { name: '查看' }).click();
+  await expect(page.getByRole('link', { name: '退保详情' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '退保详情' })).toContainText('已通过');
+  await snapshot(page, 'demo-order-surrendered');
+  await page.goto('/orders');
+  await rows.filter({ hasText: '投保成功' }).filter({ hasText: '乌鲁木齐市第十二中学教学楼改扩建工程' }).getByRole('link', { name: '查看' }).click();
+  await expect(page.getByRole('link', { name: '退保详情' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: '申请退保' })).toBeVisible();
+  await page.goto('/orders');
 
   await rows.filter({ hasText: '支付审核中' }).getByRole('link', { name: '查看' }).click();
   await expect(page.getByText('支付审核中').first()).toBeVisible();
@@ -24,6 +38,16 @@ test('the demo bidder 13900000010 finds an order in every state on 我的订单,
   await page.goto('/orders');
   await rows.filter({ hasText: '昌吉市北京南路人行天桥建设工程' }).getByRole('link', { name: '查看' }).click();
   await expect(page.getByTestId('invoice-status')).toHaveText('已开具');
+  // #18 point 4: after the opening of a normal project the bidder learns before confirming that the rules refuse.
+  await page.getByRole('button', { name: '申请退保' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '确认申请退保' });
+  for (const reason of [/放弃投标/, /项目异常/]) {
+    await confirm.getByRole('radio', { name: reason }).check();
+    await expect(confirm.getByTestId('surrender-preview')).toHaveClass(/field__error/);
+    await expect(confirm.getByRole('button', { name: '确认申请退保' })).toBeDisabled();
+  }
+  await snapshot(page, 'demo-order-surrender-refused');
+  await confirm.getByRole('button', { name: '取消' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: '下载发票' }).click();
   const file = await download;

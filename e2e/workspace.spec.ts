@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { notifyTransfer } from './bank';
+import { notifyTransfer, setServerClock } from './bank';
 import { applyFor } from './journeys';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
@@ -92,4 +92,25 @@ test("the 工作台's tiles say what the queues they link to hold", async ({ pag
   // The first journey's payment was decided by 支付来源规则: compliance sees it among the outcomes.
   await expect(compliance.getByTestId('dashboard-decisions-payment-source')).toContainText('支付来源规则');
   await snapshot(compliance, 'workspace-compliance-dashboard');
+});
+
+test('from 1 November, 工作台 and 工作日历 ask for the coming year\'s holidays while the calendar has none', async ({ page, request }) => {
+  try {
+    await setServerClock(request, new Date('2026-11-16T10:00:00+08:00'));
+    await signIn(page, ACCOUNTS.operator);
+    const banner = page.getByTestId('missing-calendar-banner');
+    await expect(banner).toContainText('2027 年');
+    await expect(banner).toContainText('暂定');
+    await snapshot(page, 'workspace-calendar-banner');
+    await page.getByRole('menuitem', { name: '工作日历' }).click();
+    await expect(page.getByTestId('missing-calendar-banner')).toContainText('2027 年');
+
+    // Before November the coming year's notice is not due yet: no banner.
+    await setServerClock(request, new Date('2026-06-01T10:00:00+08:00'));
+    await page.goto('/admin');
+    await expect(page.getByTestId('dashboard-today')).toBeVisible();
+    await expect(page.getByTestId('missing-calendar-banner')).toHaveCount(0);
+  } finally {
+    await setServerClock(request, null);
+  }
 });
