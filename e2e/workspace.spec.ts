@@ -29,6 +29,8 @@ test('an operator finds an order by the enterprise\'s USCC, reads its timeline a
   await expect(row).toContainText('投保成功');
   // Every row found is that enterprise's.
   const rows = operator.locator('tbody tr');
+  // The unfiltered list (whose newest row is this order too) stays on screen until the search's answer replaces it.
+  await expect(rows.filter({ hasNotText: KUNLUN_USCC })).toHaveCount(0);
   expect(await rows.count()).toBeGreaterThan(0);
   for (const text of await rows.allTextContents()) expect(text).toContain(KUNLUN_USCC);
   await snapshot(operator, 'workspace-orders-by-uscc');
