@@ -40,21 +40,21 @@ export function DashboardCharts({ figures }: { figures: OrderFigures }) {
   const anyOrders = figures.dailyOrders.some((d) => d.orders > 0);
   return (
     <>
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={{ xs: 12, md: 7 }}>
         <Chart title="本月已付保费 · 按保险公司" testId="dashboard-premiums-by-insurer">
           {figures.premiumsByInsurer.length ? (
-            <BarChart skipAnimation hideLegend height={260} layout="horizontal"
-              yAxis={[{ scaleType: 'band', data: figures.premiumsByInsurer.map((r) => r.label), width: 200 }]}
+            <BarChart skipAnimation hideLegend height={260} layout="horizontal" margin={{ right: 32 }}
+              yAxis={[{ scaleType: 'band', data: figures.premiumsByInsurer.map((r) => r.label), width: 290, categoryGapRatio: 0.4 }]}
               xAxis={[{ valueFormatter: yuanTick }]}
               series={[{ data: figures.premiumsByInsurer.map((r) => yuan(r.premiumFen)), label: '已付保费', valueFormatter: yuanLabel }]} />
           ) : <Empty>本月暂无已付保费</Empty>}
         </Chart>
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={{ xs: 12, md: 5 }}>
         <Chart title="本月已付保费 · 按项目类型" testId="dashboard-premiums-by-type">
           {figures.premiumsByProjectType.length ? (
             <BarChart skipAnimation hideLegend height={260}
-              xAxis={[{ scaleType: 'band', data: figures.premiumsByProjectType.map((r) => r.label) }]}
+              xAxis={[{ scaleType: 'band', data: figures.premiumsByProjectType.map((r) => r.label), categoryGapRatio: 0.5 }]}
               yAxis={[{ valueFormatter: yuanTick, width: 80 }]}
               series={[{ data: figures.premiumsByProjectType.map((r) => yuan(r.premiumFen)), label: '已付保费', valueFormatter: yuanLabel }]} />
           ) : <Empty>本月暂无已付保费</Empty>}
