@@ -203,8 +203,11 @@ test('the platform administrator sees the baseline and every region', async ({ p
   // The version the 乌鲁木齐 operator published above, seen from the platform (its number depends on what the
   // journeys before this file published there: governance.spec.ts publishes one too).
   await expect(invoice).toContainText(/乌鲁木齐市 v\d+/);
+  // 支付来源规则: no journey publishes one, but the demo region 昌吉回族自治州 has its own (it sends personal-account
+  // payments for procurement to review: lib/platform/seed-demo-review-region.ts).
   const payment = page.locator('tbody tr', { hasText: '支付来源规则' });
-  await expect(payment).toContainText('沿用基线');
+  await expect(payment).toContainText(/昌吉回族自治州 v1/);
+  await expect(payment).not.toContainText('乌鲁木齐市');
   await openMenu(page, '规则测试用例');
   // The platform's case, and 乌鲁木齐's own expectation for it under the same name.
   await expect(page.getByText('开标后电子专用发票，拒绝')).toHaveCount(2);

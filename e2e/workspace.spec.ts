@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { notifyTransfer } from './bank';
+import { notifyTransfer, setServerClock } from './bank';
 import { applyFor } from './journeys';
 import { ACCOUNTS, signIn, snapshot } from './sign-in';
 
@@ -29,6 +29,8 @@ test('an operator finds an order by the enterprise\'s USCC, reads its timeline a
   await expect(row).toContainText('投保成功');
   // Every row found is that enterprise's.
   const rows = operator.locator('tbody tr');
+  // The unfiltered list (whose newest row is this order too) stays on screen until the search's answer replaces it.
+  await expect(rows.filter({ hasNotText: KUNLUN_USCC })).toHaveCount(0);
   expect(await rows.count()).toBeGreaterThan(0);
   for (const text of await rows.allTextContents()) expect(text).toContain(KUNLUN_USCC);
   await snapshot(operator, 'workspace-orders-by-uscc');
@@ -58,7 +60,15 @@ test('an operator finds an order by the enterprise\'s USCC, reads its timeline a
 test("the 工作台's tiles say what the queues they link to hold", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.operator);
   await expect(page.getByTestId('dashboard-today')).toBeVisible();
-  await expect(page.getByTestId('dashboard-daily-orders').locator('svg').first()).toBeVisible();
+  const daily = page.getByTestId('dashboard-daily-orders');
+  await expect(daily.locator('svg').first()).toBeVisible();
+  // Orders are counted in whole numbers, and the days are written the Chinese way.
+  const countTicks = (await daily.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).filter(Boolean);
+  expect(countTicks.length).toBeGreaterThan(1);
+  for (const tick of countTicks) expect(tick).toMatch(/^\d+$/);
+  const dayTicks = (await daily.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel').allTextContents()).filter(Boolean);
+  expect(dayTicks).toHaveLength(6);
+  for (const tick of dayTicks) expect(tick).toMatch(/^\d{1,2}月\d{1,2}日$/);
   await snapshot(page, 'workspace-dashboard');
   const tiles = page.locator('[data-testid^="queue-"]').filter({ has: page.getByTestId('queue-count') });
   const count = await tiles.count();
@@ -84,4 +94,25 @@ test("the 工作台's tiles say what the queues they link to hold", async ({ pag
   // The first journey's payment was decided by 支付来源规则: compliance sees it among the outcomes.
   await expect(compliance.getByTestId('dashboard-decisions-payment-source')).toContainText('支付来源规则');
   await snapshot(compliance, 'workspace-compliance-dashboard');
+});
+
+test('from 1 November, 工作台 and 工作日历 ask for the coming year\'s holidays while the calendar has none', async ({ page, request }) => {
+  try {
+    await setServerClock(request, new Date('2026-11-16T10:00:00+08:00'));
+    await signIn(page, ACCOUNTS.operator);
+    const banner = page.getByTestId('missing-calendar-banner');
+    await expect(banner).toContainText('2027 年');
+    await expect(banner).toContainText('暂定');
+    await snapshot(page, 'workspace-calendar-banner');
+    await page.getByRole('menuitem', { name: '工作日历' }).click();
+    await expect(page.getByTestId('missing-calendar-banner')).toContainText('2027 年');
+
+    // Before November the coming year's notice is not due yet: no banner.
+    await setServerClock(request, new Date('2026-06-01T10:00:00+08:00'));
+    await page.goto('/admin');
+    await expect(page.getByTestId('dashboard-today')).toBeVisible();
+    await expect(page.getByTestId('missing-calendar-banner')).toHaveCount(0);
+  } finally {
+    await setServerClock(request, null);
+  }
 });

@@ -59,6 +59,8 @@ describe.each(testDatabaseKinds)('工作台 on %s', (kind) => {
     expect(compliance!.auditChain).toMatchObject({ ok: true });
     const paymentSource = compliance!.decisions.find((d) => d.ruleSetKey === 'payment-source')!;
     expect(paymentSource.weeks).toHaveLength(8);
+    // Each week by its first day, which the page words (11月4日).
+    for (const week of paymentSource.weeks) expect(week).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(paymentSource.outcomes.reduce((s, o) => s + o.counts.reduce((a, b) => a + b, 0), 0)).toBeGreaterThanOrEqual(1);
     expect((await backOfficeDashboard(f.db, f.actors.operator)).compliance).toBeNull();
     await expectRefusal(backOfficeDashboard(f.db, f.actors.bidder));

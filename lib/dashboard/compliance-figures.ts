@@ -33,7 +33,8 @@ export async function complianceFigures(db: Kysely<Database>, actor: Actor): Pro
     .where('decided_at', '>=', since)
     .select(['rule_set_key', 'outcome', sql<string>`floor(extract(epoch from (decided_at - ${since}::timestamptz)) / ${7 * 24 * 3600})`.as('week')])
     .execute();
-  const weeks = Array.from({ length: WEEKS }, (_, i) => new Date(since.getTime() + i * 7 * DAY + 8 * 3600 * 1000).toISOString().slice(5, 10));
+  // Each week by its first Beijing day (YYYY-MM-DD); the page words it.
+  const weeks = Array.from({ length: WEEKS }, (_, i) => new Date(since.getTime() + i * 7 * DAY + 8 * 3600 * 1000).toISOString().slice(0, 10));
   const bySet = new Map<RuleSetKey, Map<string, number[]>>();
   for (const row of rows) {
     const key = row.rule_set_key as RuleSetKey;

@@ -12,6 +12,7 @@ import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
 import { approveSurrender } from '@/lib/surrenders/approve-surrender';
 import { now } from '@/lib/time/clock';
 import { DEMO_PASSWORD } from './demo-data';
+import { seedDemoReviewRegion } from './seed-demo-review-region';
 import { DEMO_ORDERS_BIDDER_PHONE, demoOrdersBidderName, demoOrdersEnterprise } from './demo-orders-data';
 
 /** The 乌鲁木齐市 operator who approves the demo surrender (an existing demo account). */
@@ -21,9 +22,9 @@ const DEMO_OPERATOR_PHONE = '13900000002';
  * After the base demo data: a further demo enterprise (新疆雪莲建筑安装工程有限公司, 乌鲁木齐市) whose bidder
  * (13900000010) has orders in every state, made through the product's own use cases as the bank and the
  * operators would: 待支付, 投保成功 (its policy rendered by the policy-document job), 已取消 with a refund due
- * (a transfer of the wrong amount), and 已退保 (放弃投标 before the opening, approved, refund due). All in one
- * transaction: seeded entirely or not at all. No invoice: the invoice rules allow one only after the bid opening,
- * and the demo sections are all still open. A database that already has that bidder is left alone.
+ * (a transfer of the wrong amount), and 已退保 (放弃投标 before the opening, approved, refund due); then, in the
+ * demo region 昌吉回族自治州 (seed-demo-review-region.ts), 支付审核中 and 投保成功 with an issued electronic invoice.
+ * All in one transaction: seeded entirely or not at all. A database that already has that bidder is left alone.
  */
 export async function seedDemoOrders(db: Kysely<Database>): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -61,6 +62,9 @@ export async function seedDemoOrders(db: Kysely<Database>): Promise<boolean> {
 
     // 待支付: applied for, not paid yet.
     await apply(trx, bidder, procurement, '包2：新市区、水磨沟区');
+
+    // 支付审核中 and an issued invoice, in a demo region of their own.
+    await seedDemoReviewRegion(trx, bidder, passwordHash, apply);
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { BackOfficeDashboard } from '@/lib/dashboard/back-office-dashboard';
 import { formatFen } from '@/lib/money/format-fen';
 import { callApi } from './call-api';
+import { MissingCalendarBanner } from './missing-calendar-banner';
 
 // The charts library is loaded with the first chart, so the back office's first load does not carry it.
 const DashboardCharts = lazy(() => import('./dashboard-charts').then((m) => ({ default: m.DashboardCharts })));
@@ -35,6 +36,7 @@ export function Dashboard() {
   return (
     <Box sx={{ p: 2 }}>
       <Title title="工作台" />
+      <MissingCalendarBanner />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <Figure label="今日" orders={figures.today.orders} premiumFen={figures.today.premiumFen} testId="dashboard-today" />
