@@ -9,7 +9,7 @@ import { findEffectiveVersion } from '@/lib/rules/find-effective-version';
 import { insertRuleDraft } from '@/lib/rules/insert-rule-draft';
 import { parseRuleDocument } from '@/lib/rules/parse-rule-document';
 import { publishRuleDraft } from '@/lib/rules/publish-rule-draft';
-import { fixedClock, now, useClock } from '@/lib/time/clock';
+import { fixedClock, now, withClock } from '@/lib/time/clock';
 import { daysFrom } from './demo-data';
 import {
   DEMO_REVIEW_OPERATOR_PHONE, DEMO_REVIEW_TEST_CASE, demoOrdersEnterprise, demoPersonalPayer, demoReviewInsurer,
@@ -29,9 +29,10 @@ type Apply = (trx: Transaction<Database>, bidder: Actor, projectCode: string, se
  */
 export async function seedDemoReviewRegion(trx: Transaction<Database>, bidder: Actor, passwordHash: string, apply: Apply): Promise<void> {
   const at = now();
-  const restore = useClock(fixedClock(daysFrom(at, -30)));
-  // The clock is the process's: it is put back whatever happens, or every later request would live a month ago.
-  try {
+  const { invoiced, inReview } = demoReviewProjects;
+  // The seed's own clock (withClock): requests the server answers meanwhile keep living in the present.
+  const clock = fixedClock(daysFrom(at, -30));
+  const { insured, operator } = await withClock(clock, async () => {
     await trx.insertInto('regions').values(demoReviewRegion).execute();
     // As the other demo regions (seed-demo.ts): one operator drafts and publishes, without a second approval.
     await trx.insertInto('version_approval_settings').values({ scope: demoReviewRegion.id, approval_required: false, updated_at: now() }).execute();
@@ -59,35 +60,33 @@ export async function seedDemoReviewRegion(trx: Transaction<Database>, bidder: A
     }
     await publishReviewRule(trx, operator);
 
-    const { invoiced, inReview } = demoReviewProjects;
-    useClock(fixedClock(daysFrom(at, -25)));
+    clock.set(daysFrom(at, -25));
     const insured = await apply(trx, bidder, invoiced.code, invoiced.section.name);
     await recordTransfer(trx, 'demo', 'webhook', {
       transactionId: `DEMO-INVOICED-${insured.remarkCode}`, amountFen: insured.premiumFen, remark: insured.remarkCode, bankTime: now(),
       payerName: demoOrdersEnterprise.name, payerAccount: demoOrdersEnterprise.basic_account_number, payerKind: 'enterprise',
     });
 
-    useClock(fixedClock(daysFrom(at, -3)));
+    clock.set(daysFrom(at, -3));
     const reviewed = await apply(trx, bidder, inReview.code, inReview.section.name);
-    useClock(fixedClock(daysFrom(at, -2)));
+    clock.set(daysFrom(at, -2));
     await recordTransfer(trx, 'demo', 'webhook', {
       transactionId: `DEMO-REVIEW-${reviewed.remarkCode}`, amountFen: reviewed.premiumFen, remark: reviewed.remarkCode, bankTime: now(),
       ...demoPersonalPayer,
     });
+    return { insured, operator };
+  });
 
-    restore();
-    const { invoiceId } = await requestInvoice(trx, bidder, insured.id, {
-      medium: 'electronic', invoiceType: 'ordinary', title: demoOrdersEnterprise.name, taxNumber: demoOrdersEnterprise.uscc,
-    });
-    const invoiceNumber = '26652300000000000027';
-    const bytes = await renderDemoInvoicePdf({
-      invoiceNumber, issuedAt: now(), buyerName: demoOrdersEnterprise.name, buyerTaxNumber: demoOrdersEnterprise.uscc,
-      sellerName: demoReviewInsurer.name, item: `*保险服务*投标保证保险保费（${invoiced.name}）`, amountFen: insured.premiumFen,
-    });
-    await issueInvoice(trx, operator, invoiceId, { invoice_number: invoiceNumber }, { name: `${invoiceNumber}.pdf`, bytes });
-  } finally {
-    restore();
-  }
+  // Back at the present, after that bid opening.
+  const { invoiceId } = await requestInvoice(trx, bidder, insured.id, {
+    medium: 'electronic', invoiceType: 'ordinary', title: demoOrdersEnterprise.name, taxNumber: demoOrdersEnterprise.uscc,
+  });
+  const invoiceNumber = '26652300000000000027';
+  const bytes = await renderDemoInvoicePdf({
+    invoiceNumber, issuedAt: now(), buyerName: demoOrdersEnterprise.name, buyerTaxNumber: demoOrdersEnterprise.uscc,
+    sellerName: demoReviewInsurer.name, item: `*保险服务*投标保证保险保费（${invoiced.name}）`, amountFen: insured.premiumFen,
+  });
+  await issueInvoice(trx, operator, invoiceId, { invoice_number: invoiceNumber }, { name: `${invoiceNumber}.pdf`, bytes });
 }
 
 /** The region's payment-source version: the baseline's rules and one more, with the region's own expectation for the case it changes. */

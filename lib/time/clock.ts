@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * The one source of "now". Deadlines, bid openings and refunds all depend on time, so tests move this
  * clock instead of waiting or patching Date.
@@ -11,10 +13,20 @@ export const systemClock: Clock = { now: () => new Date() };
 // Kept on globalThis: a bundler may load this module more than once in one server process, and every
 // copy must read the same clock.
 const KEY = Symbol.for('bid-guarantee.clock');
-const holder = globalThis as { [KEY]?: Clock };
+const SCOPE_KEY = Symbol.for('bid-guarantee.clock-scope');
+const holder = globalThis as { [KEY]?: Clock; [SCOPE_KEY]?: AsyncLocalStorage<Clock> };
+const scopes = (holder[SCOPE_KEY] ??= new AsyncLocalStorage<Clock>());
 
 export function now(): Date {
-  return (holder[KEY] ?? systemClock).now();
+  return (scopes.getStore() ?? holder[KEY] ?? systemClock).now();
+}
+
+/**
+ * Runs `work` under its own clock: `work` and everything it awaits read it, while every other request of the
+ * process keeps the process's clock (the demo seed makes orders "days ago" on a server that already answers).
+ */
+export function withClock<T>(clock: Clock, work: () => Promise<T>): Promise<T> {
+  return scopes.run(clock, work);
 }
 
 /** For tests: replace the clock; returns a function that restores the previous one. */
