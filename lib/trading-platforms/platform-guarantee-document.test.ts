@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecord } from '@/lib/back-office/create-record';
+import { issuedOrderOnDemoProject, orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
+import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
+import { now } from '@/lib/time/clock';
+import { testDatabaseKinds } from '@/testing/test-database';
+import { useDemoFixture } from '@/testing/use-database';
+import { useFixedClock } from '@/testing/use-fixed-clock';
+import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
+import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
+import { tradingPlatformResource } from './trading-platform-resource';
+
+function pdfText(pdf: Uint8Array): string {
+  const file = path.join(os.tmpdir(), `platform-document-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+const SECRET = 'doc-platform-shared-secret-0123456789abcdef';
+const OTHER_SECRET = 'other-platform-shared-secret-0123456789abcd';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe.each(testDatabaseKinds)('GET /guarantees/{policyNumber}/document on %s', (kind) => {
+  const f = useDemoFixture(kind);
+  const clock = useFixedClock();
+  let api: PlatformApiServer;
+  let platform: FakeTradingPlatform;
+  let other: FakeTradingPlatform;
+  let policyNumber: string;
+  let bidOpeningAt: Date;
+
+  beforeAll(async () => {
+    api = await startPlatformApiServer(f.db);
+    platform = await startFakeTradingPlatform(api.url, 'xj-doc', SECRET);
+    other = await startFakeTradingPlatform(api.url, 'klmy-doc', OTHER_SECRET);
+    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'xj-doc', name: '新疆公共资源交易网', region_ids: ['650100'], secret: SECRET });
+    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'klmy-doc', name: '克拉玛依市公共资源交易网', region_ids: ['650100', '650200'], secret: OTHER_SECRET });
+    const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
+    bidOpeningAt = new Date(at(10));
+    const pushed = await platform.call('PUT', '/projects/XJ-DOC-001', {
+      name: '乌鲁木齐市保单文件测试工程', type: 'construction', regionCode: '650100', tenderer: '乌鲁木齐市城建局', revision: 1,
+      sections: [{ code: '01', name: '一标段', depositFen: 4_000_000, depositDeadline: at(9), bidOpeningAt: bidOpeningAt.toISOString() }],
+    });
+    expect(pushed).toMatchObject({ code: 'OK' });
+  });
+  afterAll(async () => {
+    await other?.close();
+    await platform?.close();
+    await api?.close();
+  });
+
+  const document = (number: string, options = {}) => platform.send('GET', `/guarantees/${encodeURIComponent(number)}/document`, undefined, options);
+
+  it('answers POLICY_DOCUMENT_PENDING while the issued policy is still being rendered', async () => {
+    const project = await f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-DOC-001').executeTakeFirstOrThrow();
+    const section = await f.db.selectFrom('sections').select('id').where('project_id', '=', project.id).executeTakeFirstOrThrow();
+    const order = await orderOnSection(f, section.id);
+    await payFromBasicAccount(f, order);
+    policyNumber = (await f.db.selectFrom('policies').select('policy_number').where('order_id', '=', order.id).executeTakeFirstOrThrow()).policy_number;
+    const pending = await document(policyNumber);
+    expect(pending.status).toBe(409);
+    expect(await pending.json()).toMatchObject({ code: 'POLICY_DOCUMENT_PENDING', message: expect.stringContaining('保单生成中') });
+    await renderDuePolicyDocuments(f.db);
+  });
+
+  it('gives the sealed file before bid opening, as 【下载保单】 does', async () => {
+    clock.set(new Date(bidOpeningAt.getTime() - 60_000));
+    const sealed = await document(policyNumber);
+    expect(sealed.status).toBe(200);
+    expect(sealed.headers.get('content-type')).toBe('application/octet-stream');
+    expect(decodeURIComponent(sealed.headers.get('content-disposition')!)).toContain(`保单-${policyNumber}.pdf.enc`);
+    const bytes = Buffer.from(await sealed.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString()).toBe('BGP1');
+    expect(bytes.includes(Buffer.from('%PDF'))).toBe(false);
+  });
+
+  it('gives the PDF, with the policy number in it, from bid opening on', async () => {
+    clock.set(new Date(bidOpeningAt.getTime() + 1_000));
+    const answer = await document(policyNumber);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/pdf');
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+    const pdf = new Uint8Array(await answer.arrayBuffer());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(pdfText(pdf)).toContain(policyNumber);
+  });
+
+  it('tells of an unknown policy, another platform\'s and one not from a platform alike: NOT_FOUND', async () => {
+    const unknown = await document('BD2099010100000000');
+    expect(unknown.status).toBe(404);
+    const unknownAnswer = (await unknown.json()) as { code: string; message: string };
+    expect(unknownAnswer).toMatchObject({ code: 'NOT_FOUND', data: null });
+
+    // 克拉玛依's platform serves 乌鲁木齐 too, but the project is 新疆's: to it the policy does not exist.
+    const foreign = await other.send('GET', `/guarantees/${policyNumber}/document`);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ code: 'NOT_FOUND', message: `保单 ${policyNumber} 不存在` });
+
+    // A policy on a project an operator typed in, in the platform's own region.
+    const handMade = await issuedOrderOnDemoProject(f, 'WLMQ-JS-2026-0158');
+    const handMadePolicy = (await f.db.selectFrom('policies').select('policy_number').where('order_id', '=', handMade.id).executeTakeFirstOrThrow()).policy_number;
+    const notOurs = await document(handMadePolicy);
+    expect(notOurs.status).toBe(404);
+    expect(await notOurs.json()).toMatchObject({ code: 'NOT_FOUND', message: `保单 ${handMadePolicy} 不存在` });
+  });
+
+  it('refuses a wrong signature, a stale timestamp and a reused nonce before reading the policy', async () => {
+    const forged = await document(policyNumber, { secret: OTHER_SECRET });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('content-type')).toContain('application/json');
+    expect(await forged.json()).toMatchObject({ code: 'BAD_SIGNATURE', data: null });
+    const asOther = await document(policyNumber, { platformCode: 'klmy-doc' });
+    expect(await asOther.json()).toMatchObject({ code: 'BAD_SIGNATURE' });
+    const stale = await document(policyNumber, { timestamp: String(Math.floor(now().getTime() / 1000) - 301) });
+    expect(await stale.json()).toMatchObject({ code: 'STALE_TIMESTAMP' });
+    const nonce = 'document-nonce-0123456789';
+    expect((await document(policyNumber, { nonce })).status).toBe(200);
+    const again = await document(policyNumber, { nonce });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ code: 'NONCE_REUSED' });
+  });
+});
