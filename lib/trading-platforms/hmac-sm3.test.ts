@@ -1,6 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord } from '@/lib/back-office/create-record';
+import { describe, expect, it } from 'vitest';
 import { orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { deliverDueOutboxMessages } from '@/lib/outbox/deliver-due-messages';
 import { platformCallbackDeliverer } from '@/lib/outbox/deliver-platform-callback';
@@ -10,9 +9,7 @@ import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
 import { platformKeys } from './platform-keys';
 import { platformSignature } from './platform-signature';
-import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
-import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
-import { tradingPlatformResource } from './trading-platform-resource';
+import { useFakeTradingPlatform } from './testing/use-fake-trading-platform';
 
 /**
  * HMAC per RFC 2104 built by hand from a bare hash, so the product's HMAC-SM3 is checked against a
@@ -54,20 +51,7 @@ describe('HMAC-SM3 as the interface signs with it', () => {
 describe.each(testDatabaseKinds)('a trading platform signing with HMAC-SM3 on %s', (kind) => {
   const f = useDemoFixture(kind);
   useFixedClock();
-  let api: PlatformApiServer;
-  let platform: FakeTradingPlatform;
-
-  beforeAll(async () => {
-    api = await startPlatformApiServer(f.db);
-    platform = await startFakeTradingPlatform(api.url, 'xj-sm3', SECRET, 'sm3');
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, {
-      code: 'xj-sm3', name: '新疆公共资源交易网（国密）', region_ids: ['650100'], secret: SECRET, algorithm: 'sm3', callback_base_url: platform.callbacks.url,
-    });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await api?.close();
-  });
+  const xj = useFakeTradingPlatform(f, { code: 'xj-sm3', name: '新疆公共资源交易网（国密）', secret: SECRET, algorithm: 'sm3', withCallbacks: true });
 
   const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
   const project = (revision: number) => ({
@@ -89,14 +73,14 @@ describe.each(testDatabaseKinds)('a trading platform signing with HMAC-SM3 on %s
       { signature: 'f'.repeat(64) },
     ];
     for (const forged of forgeries) {
-      expect(await platform.call('PUT', '/projects/XJ-SM3-001', project(1), forged)).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+      expect(await xj.platform.call('PUT', '/projects/XJ-SM3-001', project(1), forged)).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
     }
     expect(await written()).toEqual(before);
     await expect(f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-SM3-001').executeTakeFirst()).resolves.toBeUndefined();
 
-    expect(await platform.call('PUT', '/projects/XJ-SM3-001', project(1))).toMatchObject({ status: 200, code: 'OK', data: { revision: 1 } });
+    expect(await xj.platform.call('PUT', '/projects/XJ-SM3-001', project(1))).toMatchObject({ status: 200, code: 'OK', data: { revision: 1 } });
     await expect(f.db.selectFrom('projects').select('platform_revision').where('code', '=', 'XJ-SM3-001').executeTakeFirstOrThrow()).resolves.toEqual({ platform_revision: 1 });
-    expect(await platform.call('GET', '/guarantees?sectionCode=01&uscc=91650100MA78A1B2C3')).toMatchObject({ status: 200, code: 'OK', data: [] });
+    expect(await xj.platform.call('GET', '/guarantees?sectionCode=01&uscc=91650100MA78A1B2C3')).toMatchObject({ status: 200, code: 'OK', data: [] });
   });
 
   it('signs its callbacks to that platform with HMAC-SM3', async () => {
@@ -105,7 +89,7 @@ describe.each(testDatabaseKinds)('a trading platform signing with HMAC-SM3 on %s
     const order = await orderOnSection(f, section.id);
     await payFromBasicAccount(f, order);
     await deliverDueOutboxMessages(f.db, { deliverers: { platform_callback: platformCallbackDeliverer(platformKeys), email: async () => ({ responseCode: null }) } });
-    const issued = platform.callbacks.received.find((r) => r.body.includes(order.orderNumber));
+    const issued = xj.platform.callbacks.received.find((r) => r.body.includes(order.orderNumber));
     expect(issued?.signatureValid).toBe(true);
     const { 'x-timestamp': timestamp, 'x-nonce': nonce, 'x-signature': signature } = issued!.headers;
     expect(signature).toBe(hmacByHand('sm3', SECRET, `${String(timestamp)}.${String(nonce)}.${issued!.body}`));

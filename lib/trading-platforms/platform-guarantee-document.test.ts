@@ -2,17 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord } from '@/lib/back-office/create-record';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { issuedOrderOnDemoProject, orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
 import { now } from '@/lib/time/clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
-import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
-import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
-import { tradingPlatformResource } from './trading-platform-resource';
+import { useFakeTradingPlatform } from './testing/use-fake-trading-platform';
 
 function pdfText(pdf: Uint8Array): string {
   const file = path.join(os.tmpdir(), `platform-document-${process.pid}-${Date.now()}.pdf`);
@@ -31,33 +28,22 @@ const DAY = 24 * 60 * 60 * 1000;
 describe.each(testDatabaseKinds)('GET /guarantees/{policyNumber}/document on %s', (kind) => {
   const f = useDemoFixture(kind);
   const clock = useFixedClock();
-  let api: PlatformApiServer;
-  let platform: FakeTradingPlatform;
-  let other: FakeTradingPlatform;
+  const xj = useFakeTradingPlatform(f, { code: 'xj-doc', secret: SECRET });
+  const klmy = useFakeTradingPlatform(f, { code: 'klmy-doc', name: '克拉玛依市公共资源交易网', secret: OTHER_SECRET, regionIds: ['650100', '650200'] });
   let policyNumber: string;
   let bidOpeningAt: Date;
 
   beforeAll(async () => {
-    api = await startPlatformApiServer(f.db);
-    platform = await startFakeTradingPlatform(api.url, 'xj-doc', SECRET);
-    other = await startFakeTradingPlatform(api.url, 'klmy-doc', OTHER_SECRET);
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'xj-doc', name: '新疆公共资源交易网', region_ids: ['650100'], secret: SECRET });
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'klmy-doc', name: '克拉玛依市公共资源交易网', region_ids: ['650100', '650200'], secret: OTHER_SECRET });
     const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
     bidOpeningAt = new Date(at(10));
-    const pushed = await platform.call('PUT', '/projects/XJ-DOC-001', {
+    const pushed = await xj.platform.call('PUT', '/projects/XJ-DOC-001', {
       name: '乌鲁木齐市保单文件测试工程', type: 'construction', regionCode: '650100', tenderer: '乌鲁木齐市城建局', revision: 1,
       sections: [{ code: '01', name: '一标段', depositFen: 4_000_000, depositDeadline: at(9), bidOpeningAt: bidOpeningAt.toISOString() }],
     });
     expect(pushed).toMatchObject({ code: 'OK' });
   });
-  afterAll(async () => {
-    await other?.close();
-    await platform?.close();
-    await api?.close();
-  });
 
-  const document = (number: string, options = {}) => platform.send('GET', `/guarantees/${encodeURIComponent(number)}/document`, undefined, options);
+  const document = (number: string, options = {}) => xj.platform.send('GET', `/guarantees/${encodeURIComponent(number)}/document`, undefined, options);
 
   it('answers POLICY_DOCUMENT_PENDING while the issued policy is still being rendered', async () => {
     const project = await f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-DOC-001').executeTakeFirstOrThrow();
@@ -100,7 +86,7 @@ describe.each(testDatabaseKinds)('GET /guarantees/{policyNumber}/document on %s'
     expect(unknownAnswer).toMatchObject({ code: 'NOT_FOUND', data: null });
 
     // 克拉玛依's platform serves 乌鲁木齐 too, but the project is 新疆's: to it the policy does not exist.
-    const foreign = await other.send('GET', `/guarantees/${policyNumber}/document`);
+    const foreign = await klmy.platform.send('GET', `/guarantees/${policyNumber}/document`);
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ code: 'NOT_FOUND', message: `保单 ${policyNumber} 不存在` });
 

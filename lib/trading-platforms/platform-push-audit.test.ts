@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
-import { createRecord } from '@/lib/back-office/create-record';
 import { orderOnSection } from '@/lib/orders/testing/test-orders';
 import { now } from '@/lib/time/clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
-import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
-import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
-import { tradingPlatformResource } from './trading-platform-resource';
+import { useFakeTradingPlatform } from './testing/use-fake-trading-platform';
 
 const SECRET = 'audit-platform-shared-secret-0123456789abcdef';
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,18 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe.each(testDatabaseKinds)('pushes of a trading platform in the audit chain on %s', (kind) => {
   const f = useDemoFixture(kind);
   useFixedClock();
-  let api: PlatformApiServer;
-  let platform: FakeTradingPlatform;
-
-  beforeAll(async () => {
-    api = await startPlatformApiServer(f.db);
-    platform = await startFakeTradingPlatform(api.url, 'xj-audit', SECRET);
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'xj-audit', name: '新疆公共资源交易网', region_ids: ['650100'], secret: SECRET });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await api?.close();
-  });
+  const xj = useFakeTradingPlatform(f, { code: 'xj-audit', secret: SECRET });
 
   const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
   const project = (revision: number, sections = [{ code: '01', name: '一标段', depositFen: 2_000_000 }]) => ({
@@ -39,8 +25,8 @@ describe.each(testDatabaseKinds)('pushes of a trading platform in the audit chai
 
   it('appends a project create and a revision, signed by the platform, and nothing for a repeat', async () => {
     const before = await auditRows();
-    expect(await platform.call('PUT', '/projects/XJ-AUDIT-1', project(1))).toMatchObject({ code: 'OK' });
-    expect(await platform.call('PUT', '/projects/XJ-AUDIT-1', project(1))).toMatchObject({ code: 'OK', data: { unchanged: true } });
+    expect(await xj.platform.call('PUT', '/projects/XJ-AUDIT-1', project(1))).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-AUDIT-1', project(1))).toMatchObject({ code: 'OK', data: { unchanged: true } });
     const created = await appendedSince(before);
     const row = await f.db.selectFrom('projects').select(['id', 'bid_opening_at']).where('code', '=', 'XJ-AUDIT-1').executeTakeFirstOrThrow();
     expect(created).toHaveLength(1);
@@ -51,7 +37,7 @@ describe.each(testDatabaseKinds)('pushes of a trading platform in the audit chai
     expect(created[0]!.after).toMatchObject({ code: 'XJ-AUDIT-1', revision: 1, name: '乌鲁木齐市审计链测试工程', sections: [{ code: '01', name: '一标段', deposit_fen: 2_000_000 }] });
 
     const middle = await auditRows();
-    expect(await platform.call('PUT', '/projects/XJ-AUDIT-1', project(2, [{ code: '01', name: '一标段（调整）', depositFen: 2_500_000 }, { code: '02', name: '二标段', depositFen: 1_000_000 }]))).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-AUDIT-1', project(2, [{ code: '01', name: '一标段（调整）', depositFen: 2_500_000 }, { code: '02', name: '二标段', depositFen: 1_000_000 }]))).toMatchObject({ code: 'OK' });
     const revised = await appendedSince(middle);
     expect(revised).toHaveLength(1);
     expect(revised[0]).toMatchObject({ action: 'project.platform_update', entity_id: row.id, actor_role: 'trading_platform', reason: expect.stringContaining('修订号 2') });
@@ -64,10 +50,10 @@ describe.each(testDatabaseKinds)('pushes of a trading platform in the audit chai
     const row = await f.db.selectFrom('projects').select(['id', 'bid_opening_at']).where('code', '=', 'XJ-AUDIT-1').executeTakeFirstOrThrow();
     const before = await auditRows();
     const status = { eventId: 'audit-evt-1', kind: 'status', status: 'paused', reason: '质疑处理期间暂停', occurredAt: now().toISOString() };
-    expect(await platform.call('POST', '/projects/XJ-AUDIT-1/events', status)).toMatchObject({ code: 'OK', data: { duplicate: false } });
-    expect(await platform.call('POST', '/projects/XJ-AUDIT-1/events', status)).toMatchObject({ code: 'OK', data: { duplicate: true } });
+    expect(await xj.platform.call('POST', '/projects/XJ-AUDIT-1/events', status)).toMatchObject({ code: 'OK', data: { duplicate: false } });
+    expect(await xj.platform.call('POST', '/projects/XJ-AUDIT-1/events', status)).toMatchObject({ code: 'OK', data: { duplicate: true } });
     const moved = { eventId: 'audit-evt-2', kind: 'bid_opening', bidOpeningAt: at(14), reason: '开标时间顺延至下周', occurredAt: now().toISOString() };
-    expect(await platform.call('POST', '/projects/XJ-AUDIT-1/events', moved)).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('POST', '/projects/XJ-AUDIT-1/events', moved)).toMatchObject({ code: 'OK' });
     const appended = await appendedSince(before);
     expect(appended.map((a) => [a.action, a.reason, a.actor_label, a.entity_id])).toEqual([
       ['project.platform_status', '质疑处理期间暂停', '新疆公共资源交易网（xj-audit）', row.id],
@@ -79,20 +65,20 @@ describe.each(testDatabaseKinds)('pushes of a trading platform in the audit chai
   });
 
   it('appends nothing for a refused push or event', async () => {
-    expect(await platform.call('PUT', '/projects/XJ-AUDIT-3', project(1))).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-AUDIT-3', project(1))).toMatchObject({ code: 'OK' });
     const row = await f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-AUDIT-3').executeTakeFirstOrThrow();
     const section = await f.db.selectFrom('sections').select('id').where('project_id', '=', row.id).executeTakeFirstOrThrow();
     await orderOnSection(f, section.id);
     const before = await auditRows();
     const refusals: [Promise<unknown>, string][] = [
-      [platform.call('PUT', '/projects/XJ-AUDIT-1', project(1)), 'STALE_REVISION'],
-      [platform.call('PUT', '/projects/XJ-AUDIT-3', project(2, [{ code: '09', name: '九标段', depositFen: 1_000_000 }])), 'SECTION_IN_USE'],
-      [platform.call('PUT', '/projects/XJ-AUDIT-2', project(1), { secret: 'not-the-secret-not-the-secret-000000' }), 'BAD_SIGNATURE'],
-      [platform.call('PUT', '/projects/XJ-AUDIT-2', { ...project(1), regionCode: '650200' }), 'FORBIDDEN'],
-      [platform.call('PUT', '/projects/XJ-AUDIT-2', { ...project(1), sections: [] }), 'VALIDATION_FAILED'],
-      [platform.call('POST', '/projects/XJ-AUDIT-1/events', { eventId: 'audit-evt-3', kind: 'status', status: 'closed', reason: '无', occurredAt: now().toISOString() }), 'VALIDATION_FAILED'],
-      [platform.call('POST', '/projects/XJ-NONE/events', { eventId: 'audit-evt-4', kind: 'status', status: 'failed', reason: '流标', occurredAt: now().toISOString() }), 'NOT_FOUND'],
-      [platform.call('POST', '/projects/XJ-AUDIT-1/events', { eventId: 'audit-evt-5', kind: 'status', status: 'failed', reason: '流标', occurredAt: now().toISOString() }, { timestamp: String(Math.floor(now().getTime() / 1000) - 400) }), 'STALE_TIMESTAMP'],
+      [xj.platform.call('PUT', '/projects/XJ-AUDIT-1', project(1)), 'STALE_REVISION'],
+      [xj.platform.call('PUT', '/projects/XJ-AUDIT-3', project(2, [{ code: '09', name: '九标段', depositFen: 1_000_000 }])), 'SECTION_IN_USE'],
+      [xj.platform.call('PUT', '/projects/XJ-AUDIT-2', project(1), { secret: 'not-the-secret-not-the-secret-000000' }), 'BAD_SIGNATURE'],
+      [xj.platform.call('PUT', '/projects/XJ-AUDIT-2', { ...project(1), regionCode: '650200' }), 'FORBIDDEN'],
+      [xj.platform.call('PUT', '/projects/XJ-AUDIT-2', { ...project(1), sections: [] }), 'VALIDATION_FAILED'],
+      [xj.platform.call('POST', '/projects/XJ-AUDIT-1/events', { eventId: 'audit-evt-3', kind: 'status', status: 'closed', reason: '无', occurredAt: now().toISOString() }), 'VALIDATION_FAILED'],
+      [xj.platform.call('POST', '/projects/XJ-NONE/events', { eventId: 'audit-evt-4', kind: 'status', status: 'failed', reason: '流标', occurredAt: now().toISOString() }), 'NOT_FOUND'],
+      [xj.platform.call('POST', '/projects/XJ-AUDIT-1/events', { eventId: 'audit-evt-5', kind: 'status', status: 'failed', reason: '流标', occurredAt: now().toISOString() }, { timestamp: String(Math.floor(now().getTime() / 1000) - 400) }), 'STALE_TIMESTAMP'],
     ];
     for (const [call, code] of refusals) expect(await call).toMatchObject({ code });
     expect(await auditRows()).toEqual(before);
