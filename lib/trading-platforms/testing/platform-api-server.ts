@@ -44,6 +44,9 @@ export async function startPlatformApiServer(db: Kysely<Database>): Promise<Plat
     return Promise.resolve(Response.json({ code: 'NOT_FOUND', message: '接口不存在', data: null }, { status: 404 }));
   };
   const server: Server = createServer((incoming, outgoing) => void serveWebHandler(incoming, outgoing, handler, []));
+  // The client (fetch) closes idle connections itself; a server closing them after 5 s races a request sent on
+  // one just then (ECONNRESET) when a test pauses that long between calls, as rendering a policy can.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
