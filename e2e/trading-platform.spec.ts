@@ -178,6 +178,8 @@ test('a bidder from the trading platform gives up an order (asked first) and 返
     await page.getByRole('button', { name: '放弃购买保函' }).click();
     await confirm.getByRole('button', { name: '确认放弃' }).click();
     await expect(page.getByTestId('order-status')).toHaveText('已放弃');
+    // The page stays (its URL too): no more 请按下方信息转账支付保费.
+    await expect(page.getByText('投保申请已提交')).toHaveCount(0);
     const back = page.getByRole('link', { name: '返回交易平台' });
     await expect(back).toHaveAttribute('href', returnUrl);
     await expect(page.getByRole('region', { name: '返回交易平台' })).toContainText(`昌吉州公共资源交易网 ${run}`);
