@@ -5,6 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuedOrderOnDemoProject, orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
+import { applyForSurrender } from '@/lib/surrenders/apply-for-surrender';
+import { approveSurrender } from '@/lib/surrenders/approve-surrender';
 import { now } from '@/lib/time/clock';
 import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
@@ -98,6 +100,16 @@ describe.each(testDatabaseKinds)('GET /guarantees/{policyNumber}/document on %s'
     expect(await notOurs.json()).toMatchObject({ code: 'NOT_FOUND', message: `保单 ${handMadePolicy} 不存在` });
   });
 
+  it('is handed out during surrender review, and no longer once the policy is surrendered — as 【下载保单】', async () => {
+    const order = await f.db.selectFrom('policies').select('order_id').where('policy_number', '=', policyNumber).executeTakeFirstOrThrow();
+    const applied = await applyForSurrender(f.db, f.actors.bidder, order.order_id, { reason: 'abandon_bid', note: '公司决定不参与本次投标' });
+    expect((await document(policyNumber)).status).toBe(200);
+    await approveSurrender(f.db, f.actors.operator, applied.id, {});
+    const surrendered = await document(policyNumber);
+    expect(surrendered.status).toBe(409);
+    expect(await surrendered.json()).toMatchObject({ code: 'CONFLICT', message: '该保单已退保失效，不再提供下载', data: null });
+  });
+
   it('refuses a wrong signature, a stale timestamp and a reused nonce before reading the policy', async () => {
     const forged = await document(policyNumber, { secret: OTHER_SECRET });
     expect(forged.status).toBe(401);
@@ -108,7 +120,7 @@ describe.each(testDatabaseKinds)('GET /guarantees/{policyNumber}/document on %s'
     const stale = await document(policyNumber, { timestamp: String(Math.floor(now().getTime() / 1000) - 301) });
     expect(await stale.json()).toMatchObject({ code: 'STALE_TIMESTAMP' });
     const nonce = 'document-nonce-0123456789';
-    expect((await document(policyNumber, { nonce })).status).toBe(200);
+    expect((await document(policyNumber, { nonce })).status).toBe(409);
     const again = await document(policyNumber, { nonce });
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ code: 'NONCE_REUSED' });
