@@ -140,6 +140,13 @@ test('the platform administrator registers a trading platform in /admin by click
   const refused = await signedPut(request, code, `/projects/E2E-ADM-${run}`, { ...onePushedSection(`后台登记平台推送项目 ${run}`), revision: 2 }, NEW_SECRET);
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ code: 'BAD_SIGNATURE' });
+
+  // The accepted pushes are in the audit chain, by the platform; the refused ones are not.
+  await page.goto('/admin#/audit-events');
+  const pushes = page.locator('tr', { hasText: `${name}（${code}）` });
+  await expect(pushes.filter({ hasText: '交易平台推送新建项目' })).toHaveCount(1);
+  await expect(pushes.filter({ hasText: '交易平台推送项目修订' })).toHaveCount(0);
+  await snapshot(page, 'trading-platform-audit');
 });
 
 test('a bidder from the trading platform gives up an order (asked first) and 返回交易平台 takes the browser to the platform; an order on a hand-made project offers none', async ({ page, browser, baseURL }) => {
