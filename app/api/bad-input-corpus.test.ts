@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -11,7 +12,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { parseListParams } from '@/lib/back-office/list-params';
 import { listRecords } from '@/lib/back-office/list-records';
 import { backOfficeResource, backOfficeResourceNames } from '@/lib/back-office/resource-registry';
+import { createRecord } from '@/lib/back-office/create-record';
 import { enqueue } from '@/lib/outbox/enqueue';
+import { platformSignature } from '@/lib/trading-platforms/platform-signature';
+import { badProjectEvents, badProjectPushes } from '@/lib/trading-platforms/testing/signed-bad-bodies';
+import { tradingPlatformResource } from '@/lib/trading-platforms/trading-platform-resource';
 
 /**
  * Every route handler under app/api, found on disk so a new route is covered without touching this file,
@@ -208,6 +213,102 @@ async function expectSafeAnswer(response: Response, c: Case, failures: string[])
   }
 }
 
+/**
+ * The trading platforms' routes (app/api/platform/v1) are sent the bad input above unsigned, and refuse it
+ * on the headers. Here they are sent it SIGNED by a registered platform, so it reaches the parsing: each
+ * answers the interface's code for it (docs/trading-platform-interface.md), never a 5xx, and writes nothing.
+ */
+const PLATFORM = { code: 'corpus-platform', secret: 'corpus-platform-shared-secret-0123456789abcdef' };
+const PLATFORM_DIR = 'platform/v1/';
+const platformRouteFiles = routeFiles.filter((file) => file.startsWith(PLATFORM_DIR));
+
+/** Written by no refused request (a signed read claims its nonce, and only that). */
+const PLATFORM_TABLES = ['projects', 'sections', 'project_events', 'platform_event_receipts', 'audit_events', 'outbox_messages', 'enterprises', 'users'] as const;
+
+interface SignedCase {
+  method: 'GET' | 'PUT' | 'POST';
+  params: Record<string, string>;
+  path: string;
+  label: string;
+  type?: string;
+  body?: string | Uint8Array;
+  /** The codes the interface answers it with. */
+  codes: string[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const validPush = () => ({
+  name: '乌鲁木齐市坏输入测试工程', type: 'construction', regionCode: '650100', tenderer: '乌鲁木齐市城建局', agency: '新疆招标代理有限公司', revision: 1,
+  sections: [{ code: '01', name: '一标段', depositFen: 1_000_000, depositDeadline: new Date(Date.now() + 9 * DAY).toISOString(), bidOpeningAt: new Date(Date.now() + 10 * DAY).toISOString() }],
+});
+const validEvent = () => ({ eventId: `corpus-${randomBytes(8).toString('hex')}`, kind: 'status', status: 'suspended', reason: '投诉处理，项目中止', occurredAt: new Date().toISOString() });
+const BAD_PROJECT_CODES = ['', ' ', '\u0000', '\ud800', 'x'.repeat(51), '项目一', 'a b', '\u202e𠀀', 'x'.repeat(10_000)];
+const BAD_QUERIES_OF_GUARANTEES = [
+  '', '?sectionCode=01', '?uscc=91650100MA78A1B2C3', '?sectionCode=&uscc=', `?sectionCode=${'x'.repeat(5_000)}&uscc=91650100MA78A1B2C3`,
+  `?sectionCode=01&uscc=${'9'.repeat(5_000)}`, '?sectionCode=%00&uscc=%00', '?sectionCode=01&uscc=%00', '?sectionCode[]=01&uscc={}',
+];
+/** The generic bodies that are bytes or text (a platform sends JSON; multipart is no part of the interface). */
+const signedGenericBodies = () => GENERIC_BODIES.filter((b) => b.body === undefined || typeof b.body === 'string' || b.body instanceof Uint8Array);
+const BODY_CODES = ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'];
+
+function signedCases(file: string): SignedCase[] {
+  const route = file.slice(PLATFORM_DIR.length);
+  const bodies = (path: string, params: Record<string, string>, method: 'PUT' | 'POST', bad: { label: string; raw: string }[]): SignedCase[] => [
+    ...signedGenericBodies().map((b) => ({ method, params, path, label: b.label, type: b.type, body: b.body as string | Uint8Array | undefined, codes: BODY_CODES })),
+    ...bad.map((b) => ({ method, params, path, label: b.label, type: 'application/json', body: b.raw, codes: ['VALIDATION_FAILED'] })),
+  ];
+  switch (route) {
+    case 'projects/[projectCode]/route.ts':
+      return [
+        // A pushed project and a new one: the body is parsed before either is looked up, so the mutations go to one.
+        ...bodies('projects/XJ-CORPUS', { projectCode: 'XJ-CORPUS' }, 'PUT', badProjectPushes(validPush())),
+        ...bodies('projects/XJ-CORPUS-NEW', { projectCode: 'XJ-CORPUS-NEW' }, 'PUT', []),
+        ...BAD_PROJECT_CODES.map((code) => ({
+          method: 'PUT' as const, params: { projectCode: code }, path: `projects/${encodeURIComponent(code.toWellFormed())}`, label: `project code ${JSON.stringify(code.slice(0, 20))}`,
+          type: 'application/json', body: JSON.stringify(validPush()), codes: ['VALIDATION_FAILED'],
+        })),
+      ];
+    case 'projects/[projectCode]/events/route.ts':
+      return [
+        ...bodies('projects/XJ-CORPUS/events', { projectCode: 'XJ-CORPUS' }, 'POST', badProjectEvents(validEvent())),
+        ...[...BAD_PROJECT_CODES, 'XJ-NO-SUCH-PROJECT'].map((code) => ({
+          method: 'POST' as const, params: { projectCode: code }, path: `projects/${encodeURIComponent(code.toWellFormed())}/events`, label: `project code ${JSON.stringify(code.slice(0, 20))}`,
+          type: 'application/json', body: JSON.stringify(validEvent()), codes: ['NOT_FOUND', 'VALIDATION_FAILED'],
+        })),
+      ];
+    case 'guarantees/route.ts':
+      return BAD_QUERIES_OF_GUARANTEES.map((query) => ({ method: 'GET', params: {}, path: `guarantees${query}`, label: `query ${query.slice(0, 40)}`, codes: ['VALIDATION_FAILED'] }));
+    case 'guarantees/[policyNumber]/document/route.ts':
+      return [...BAD_IDS, 'BD2099010100000000'].map((id) => ({
+        method: 'GET', params: { policyNumber: id }, path: `guarantees/${encodeURIComponent(id.toWellFormed())}/document`, label: `policy number ${JSON.stringify(id.slice(0, 20))}`,
+        codes: ['NOT_FOUND', 'VALIDATION_FAILED'],
+      }));
+    default:
+      throw new Error(`${file}: a platform route the signed corpus does not know — add its bad input to signedCases`);
+  }
+}
+
+function signedRequest(c: SignedCase): NextRequest {
+  // Signed as sent: the bytes themselves (a BOM and bytes that are no UTF-8 included).
+  const raw = c.body ?? '';
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(16).toString('hex');
+  const headers = new Headers({
+    'x-platform-code': PLATFORM.code, 'x-timestamp': timestamp, 'x-nonce': nonce,
+    'x-signature': platformSignature('sha256', PLATFORM.secret, timestamp, nonce, raw),
+  });
+  if (c.type) headers.set('content-type', c.type);
+  return new NextRequest(`http://localhost/api/${PLATFORM_DIR}${c.path}`, { method: c.method, headers, body: c.method === 'GET' ? undefined : (c.body as BodyInit | undefined) });
+}
+
+async function platformRowCounts(db: Kysely<Database>) {
+  const counts: Record<string, number> = {};
+  for (const table of [...PLATFORM_TABLES, 'platform_nonces'] as const) {
+    counts[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  }
+  return counts;
+}
+
 let fixture: DemoFixture;
 const realIds = new Map<string, string[]>();
 const realRecords = new Map<string, Record<string, unknown>>();
@@ -243,6 +344,11 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
       realIds.set(name, list.rows.slice(0, 2).map((row) => String((row as { id: unknown }).id)));
       if (list.rows[0]) realRecords.set(name, list.rows[0] as unknown as Record<string, unknown>);
     }
+    // Registered after the records above are read, so the back-office cases stay as they were.
+    await createRecord(fixture.db, fixture.actors.platformAdmin, tradingPlatformResource, { code: PLATFORM.code, name: '坏输入测试交易平台', region_ids: ['650100'], secret: PLATFORM.secret });
+    const { PUT } = (await import('./platform/v1/projects/[projectCode]/route')) as unknown as { PUT: Handler };
+    const pushed = await PUT(signedRequest({ method: 'PUT', params: {}, path: 'projects/XJ-CORPUS', label: 'valid', type: 'application/json', body: JSON.stringify(validPush()), codes: [] }), { params: Promise.resolve({ projectCode: 'XJ-CORPUS' }) });
+    expect(await pushed.json()).toMatchObject({ code: 'OK' });
   }, 120_000);
 
   afterAll(() => {
@@ -313,6 +419,56 @@ describe.each(testDatabaseKinds)('every route handler on bad input (%s)', (kind)
     errorLog.mockRestore();
     expect(distinct(failures).slice(0, 60), `${failures.length} bad answers`).toEqual([]);
   }, 600_000);
+
+  it('sends each trading-platform route signed bad input of its own kind', () => {
+    expect(platformRouteFiles).toEqual([
+      'platform/v1/guarantees/[policyNumber]/document/route.ts',
+      'platform/v1/guarantees/route.ts',
+      'platform/v1/projects/[projectCode]/events/route.ts',
+      'platform/v1/projects/[projectCode]/route.ts',
+    ]);
+    const labels = platformRouteFiles.flatMap((file) => signedCases(file).map((c) => c.label));
+    // Wrong types, missing and extra fields, odd unicode and huge strings are all among what is sent.
+    for (const label of ['revision = odd #9', 'name missing', 'extra field', 'sections[0] extra field', 'sections[0].depositFen = odd #2', 'reason = odd #19', 'name = odd #3', 'huge string', 'kind = odd #10']) {
+      expect(labels).toContain(label);
+    }
+  });
+
+  it.each(platformRouteFiles)('%s answers signed bad input with the interface\'s code, never a 5xx, and writes nothing', async (file) => {
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const module = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Partial<Record<SignedCase['method'], Handler>>;
+    const cases = signedCases(file);
+    const before = await platformRowCounts(fixture.db);
+    const failures: string[] = [];
+    for (const c of cases) {
+      const handler = module[c.method];
+      if (!handler) {
+        failures.push(`${c.method} ${file}: no handler`);
+        continue;
+      }
+      const described = `${c.method} ${c.path.slice(0, 120)} [${c.label}]`;
+      try {
+        const response = await handler(signedRequest(c), { params: Promise.resolve(c.params) });
+        const text = await response.text();
+        let answer = null as { code?: unknown; message?: unknown; data?: unknown } | null;
+        try {
+          answer = JSON.parse(text) as typeof answer;
+        } catch {
+          // Reported below.
+        }
+        if (response.status < 400 || response.status >= 500 || !c.codes.includes(String(answer?.code)) || typeof answer?.message !== 'string' || !CJK.test(answer.message) || !('data' in answer)) {
+          failures.push(`${described} → ${response.status} ${text.slice(0, 200)} (expected ${c.codes.join(' or ')})`);
+        }
+      } catch (error) {
+        failures.push(`${described} threw ${(error as Error).stack?.slice(0, 300)}`);
+      }
+    }
+    errorLog.mockRestore();
+    expect(failures.slice(0, 40), `${failures.length} of ${cases.length} bad answers`).toEqual([]);
+    const after = await platformRowCounts(fixture.db);
+    const reads = cases.filter((c) => c.method === 'GET').length;
+    expect(after).toEqual({ ...before, platform_nonces: before.platform_nonces! + reads });
+  }, 120_000);
 });
 
 /** One failure per route, body and status: the same fault seen with every id and actor is one fault. */

@@ -16,10 +16,11 @@ export interface AuditEventInput {
 }
 
 /**
- * Who made the change: a signed-in actor, or someone without an account yet (a person asking to join an
- * enterprise), recorded by name and phone with no user id.
+ * Who made the change: a signed-in actor, someone without an account yet (a person asking to join an
+ * enterprise), recorded by name and phone with no user id, or a trading platform's signed request (role
+ * `trading_platform`, its name and code in place of a person's).
  */
-export type AuditActor = Pick<Actor, 'name' | 'phone' | 'role'> & { userId: string | null };
+export type AuditActor = Pick<Actor, 'name' | 'phone'> & { role: Actor['role'] | 'trading_platform'; userId: string | null };
 
 // Any constant shared by all writers: appends take turns on it, so each new row links to the last one.
 export const AUDIT_CHAIN_LOCK = 7_220_001;

@@ -29,6 +29,8 @@ describe('audit action labels', () => {
     ['enterprise_join_request.approve', '同意加入企业'],
     ['enterprise_join_request.reject', '拒绝加入企业申请'],
     ['user.recover_password', '忘记密码（短信验证码）重设密码'],
+    ['project.platform_create', '交易平台推送新建项目'],
+    ['project.platform_status', '交易平台推送项目状态变更'],
     ['rule_set.freeze', 'rule_set.freeze'],
   ])('%s → %s', (action, label) => {
     expect(auditActionLabel(action)).toBe(label);

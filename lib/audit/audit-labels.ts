@@ -80,6 +80,10 @@ const WHOLE_ACTION_LABELS: Record<string, string> = {
   'audit_chain.checkpoint': '生成审计链检查点',
   'rule_version.withdraw': '撤回规则版本的定时发布',
   'form_version.withdraw': '撤回表单版本的定时发布',
+  'project.platform_create': '交易平台推送新建项目',
+  'project.platform_update': '交易平台推送项目修订',
+  'project.platform_status': '交易平台推送项目状态变更',
+  'project.platform_bid_opening': '交易平台推送开标时间变更',
 };
 
 /** `insurer.create` → 新建保险公司; an action this table does not know is shown as it is. */

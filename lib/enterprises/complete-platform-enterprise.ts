@@ -5,15 +5,14 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Actor } from '@/lib/auth/actor';
 import { DomainError } from '@/lib/errors/domain-error';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
-import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
+import { requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
+import { BASIC_ACCOUNT_COLUMNS, basicAccountInput } from './basic-account-input';
 
 const inputSchema = z.object({
   legal_representative: requiredText('法定代表人', 50),
   email: z.email({ error: '电子邮箱格式不正确' }).max(200),
-  basic_account_bank: requiredText('基本户开户银行', 100),
-  basic_account_name: requiredText('基本户账户名称', 100),
-  basic_account_number: bankAccountNumber('基本户账号'),
+  ...basicAccountInput,
 });
 
 export interface EnterpriseCompletion {
@@ -50,7 +49,7 @@ export async function completePlatformEnterprise(db: Kysely<Database>, actor: Ac
       entityType: 'enterprise',
       entityId: before.id,
       regionId: before.region_id,
-      before: { legal_representative: before.legal_representative, email: before.email, basic_account_bank: '', basic_account_name: '', basic_account_number: '' },
+      before: Object.fromEntries((['legal_representative', 'email', ...BASIC_ACCOUNT_COLUMNS] as const).map((column) => [column, before[column]])),
       after: data,
     });
   });

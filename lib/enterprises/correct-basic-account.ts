@@ -6,23 +6,19 @@ import type { Actor } from '@/lib/auth/actor';
 import { readableRegions, requireWriter } from '@/lib/auth/authorize';
 import { DomainError } from '@/lib/errors/domain-error';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
-import { bankAccountNumber, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
+import { BASIC_ACCOUNT_COLUMNS, basicAccountInput } from './basic-account-input';
 import { enterpriseResource, type EnterpriseRecord } from './enterprise-resource';
 import { lockEnterpriseForChange } from './lock-enterprise-for-change';
 
 const inputSchema = z.object({
-  basic_account_bank: requiredText('基本户开户银行', 100),
-  basic_account_name: requiredText('基本户账户名称', 100),
-  basic_account_number: bankAccountNumber('基本户账号'),
+  ...basicAccountInput,
   reason: z
     .string({ error: '请填写修正原因' })
     .trim()
     .min(2, { error: '请填写修正原因（至少 2 个字）' })
     .max(500, { error: '修正原因不能超过 500 个字符' }),
 });
-
-const ACCOUNT_COLUMNS = ['basic_account_bank', 'basic_account_name', 'basic_account_number'] as const;
 
 /**
  * 修正基本户: the enterprise's basic deposit account (基本存款账户) as the platform has it registered. It decides
@@ -38,8 +34,8 @@ export async function correctBasicAccount(db: Kysely<Database>, actor: Actor, ra
   const { reason, ...account } = parseInput(inputSchema, input);
   return writeTransaction(db, async (trx) => {
     const { record, row } = await lockEnterpriseForChange(trx, actor, String(id));
-    const before = Object.fromEntries(ACCOUNT_COLUMNS.map((column) => [column, row[column]]));
-    if (ACCOUNT_COLUMNS.every((column) => row[column] === account[column])) {
+    const before = Object.fromEntries(BASIC_ACCOUNT_COLUMNS.map((column) => [column, row[column]]));
+    if (BASIC_ACCOUNT_COLUMNS.every((column) => row[column] === account[column])) {
       throw new DomainError('VALIDATION_FAILED', '基本户信息没有变化，无需修正');
     }
     await trx.updateTable('enterprises').set(account).where('id', '=', row.id).execute();

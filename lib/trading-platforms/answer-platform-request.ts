@@ -20,7 +20,7 @@ export function answerPlatformRequest(
   database?: Kysely<Database>,
 ): Promise<Response> {
   return handlePlatformApi(async () => {
-    const raw = new TextDecoder().decode(await readCappedBody(request, MAX_PLATFORM_BODY_BYTES, '请求内容过大'));
+    const raw = await readCappedBody(request, MAX_PLATFORM_BODY_BYTES, '请求内容过大');
     const db = database ?? (await getDb());
     const platform = await verifyPlatformRequest(
       db,
@@ -33,9 +33,16 @@ export function answerPlatformRequest(
       raw,
     );
     let body: unknown = null;
-    if (raw.length > 0) {
+    if (raw.byteLength > 0) {
+      let text: string;
       try {
-        body = JSON.parse(raw);
+        // Strict: bytes that are not UTF-8 are refused, not replaced; a leading BOM stays and is no JSON.
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
+      } catch {
+        throw new DomainError('VALIDATION_FAILED', '请求内容不是有效的 UTF-8 文本');
+      }
+      try {
+        body = JSON.parse(text);
       } catch {
         throw new DomainError('VALIDATION_FAILED', '请求内容不是有效的 JSON');
       }

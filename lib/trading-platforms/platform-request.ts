@@ -33,7 +33,7 @@ const badSignature = () => new DomainError('BAD_SIGNATURE', '签名校验失败�
  * unknown or disabled platform is told the same as a wrong signature: a caller without the secret learns
  * nothing about which codes exist. The nonce is claimed afterwards, in the transaction of the change.
  */
-export async function verifyPlatformRequest(db: Kysely<Database>, headers: PlatformRequestHeaders, rawBody: string): Promise<SignedPlatform> {
+export async function verifyPlatformRequest(db: Kysely<Database>, headers: PlatformRequestHeaders, rawBody: string | Uint8Array): Promise<SignedPlatform> {
   const { platformCode, timestamp, nonce, signature } = headers;
   if (!platformCode || !timestamp || !nonce || !signature) throw badSignature();
   if (!/^[\x21-\x7e]{16,64}$/.test(nonce)) throw new DomainError('BAD_SIGNATURE', 'X-Nonce 应为 16–64 个可见字符');

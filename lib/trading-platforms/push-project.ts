@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, Project } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { DomainError } from '@/lib/errors/domain-error';
 import { LIVE_ORDER_EXCLUDES } from '@/lib/orders/find-live-order';
 import { recordProjectEvents } from '@/lib/projects/record-project-events';
@@ -8,19 +9,20 @@ import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { fen, instant, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
+import { platformAuditActor } from './platform-audit-actor';
+import { interfaceObject } from './interface-object';
 import { claimNonce, type SignedPlatform } from './platform-request';
 
-const sectionSchema = z
-  .object({
-    code: requiredText('标段编号', 50),
-    name: requiredText('标段名称', 200),
-    depositFen: fen('保证金金额', { min: 1 }),
-    depositDeadline: instant('保证金截止时间'),
-    bidOpeningAt: instant('开标时间'),
-  })
+const sectionSchema = interfaceObject({
+  code: requiredText('标段编号', 50),
+  name: requiredText('标段名称', 200),
+  depositFen: fen('保证金金额', { min: 1 }),
+  depositDeadline: instant('保证金截止时间'),
+  bidOpeningAt: instant('开标时间'),
+})
   .refine((s) => s.depositDeadline <= s.bidOpeningAt, { error: '保证金截止时间不能晚于开标时间', path: ['depositDeadline'] });
 
-export const projectPushSchema = z.object({
+export const projectPushSchema = interfaceObject({
   name: requiredText('项目名称', 200),
   type: z.enum(['construction', 'procurement'], { error: '项目类型只能是 construction 或 procurement' }),
   regionCode: z.string({ error: '请填写 regionCode' }).regex(/^\d{6}$/, { error: 'regionCode 应为 6 位行政区划代码' }),
@@ -82,6 +84,14 @@ export async function pushProject(db: Kysely<Database>, platform: SignedPlatform
         .insertInto('sections')
         .values(input.sections.map((s) => ({ project_id: created.id, code: s.code, name: s.name, deposit_fen: s.depositFen })))
         .execute();
+      await appendAuditEvent(trx, platformAuditActor(platform), {
+        action: 'project.platform_create',
+        entityType: 'project',
+        entityId: created.id,
+        regionId: input.regionCode,
+        after: auditedPush(code, input, fields),
+        reason: `交易平台「${platform.name}」推送新项目（修订号 ${input.revision}）`,
+      });
       return { projectId: created.id, revision: input.revision, unchanged: false };
     }
     const applied = existing.platform_revision ?? 0;
@@ -89,6 +99,7 @@ export async function pushProject(db: Kysely<Database>, platform: SignedPlatform
       throw new DomainError('STALE_REVISION', `修订号 ${input.revision} 早于已接收的修订号 ${applied}，未作任何修改`);
     }
     if (input.revision === applied) return { projectId: existing.id, revision: applied, unchanged: true };
+    const sectionsBefore = await trx.selectFrom('sections').select(['code', 'name', 'deposit_fen']).where('project_id', '=', existing.id).orderBy('code').execute();
     await replaceSections(trx, existing, input);
     const updated = await trx
       .updateTable('projects')
@@ -96,9 +107,32 @@ export async function pushProject(db: Kysely<Database>, platform: SignedPlatform
       .where('id', '=', existing.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordProjectEvents(trx, null, existing as Project, updated as Project, `交易平台推送项目修订（修订号 ${input.revision}）`);
+    const reason = `交易平台推送项目修订（修订号 ${input.revision}）`;
+    await recordProjectEvents(trx, null, existing as Project, updated as Project, reason);
+    await appendAuditEvent(trx, platformAuditActor(platform), {
+      action: 'project.platform_update',
+      entityType: 'project',
+      entityId: existing.id,
+      regionId: input.regionCode,
+      before: {
+        code, revision: applied, name: existing.name, type: existing.type, tenderer: existing.tenderer, region_id: existing.region_id,
+        deposit_deadline: existing.deposit_deadline, bid_opening_at: existing.bid_opening_at,
+        sections: sectionsBefore.map((s) => ({ code: s.code, name: s.name, deposit_fen: Number(s.deposit_fen) })),
+      },
+      after: auditedPush(code, input, fields),
+      reason: `交易平台「${platform.name}」${reason}`,
+    });
     return { projectId: existing.id, revision: input.revision, unchanged: false };
   });
+}
+
+/** The project as a push leaves it, for the audit chain (the sections' own deadlines are the platform's). */
+function auditedPush(code: string, input: ProjectPush, fields: { deposit_deadline: Date; bid_opening_at: Date }) {
+  return {
+    code, revision: input.revision, name: input.name, type: input.type, tenderer: input.tenderer, region_id: input.regionCode,
+    deposit_deadline: fields.deposit_deadline, bid_opening_at: fields.bid_opening_at,
+    sections: input.sections.map((s) => ({ code: s.code, name: s.name, deposit_fen: s.depositFen })),
+  };
 }
 
 async function replaceSections(trx: Parameters<Parameters<typeof writeTransaction>[1]>[0], project: { id: string }, input: ProjectPush) {

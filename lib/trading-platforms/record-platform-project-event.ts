@@ -1,23 +1,25 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, Project } from '@/db/database';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { DomainError } from '@/lib/errors/domain-error';
 import { recordProjectEvents } from '@/lib/projects/record-project-events';
 import { now } from '@/lib/time/clock';
 import { writeTransaction } from '@/lib/transactions/write-transaction';
 import { instant, requiredText } from '@/lib/validation/fields';
 import { parseInput } from '@/lib/validation/parse-input';
+import { platformAuditActor } from './platform-audit-actor';
+import { interfaceObject } from './interface-object';
 import { claimNonce, type SignedPlatform } from './platform-request';
 
-export const projectEventSchema = z
-  .object({
-    eventId: z.string({ error: '请填写 eventId' }).regex(/^[\x21-\x7e]{1,100}$/, { error: 'eventId 应为 1–100 个可见字符' }),
-    kind: z.enum(['status', 'bid_opening'], { error: 'kind 只能是 status 或 bid_opening' }),
-    status: z.enum(['normal', 'suspended', 'paused', 'failed', 'terminated'], { error: '项目状态无效' }).optional(),
-    bidOpeningAt: instant('开标时间').optional(),
-    reason: requiredText('原因', 500),
-    occurredAt: instant('发生时间'),
-  })
+export const projectEventSchema = interfaceObject({
+  eventId: z.string({ error: '请填写 eventId' }).regex(/^[\x21-\x7e]{1,100}$/, { error: 'eventId 应为 1–100 个可见字符' }),
+  kind: z.enum(['status', 'bid_opening'], { error: 'kind 只能是 status 或 bid_opening' }),
+  status: z.enum(['normal', 'suspended', 'paused', 'failed', 'terminated'], { error: '项目状态无效' }).optional(),
+  bidOpeningAt: instant('开标时间').optional(),
+  reason: requiredText('原因', 500),
+  occurredAt: instant('发生时间'),
+})
   .refine((e) => e.kind !== 'status' || e.status, { error: 'kind 为 status 时须填写 status', path: ['status'] })
   .refine((e) => e.kind !== 'bid_opening' || e.bidOpeningAt, { error: 'kind 为 bid_opening 时须填写 bidOpeningAt', path: ['bidOpeningAt'] });
 
@@ -52,6 +54,16 @@ export async function recordPlatformProjectEvent(db: Kysely<Database>, platform:
         : { bid_opening_at: event.bidOpeningAt!, ...(project.deposit_deadline > event.bidOpeningAt! ? { deposit_deadline: event.bidOpeningAt! } : {}) };
     const updated = await trx.updateTable('projects').set({ ...changes, updated_at: now() }).where('id', '=', project.id).returningAll().executeTakeFirstOrThrow();
     await recordProjectEvents(trx, null, project as Project, updated as Project, event.reason);
+    const changed = Object.keys(changes) as ('status' | 'bid_opening_at' | 'deposit_deadline')[];
+    await appendAuditEvent(trx, platformAuditActor(platform), {
+      action: event.kind === 'status' ? 'project.platform_status' : 'project.platform_bid_opening',
+      entityType: 'project',
+      entityId: project.id,
+      regionId: project.region_id,
+      before: { code, ...Object.fromEntries(changed.map((k) => [k, project[k]])) },
+      after: { code, eventId: event.eventId, occurredAt: event.occurredAt, ...changes },
+      reason: event.reason,
+    });
     return { projectId: project.id, duplicate: false };
   });
 }

@@ -1,5 +1,5 @@
 import { decode } from 'next-auth/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actorForSession } from '@/lib/auth/session-actor';
 import { secret } from '@/lib/config/secrets';
 import { createRecord } from '@/lib/back-office/create-record';
@@ -22,9 +22,8 @@ import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
 import { callbackKey } from './guarantee-callback';
 import { platformKeys } from './platform-keys';
-import { startFakeTradingPlatform, type FakeTradingPlatform } from './testing/fake-trading-platform';
-import { startPlatformApiServer, type PlatformApiServer } from './testing/platform-api-server';
 import { tradingPlatformResource } from './trading-platform-resource';
+import { useFakeTradingPlatform } from './testing/use-fake-trading-platform';
 
 const SECRET = 'xj-ggzy-shared-secret-0123456789abcdef';
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,25 +31,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) => {
   const f = useDemoFixture(kind);
   useFixedClock();
-  let api: PlatformApiServer;
-  let platform: FakeTradingPlatform;
-
-  beforeAll(async () => {
-    api = await startPlatformApiServer(f.db);
-    platform = await startFakeTradingPlatform(api.url, 'xj-ggzy', SECRET);
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, {
-      code: 'xj-ggzy',
-      name: '新疆公共资源交易网',
-      region_ids: ['650100'],
-      secret: SECRET,
-      callback_base_url: platform.callbacks.url,
-      return_url: 'https://ggzy.example.cn/bidder/deposit',
-    });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await api?.close();
-  });
+  const xj = useFakeTradingPlatform(f, { code: 'xj-ggzy', secret: SECRET, withCallbacks: true, returnUrl: 'https://ggzy.example.cn/bidder/deposit' });
 
   const at = (days: number) => new Date(now().getTime() + days * DAY).toISOString();
   const project = (revision: number, sections = [{ code: '01', name: '一标段', depositFen: 8_000_000 }, { code: '02', name: '二标段', depositFen: 5_000_000 }]) => ({
@@ -81,15 +62,15 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
 
   it('creates a pushed project with its sections, answers a repeated revision unchanged and refuses an older one', async () => {
     const before = await counts();
-    const first = await platform.call('PUT', '/projects/XJ-2026-001', project(2));
+    const first = await xj.platform.call('PUT', '/projects/XJ-2026-001', project(2));
     expect(first).toMatchObject({ status: 200, code: 'OK', data: { revision: 2, unchanged: false } });
     const row = await pushed('XJ-2026-001');
     expect(row).toMatchObject({ platform_revision: 2, region_id: '650100', status: 'normal' });
     expect(await counts()).toMatchObject({ projects: before.projects + 1, sections: before.sections + 2, nonces: before.nonces + 1 });
 
-    expect(await platform.call('PUT', '/projects/XJ-2026-001', project(2))).toMatchObject({ status: 200, code: 'OK', data: { unchanged: true } });
+    expect(await xj.platform.call('PUT', '/projects/XJ-2026-001', project(2))).toMatchObject({ status: 200, code: 'OK', data: { unchanged: true } });
     const settled = await counts();
-    const stale = await platform.call('PUT', '/projects/XJ-2026-001', project(1, [{ code: '09', name: '九标段', depositFen: 1 }]));
+    const stale = await xj.platform.call('PUT', '/projects/XJ-2026-001', project(1, [{ code: '09', name: '九标段', depositFen: 1 }]));
     expect(stale).toMatchObject({ status: 409, code: 'STALE_REVISION' });
     expect(await counts()).toEqual(settled);
     expect((await pushed('XJ-2026-001')).platform_revision).toBe(2);
@@ -97,38 +78,38 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
 
   it('refuses a bad signature, a stale timestamp and a reused nonce with their codes, writing nothing', async () => {
     const before = await counts();
-    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { secret: 'not-the-secret-not-the-secret-000' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
-    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { platformCode: 'no-such-platform' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
-    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { nonce: 'short' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-FORGED', project(1), { secret: 'not-the-secret-not-the-secret-000' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-FORGED', project(1), { platformCode: 'no-such-platform' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-FORGED', project(1), { nonce: 'short' })).toMatchObject({ status: 401, code: 'BAD_SIGNATURE' });
     const old = String(Math.floor(now().getTime() / 1000) - 301);
-    expect(await platform.call('PUT', '/projects/XJ-FORGED', project(1), { timestamp: old })).toMatchObject({ status: 401, code: 'STALE_TIMESTAMP' });
-    expect(await platform.call('PUT', '/projects/XJ-FORGED', '{not json', {})).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-FORGED', project(1), { timestamp: old })).toMatchObject({ status: 401, code: 'STALE_TIMESTAMP' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-FORGED', '{not json', {})).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
     expect(await counts()).toEqual(before);
 
     const nonce = 'reused-nonce-0123456789';
-    expect(await platform.call('PUT', '/projects/XJ-NONCE', project(1), { nonce })).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-NONCE', project(1), { nonce })).toMatchObject({ code: 'OK' });
     const after = await counts();
-    expect(await platform.call('PUT', '/projects/XJ-NONCE-2', project(1), { nonce })).toMatchObject({ status: 401, code: 'NONCE_REUSED' });
+    expect(await xj.platform.call('PUT', '/projects/XJ-NONCE-2', project(1), { nonce })).toMatchObject({ status: 401, code: 'NONCE_REUSED' });
     expect(await counts()).toEqual(after);
     await expect(f.db.selectFrom('projects').select('id').where('code', '=', 'XJ-NONCE-2').executeTakeFirst()).resolves.toBeUndefined();
   });
 
   it('records a status change and a bid-opening change as project events with their reasons, once per eventId', async () => {
-    await platform.call('PUT', '/projects/XJ-EVT', project(1));
+    await xj.platform.call('PUT', '/projects/XJ-EVT', project(1));
     const row = await pushed('XJ-EVT');
     const event = { eventId: 'evt-status-1', kind: 'status', status: 'suspended', reason: '投诉处理，项目中止', occurredAt: now().toISOString() };
-    expect(await platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: false } });
-    expect(await platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: true } });
+    expect(await xj.platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: false } });
+    expect(await xj.platform.call('POST', '/projects/XJ-EVT/events', event)).toMatchObject({ code: 'OK', data: { duplicate: true } });
     const moved = { eventId: 'evt-open-1', kind: 'bid_opening', bidOpeningAt: at(12), reason: '开标时间顺延', occurredAt: now().toISOString() };
-    expect(await platform.call('POST', '/projects/XJ-EVT/events', moved)).toMatchObject({ code: 'OK' });
+    expect(await xj.platform.call('POST', '/projects/XJ-EVT/events', moved)).toMatchObject({ code: 'OK' });
     const events = await f.db.selectFrom('project_events').selectAll().where('project_id', '=', row.id).orderBy('occurred_at').orderBy('kind', 'desc').execute();
     expect(events.map((e) => [e.kind, e.to_value, e.reason, e.actor_id])).toEqual([
       ['status', 'suspended', '投诉处理，项目中止', null],
       ['bid_opening', new Date(at(12)).toISOString(), '开标时间顺延', null],
     ]);
     expect(await pushed('XJ-EVT')).toMatchObject({ status: 'suspended' });
-    expect(await platform.call('POST', '/projects/XJ-NONE/events', { ...event, eventId: 'evt-x' })).toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    expect(await platform.call('POST', '/projects/XJ-EVT/events', { ...event, eventId: 'evt-bad', status: 'closed' })).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+    expect(await xj.platform.call('POST', '/projects/XJ-NONE/events', { ...event, eventId: 'evt-x' })).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await xj.platform.call('POST', '/projects/XJ-EVT/events', { ...event, eventId: 'evt-bad', status: 'closed' })).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
   });
 
   it('keeps pushed projects read-only in /admin', async () => {
@@ -148,29 +129,29 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
     await payFromBasicAccount(f, order);
     const messages = await f.db.selectFrom('outbox_messages').selectAll().where('ordering_key', '=', callbackKey('xj-ggzy', order.id)).execute();
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.destination).toBe(`${platform.callbacks.url}/guarantee-events`);
+    expect(messages[0]!.destination).toBe(`${xj.platform.callbacks.url}/guarantee-events`);
 
     await deliverDueOutboxMessages(f.db, { deliverers: { platform_callback: platformCallbackDeliverer(platformKeys), email: async () => ({ responseCode: null }) } });
-    const received = platform.callbacks.received.map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), valid: r.signatureValid })) as ({ uscc?: string } & Record<string, unknown>)[];
+    const received = xj.platform.callbacks.received.map((r) => ({ ...(JSON.parse(r.body) as Record<string, unknown>), valid: r.signatureValid })) as ({ uscc?: string } & Record<string, unknown>)[];
     const policy = await f.db.selectFrom('policies').select('policy_number').where('order_id', '=', order.id).executeTakeFirstOrThrow();
     expect(received).toEqual([
       expect.objectContaining({ type: 'issued', orderNumber: order.orderNumber, policyNumber: policy.policy_number, sectionCode: '01', amountFen: 8_000_000, valid: true }),
     ]);
 
-    const held = await platform.call('GET', `/guarantees?sectionCode=01&uscc=${encodeURIComponent(received[0]!.uscc as string)}`);
+    const held = await xj.platform.call('GET', `/guarantees?sectionCode=01&uscc=${encodeURIComponent(received[0]!.uscc as string)}`);
     expect(held).toMatchObject({ code: 'OK', data: [{ policyNumber: policy.policy_number, status: 'issued', amountFen: 8_000_000 }] });
-    expect(await platform.call('GET', '/guarantees?sectionCode=01')).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
+    expect(await xj.platform.call('GET', '/guarantees?sectionCode=01')).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
 
     const before = await counts();
-    const removing = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '02', name: '二标段', depositFen: 5_000_000 }]));
+    const removing = await xj.platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '02', name: '二标段', depositFen: 5_000_000 }]));
     expect(removing).toMatchObject({ status: 409, code: 'SECTION_IN_USE' });
-    const repricing = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段', depositFen: 9_000_000 }, { code: '02', name: '二标段', depositFen: 5_000_000 }]));
+    const repricing = await xj.platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段', depositFen: 9_000_000 }, { code: '02', name: '二标段', depositFen: 5_000_000 }]));
     expect(repricing).toMatchObject({ status: 409, code: 'SECTION_IN_USE' });
     expect(await counts()).toEqual(before);
     expect((await pushed('XJ-2026-001')).platform_revision).toBe(2);
 
     // Renaming and adding sections is fine; the one without orders may go.
-    const next = await platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段（调整）', depositFen: 8_000_000 }, { code: '03', name: '三标段', depositFen: 1_000_000 }]));
+    const next = await xj.platform.call('PUT', '/projects/XJ-2026-001', project(3, [{ code: '01', name: '一标段（调整）', depositFen: 8_000_000 }, { code: '03', name: '三标段', depositFen: 1_000_000 }]));
     expect(next).toMatchObject({ code: 'OK', data: { revision: 3 } });
     const sections = await f.db.selectFrom('sections').select(['code', 'name']).where('project_id', '=', row.id).orderBy('code').execute();
     expect(sections).toEqual([{ code: '01', name: '一标段（调整）' }, { code: '03', name: '三标段' }]);
@@ -201,24 +182,14 @@ describe.each(testDatabaseKinds)('the trading-platform interface on %s', (kind) 
 describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s', (kind) => {
   const f = useDemoFixture(kind);
   useFixedClock();
-  let api: PlatformApiServer;
-  let platform: FakeTradingPlatform;
-  beforeAll(async () => {
-    api = await startPlatformApiServer(f.db);
-    platform = await startFakeTradingPlatform(api.url, 'xj-sso', SECRET);
-    await createRecord(f.db, f.actors.platformAdmin, tradingPlatformResource, { code: 'xj-sso', name: '新疆公共资源交易网', region_ids: ['650100'], secret: SECRET });
-  });
-  afterAll(async () => {
-    await platform?.close();
-    await api?.close();
-  });
+  const xj = useFakeTradingPlatform(f, { code: 'xj-sso', secret: SECRET });
 
   const USCC = withCheckCharacter('91650100MA77ABCD1');
   const seconds = () => Math.floor(now().getTime() / 1000);
   const payload = (nonce: string, extra: Record<string, unknown> = {}) => ({
     uscc: USCC, enterpriseName: '新疆交易平台测试建设有限公司', userName: '平台投标人', phone: '13911112222', nonce, exp: seconds() + 120, ...extra,
   });
-  const visit = (token: string) => fetch(`${api.url}/sso/xj-sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+  const visit = (token: string) => fetch(`${xj.api.url}/sso/xj-sso?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
   const rows = async () => ({
     users: (await f.db.selectFrom('users').select('id').execute()).length,
     enterprises: (await f.db.selectFrom('enterprises').select('id').execute()).length,
@@ -228,7 +199,7 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
   it('signs the bidder in, creating a trusted enterprise that must complete its basic account, and refuses the token a second time', async () => {
     const uscc = USCC;
     const before = await rows();
-    const token = platform.ssoToken(payload('sso-nonce-0000000001', { uscc }));
+    const token = xj.platform.ssoToken(payload('sso-nonce-0000000001', { uscc }));
     const answer = await visit(token);
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe('/account/enterprise');
@@ -257,13 +228,13 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
 
   it('links an existing enterprise by USCC and lands on 立即申请 of the named section', async () => {
     const existing = await f.db.selectFrom('enterprises').select(['id', 'uscc']).where('id', '=', f.actors.bidder.enterpriseId!).executeTakeFirstOrThrow();
-    await platform.call('PUT', '/projects/XJ-SSO', {
+    await xj.platform.call('PUT', '/projects/XJ-SSO', {
       name: '交易平台项目', type: 'construction', regionCode: '650100', tenderer: '招标人', revision: 1,
       sections: [{ code: 'S1', name: '一标段', depositFen: 100_000, depositDeadline: new Date(now().getTime() + 5 * DAY).toISOString(), bidOpeningAt: new Date(now().getTime() + 6 * DAY).toISOString() }],
     });
     const section = await f.db.selectFrom('sections').innerJoin('projects', 'projects.id', 'sections.project_id').select('sections.id').where('projects.code', '=', 'XJ-SSO').executeTakeFirstOrThrow();
     const before = await rows();
-    const answer = await visit(platform.ssoToken(payload('sso-nonce-0000000002', { uscc: existing.uscc, phone: '13911113333', sectionCode: 'S1' })));
+    const answer = await visit(xj.platform.ssoToken(payload('sso-nonce-0000000002', { uscc: existing.uscc, phone: '13911113333', sectionCode: 'S1' })));
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe(`/apply/${section.id}`);
     expect(await rows()).toEqual({ users: before.users + 1, enterprises: before.enterprises, tokens: before.tokens + 1 });
@@ -274,10 +245,10 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
   it('refuses an expired, a forged, a too-long-lived and a malformed token, signing no one in and writing nothing', async () => {
     const before = await rows();
     const cases: [string, string][] = [
-      [platform.ssoToken(payload('sso-nonce-0000000003', { exp: seconds() - 1 })), '已过期'],
-      [platform.ssoToken(payload('sso-nonce-0000000004'), { secret: 'another-secret-another-secret-0000' }), '签名无效'],
-      [platform.ssoToken(payload('sso-nonce-0000000005', { exp: seconds() + 301 })), '有效期过长'],
-      [platform.ssoToken({ nonce: 'sso-nonce-0000000006', exp: seconds() + 60 }), '格式不正确'],
+      [xj.platform.ssoToken(payload('sso-nonce-0000000003', { exp: seconds() - 1 })), '已过期'],
+      [xj.platform.ssoToken(payload('sso-nonce-0000000004'), { secret: 'another-secret-another-secret-0000' }), '签名无效'],
+      [xj.platform.ssoToken(payload('sso-nonce-0000000005', { exp: seconds() + 301 })), '有效期过长'],
+      [xj.platform.ssoToken({ nonce: 'sso-nonce-0000000006', exp: seconds() + 60 }), '格式不正确'],
       ['not-a-token', '无效'],
       ['', '无效'],
     ];
@@ -287,7 +258,7 @@ describe.each(testDatabaseKinds)('the SSO hand-off from a trading platform on %s
       expect(answer.headers.get('set-cookie')).toBeNull();
       expect(await answer.text()).toContain(text);
     }
-    const staff = await visit(platform.ssoToken(payload('sso-nonce-0000000007', { phone: f.actors.operator.phone })));
+    const staff = await visit(xj.platform.ssoToken(payload('sso-nonce-0000000007', { phone: f.actors.operator.phone })));
     expect(staff.status).toBe(401);
     expect(await rows()).toEqual(before);
   });

@@ -1,11 +1,12 @@
-import { Box } from '@mui/material';
+import { Box, Chip } from '@mui/material';
 import {
-  BooleanInput, Create, Datagrid, DateField, Edit, FunctionField, Labeled, List, PasswordInput, ReferenceArrayInput, SearchInput,
-  SelectArrayInput, SelectInput, SimpleForm, TextField, TextInput, required,
+  BooleanInput, Create, Datagrid, DateField, Edit, FunctionField, Labeled, List, ReferenceArrayField, ReferenceArrayInput,
+  SearchInput, SelectArrayInput, SelectField, SelectInput, SimpleForm, SingleFieldList, TextField, TextInput, required,
 } from 'react-admin';
 import type { TradingPlatformRecord } from '@/lib/trading-platforms/trading-platform-resource';
 import { SaveOnlyToolbar } from '../_components/save-only-toolbar';
 import { ActiveChip } from './active-chip';
+import { PlatformSecretInput } from './platform-secret-input';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="搜索平台编码、名称" />];
 const ALGORITHMS = [
@@ -20,7 +21,12 @@ export function TradingPlatformList() {
       <Datagrid rowClick="edit" bulkActionButtons={false} empty={<Box sx={{ p: 2 }}>尚未登记交易平台</Box>}>
         <TextField source="code" />
         <TextField source="name" />
-        <FunctionField source="region_ids" sortable={false} render={(r: TradingPlatformRecord) => r.region_ids.join('、')} />
+        <ReferenceArrayField source="region_ids" reference="regions" sortable={false}>
+          <SingleFieldList linkType={false}>
+            <FunctionField render={(r: { id: string; name: string }) => <Chip size="small" label={`${r.name}（${r.id}）`} />} />
+          </SingleFieldList>
+        </ReferenceArrayField>
+        <SelectField source="algorithm" choices={ALGORITHMS} sortable={false} />
         <TextField source="callback_base_url" emptyText="—" sortable={false} />
         <FunctionField source="enabled" render={(r: TradingPlatformRecord) => <ActiveChip active={r.enabled} />} />
         <DateField source="updated_at" showTime />
@@ -32,7 +38,13 @@ export function TradingPlatformList() {
 function RegionsInput() {
   return (
     <ReferenceArrayInput source="region_ids" reference="regions" filter={{ active: true }} sort={{ field: 'id', order: 'ASC' }} perPage={200}>
-      <SelectArrayInput optionText={(r: { id: string; name: string }) => `${r.name}（${r.id}）`} validate={required()} sx={{ minWidth: 280 }} />
+      {/* Labelled as the platform's field: left to itself the input is named after the reference ("Region"). */}
+      <SelectArrayInput
+        label="resources.trading-platforms.fields.region_ids"
+        optionText={(r: { id: string; name: string }) => `${r.name}（${r.id}）`}
+        validate={required()}
+        sx={{ minWidth: 280 }}
+      />
     </ReferenceArrayInput>
   );
 }
@@ -55,7 +67,7 @@ export function TradingPlatformCreate() {
     <Create redirect="list">
       <SimpleForm>
         <TextInput source="code" validate={required()} helperText="交易平台请求头 X-Platform-Code 中的编码；创建后不能修改" />
-        <PasswordInput source="secret" validate={required()} helperText="至少 32 个字符；保存后不再显示，只能更换" autoComplete="new-password" />
+        <PlatformSecretInput required helperText="至少 32 个字符；保存后不再显示，只能更换" />
         <CommonInputs />
       </SimpleForm>
     </Create>
@@ -70,7 +82,7 @@ export function TradingPlatformEdit() {
           <TextField source="code" />
         </Labeled>
         <CommonInputs />
-        <PasswordInput source="secret" helperText="共享密钥已保存且不再显示；留空则保持不变，填写则更换（须填写原因）" autoComplete="new-password" />
+        <PlatformSecretInput helperText="共享密钥已保存且不再显示；留空则保持不变，填写则更换（须填写原因）" />
         <TextInput source="reason" fullWidth helperText="更换共享密钥时必填" />
       </SimpleForm>
     </Edit>

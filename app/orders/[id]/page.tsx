@@ -51,7 +51,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
   return (
     <BidderPage actor={actor} title="订单详情">
-      {isNew === '1' && (
+      {/* Only while it can be paid: an order given up on this page (one from a trading platform) keeps the URL. */}
+      {isNew === '1' && payable && (
         <div className="alert alert--info" role="status">
           投保申请已提交，订单号 {order.orderNumber}。请按下方信息转账支付保费；也可选择【暂不支付】，稍后在【订单管理】中支付。
         </div>

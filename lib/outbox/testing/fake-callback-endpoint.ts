@@ -25,11 +25,14 @@ export interface FakeCallbackEndpoint {
   close(): Promise<void>;
 }
 
+/** The heading of the page the endpoint serves to a browser (GET any path). */
+export const FAKE_PLATFORM_PAGE_TITLE = '交易平台：选择其他方式缴纳投标保证金';
+
 /**
  * A trading platform's callback endpoint for tests: a real HTTP server on 127.0.0.1 that checks the
  * signature of what it is posted, records it, and answers as the test says.
  */
-export async function startFakeCallbackEndpoint(secret: string): Promise<FakeCallbackEndpoint> {
+export async function startFakeCallbackEndpoint(secret: string, algorithm: 'sha256' | 'sm3' = 'sha256'): Promise<FakeCallbackEndpoint> {
   const hanging = new Set<ServerResponse>();
   const endpoint: FakeCallbackEndpoint = {
     url: '',
@@ -42,12 +45,18 @@ export async function startFakeCallbackEndpoint(secret: string): Promise<FakeCal
     },
   };
   const server = createServer((request, response) => {
+    // A browser sent back by 返回交易平台 lands on a page of the platform's own.
+    if (request.method === 'GET') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${FAKE_PLATFORM_PAGE_TITLE}</title></head><body><h1>${FAKE_PLATFORM_PAGE_TITLE}</h1><p>${request.url}</p></body></html>`);
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const { 'x-timestamp': timestamp, 'x-nonce': nonce, 'x-signature': signature } = request.headers;
-      const expected = createHmac('sha256', secret).update(`${timestamp}.${nonce}.${body}`).digest('hex');
+      const expected = createHmac(algorithm, secret).update(`${timestamp}.${nonce}.${body}`).digest('hex');
       let eventId = '';
       try {
         eventId = String((JSON.parse(body) as { eventId?: unknown }).eventId ?? '');

@@ -6,6 +6,7 @@ import { serveWebHandler } from '@/lib/http/serve-web-handler';
 import { answerPlatformRequest, claimReadNonce } from '../answer-platform-request';
 import { listPlatformGuarantees } from '../platform-guarantees';
 import { answerSso } from '../answer-sso';
+import { answerGuaranteeDocument } from '../answer-guarantee-document';
 import { pushProject } from '../push-project';
 import { recordPlatformProjectEvent } from '../record-platform-project-event';
 
@@ -36,11 +37,16 @@ export async function startPlatformApiServer(db: Kysely<Database>): Promise<Plat
         return listPlatformGuarantees(d, p, new URL(request.url).searchParams);
       }, db);
     }
+    const document = /^\/api\/platform\/v1\/guarantees\/([^/]+)\/document$/.exec(path);
+    if (document && request.method === 'GET') return answerGuaranteeDocument(request, decodeURIComponent(document[1]!), db);
     const sso = /^\/sso\/([^/]+)$/.exec(path);
     if (sso && request.method === 'GET') return answerSso(request, decodeURIComponent(sso[1]!), db);
     return Promise.resolve(Response.json({ code: 'NOT_FOUND', message: '接口不存在', data: null }, { status: 404 }));
   };
   const server: Server = createServer((incoming, outgoing) => void serveWebHandler(incoming, outgoing, handler, []));
+  // The client (fetch) closes idle connections itself; a server closing them after 5 s races a request sent on
+  // one just then (ECONNRESET) when a test pauses that long between calls, as rendering a policy can.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
