@@ -46,7 +46,7 @@ function ChangeDetail() {
   return (
     <div>
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="audit-diff-summary">
-        {record.before == null ? '新建，无变更前内容' : record.after == null ? '删除，无变更后内容' : `变更前后有 ${changes} 处不同`}
+        {record.before == null ? '无变更前内容（新建，或此范围的首个版本）' : record.after == null ? '删除，无变更后内容' : `变更前后有 ${changes} 处不同`}
       </Typography>
       <DiffTable rows={rows} left="变更前" right="变更后" />
     </div>
