@@ -63,6 +63,7 @@ test('before its 生效时间 the old version is in force; after the moved clock
   await expect(invoiceRow(page)).toBeVisible();
   // The link goes to the version in force: not yet the approved one.
   await expect(invoiceRow(page).locator(`a[href*="${versionId}"]`)).toHaveCount(0);
+  await expect(invoiceRow(page)).toContainText('平台基线');
   await snapshot(page, 'governance-schedule-before');
 
   await setServerClock(page.request, new Date(EFFECTIVE.getTime() + HOUR));
@@ -122,11 +123,14 @@ test('compliance takes a checkpoint of the audit chain, downloads it and verifie
   await expect(page.getByText('已生成检查点')).toBeVisible();
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '下载' }) }).first();
   const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '下载' }).click()]);
-  const checkpoint = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(file.suggestedFilename()).toMatch(/^audit-checkpoint-\d+\.json$/);
+  const kept = readFileSync(await file.path());
+  const checkpoint = JSON.parse(kept.toString('utf8'));
   expect(checkpoint).toMatchObject({ row: expect.any(Number), signature: expect.any(String) });
   await row.getByRole('button', { name: '校验' }).click();
   await expect(page.getByTestId('checkpoint-verify-result')).toContainText('校验通过');
-  await page.getByTestId('checkpoint-file').setInputFiles(await file.path());
+  // The file kept outside the system, chosen again as compliance would.
+  await page.getByTestId('checkpoint-file').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: kept });
   await expect(page.getByTestId('checkpoint-verify-result')).toContainText(`audit-checkpoint-${checkpoint.row}.json：校验通过`);
   await snapshot(page, 'governance-schedule-checkpoints');
 

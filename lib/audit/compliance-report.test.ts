@@ -43,7 +43,7 @@ describe.each(testDatabaseKinds)('合规报告 on %s', (kind) => {
     const period = { from: from.toISOString(), to: clock.now().toISOString(), region_id: '650100' };
     const report = await complianceReport(f.db, f.actors.compliance, period);
     expect(report.changes.map((c) => [c.subject, c.approver])).toEqual(Array(3).fill(['规则：发票规则', '王芳（乌鲁木齐市）']));
-    expect(report.changes.map((c) => c.summary)).toEqual([null, null, `首个版本（v${draft.version}）`]);
+    expect(report.changes.map((c) => c.summary)).toEqual([null, null, `本区域首个版本（v${draft.version}），此前使用平台基线`]);
     expect(report.changes.map((c) => [c.actor, c.action, c.version, c.reason])).toEqual([
       ['张伟（乌鲁木齐市）（13900000002）', '新建规则版本', draft.version, null],
       ['张伟（乌鲁木齐市）（13900000002）', '提交规则版本审核', draft.version, '试行数电票'],

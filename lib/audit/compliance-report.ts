@@ -58,7 +58,7 @@ export async function complianceReport(db: Kysely<Database>, actor: Actor, raw: 
   const inRegion = input.region_id === null ? sql<boolean>`true` : sql<boolean>`(region_id is null or region_id = ${input.region_id})`;
   const events = await db
     .selectFrom('audit_events')
-    .select(['occurred_at', 'actor_label', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason'])
+    .select(['occurred_at', 'actor_label', 'action', 'entity_type', 'entity_id', 'region_id', 'before', 'after', 'reason'])
     .where('entity_type', 'in', ['rule_version', 'form_version', 'version_approval_setting'])
     .where('occurred_at', '>=', input.from)
     .where('occurred_at', '<', input.to)
@@ -66,6 +66,7 @@ export async function complianceReport(db: Kysely<Database>, actor: Actor, raw: 
     .orderBy('id')
     .execute();
   const subjects = await versionSubjects(db, events);
+  const regionNames = new Map((await db.selectFrom('regions').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
   const changes = events.map((e) => {
     const known = subjects.get(e.entity_id);
     return {
@@ -73,11 +74,11 @@ export async function complianceReport(db: Kysely<Database>, actor: Actor, raw: 
       actor: e.actor_label,
       action: auditActionLabel(e.action),
       entity: AUDIT_ENTITY_LABELS[e.entity_type] ?? e.entity_type,
-      subject: known?.subject ?? (e.entity_type === 'version_approval_setting' ? `审核设置：${e.entity_id === 'baseline' ? '平台基线' : e.entity_id}` : ''),
+      subject: known?.subject ?? (e.entity_type === 'version_approval_setting' ? `审核设置：${e.entity_id === 'baseline' ? '平台基线' : (regionNames.get(e.entity_id) ?? e.entity_id)}` : ''),
       version: (e.after as { version?: number } | null)?.version ?? known?.version ?? null,
       reason: e.reason,
       approver: known?.approver ?? null,
-      summary: summarizeVersionChange(e.action, e.entity_type, e.before, e.after),
+      summary: summarizeVersionChange(e.action, e.entity_type, e.before, e.after, e.region_id),
     };
   });
   const { rows } = await sql<{ rule_set_key: string; outcome: unknown; count: string }>`

@@ -35,7 +35,7 @@ function formChanges(before: Record<string, unknown>, after: Record<string, unkn
  * change of the approval setting as its two values). The audit
  * row of a publication carries both documents (`before` is the previous version, absent for the first).
  */
-export function summarizeVersionChange(action: string, entityType: string, before: unknown, after: unknown): string | null {
+export function summarizeVersionChange(action: string, entityType: string, before: unknown, after: unknown, regionId: string | null = null): string | null {
   if (!isRecord(after)) return null;
   if (entityType === 'version_approval_setting' && typeof after.approval_required === 'boolean') {
     const word = (v: unknown) => (v === true ? '需要审核' : v === false ? '无需审核' : '未设置（默认需要审核）');
@@ -46,7 +46,10 @@ export function summarizeVersionChange(action: string, entityType: string, befor
   const isRule = entityType === 'rule_version' && 'document' in after;
   const isForm = entityType === 'form_version' && 'schema' in after;
   if (!isRule && !isForm) return null;
-  if (!isRecord(before)) return `首个版本（v${String(after.version ?? '')}）`;
+  if (!isRecord(before)) {
+    const first = `首个版本（v${String(after.version ?? '')}）`;
+    return regionId === null ? first : `本区域${first}，此前使用平台基线`;
+  }
   const lines = isRule ? ruleChanges(before.document, after.document) : formChanges(before, after);
   const against = `相对 v${String(before.version ?? '')}：`;
   return lines.length ? against + lines.join('；') : `${against}内容无变化`;

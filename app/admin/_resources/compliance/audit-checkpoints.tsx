@@ -93,7 +93,7 @@ export function CompliancePage() {
           </TopToolbar>
         )}>
         <VerifyResult shown={shown} />
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<Typography sx={{ p: 2 }} color="text.secondary">尚无检查点：每日自动生成一次，也可点击“生成检查点”。</Typography>}>
           <TextField source="id" />
           <InstantField source="taken_at" />
           <TextField source="chain_row_id" sortable={false} />

@@ -21,7 +21,7 @@ function DecisionChart({ decisions }: { decisions: ReportJson['decisions'] }) {
   return (
     <BarChart skipAnimation height={Math.max(160, 48 * decisions.length + 60)} layout="horizontal"
       yAxis={[{ scaleType: 'band', data: decisions.map((d) => `${d.rule_set} · ${d.outcome}`), width: 360 }]}
-      series={[{ data: decisions.map((d) => d.count), label: '决策次数' }]} />
+      xAxis={[{ tickMinStep: 1 }]} series={[{ data: decisions.map((d) => d.count), label: '决策次数' }]} />
   );
 }
 
@@ -58,9 +58,10 @@ export function ComplianceReportPanel() {
       <CardHeader title="合规报告" subheader="期间内的每一次规则和表单变更（谁、何时、为什么、审核人、改了什么）及按规则集和结果的决策统计" />
       <CardContent>
         <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center' }} useFlexGap>
-          <TextField label="开始时间（北京时间）" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" />
-          <TextField label="结束时间（北京时间）" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" />
-          <TextField select label="区域" value={region} onChange={(e) => setRegion(e.target.value)} size="small" sx={{ minWidth: 200 }}>
+          <TextField label="开始时间（北京时间）" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" fullWidth={false} sx={{ width: 240 }} />
+          <TextField label="结束时间（北京时间）" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} size="small" fullWidth={false} sx={{ width: 240 }} />
+          <TextField select label="区域" value={region} onChange={(e) => setRegion(e.target.value)} size="small" fullWidth={false} sx={{ width: 200 }}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}>
             <MenuItem value="">全部区域</MenuItem>
             {regions.map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
           </TextField>
