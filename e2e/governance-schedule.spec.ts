@@ -87,6 +87,8 @@ test('compliance opens the approval in the audit log with its diff, and download
   await signIn(page, ACCOUNTS.compliance);
   await page.goto(`/admin#/audit-events?filter=${encodeURIComponent(JSON.stringify({ entity_id: versionId }))}`);
   await expect(page.getByTestId('chain-banner')).toContainText('审计链完整');
+  await expect(page.getByTestId('chain-banner')).toContainText('最后校验到第');
+  await snapshot(page, 'governance-schedule-audit-log');
   await page.getByRole('row').filter({ hasText: '审核通过并发布规则版本' }).first().click();
   await expect(page.getByText('同意，定时生效')).toBeVisible();
   await expect(page.getByTestId('diff-table')).toBeVisible();
