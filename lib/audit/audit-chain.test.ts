@@ -9,6 +9,8 @@ import { insurerResource } from '@/lib/insurers/insurer-resource';
 import { DomainError } from '@/lib/errors/domain-error';
 import { appendAuditEvent } from './append-audit-event';
 import { checkAuditChain } from './check-audit-chain';
+import { auditEventResource } from './audit-event-resource';
+import { listRecords } from '@/lib/back-office/list-records';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const insurer = (n: number) => ({
@@ -42,6 +44,17 @@ describe.each(testDatabaseKinds)('audit chain on %s', (kind) => {
       Array.from({ length: 8 }, (_, i) => createRecord(f.db, f.actors.operator, insurerResource, insurer(100 + i))),
     );
     expect(await verifyAuditChain(f.db)).toEqual({ ok: true, checked: 14 });
+  });
+
+  it('filters the log by actor or reason, action and period; a bad time is a Chinese 422', async () => {
+    const list = (filter: Record<string, unknown>) => listRecords(f.db, f.actors.compliance, auditEventResource, { sort: { field: 'id', order: 'asc' }, offset: 0, limit: 100, filter });
+    const all = (await list({})).rows as unknown as { id: number; occurred_at: Date; reason: string | null }[];
+    expect((await list({ q: '停用 2' })).rows.map((r) => r.id)).toEqual(all.filter((r) => r.reason === '停用 2').map((r) => r.id));
+    expect((await list({ q: '13900000002', action: 'insurer.update' })).total).toBe(3);
+    const last = all.at(-1)!;
+    expect((await list({ occurred_from: new Date(last.occurred_at.getTime() + 1).toISOString() })).total).toBe(0);
+    expect((await list({ occurred_to: new Date(last.occurred_at.getTime() + 1).toISOString() })).total).toBe(all.length);
+    expect(await list({ occurred_from: '昨天' }).catch((e: DomainError) => [e.code, e.message])).toEqual(['VALIDATION_FAILED', '筛选的时间无效']);
   });
 
   it('writes nothing when the change it records is rolled back', async () => {
@@ -87,7 +100,9 @@ describe.each(testDatabaseKinds)('audit chain on %s', (kind) => {
   });
 
   it('lets compliance check the chain and refuses an operator', async () => {
-    expect((await checkAuditChain(f.db, f.actors.compliance)).ok).toBe(false);
+    // The row before the tampered one (the 4th) is the last verified, as the audit log's banner says.
+    const third = await f.db.selectFrom('audit_events').select('id').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+    expect(await checkAuditChain(f.db, f.actors.compliance)).toMatchObject({ ok: false, checked: 3, lastVerifiedRow: Number(third.id) });
     await expect(checkAuditChain(f.db, f.actors.operator)).rejects.toBeInstanceOf(DomainError);
   });
 });

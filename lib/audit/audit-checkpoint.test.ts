@@ -5,6 +5,8 @@ import { useDemoFixture } from '@/testing/use-database';
 import { appendAuditEvent } from './append-audit-event';
 import { takeAuditCheckpoint, takeAuditCheckpointAs, verifyAgainstCheckpoint, verifyCheckpointAs } from './audit-checkpoint';
 import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
+import { listRecords } from '@/lib/back-office/list-records';
+import { auditCheckpointResource, downloadAuditCheckpoint } from './audit-checkpoint-resource';
 
 describe.each(testDatabaseKinds)('signed audit-chain checkpoints on %s', (kind) => {
   const f = useDemoFixture(kind, { hookTimeout: 120_000 });
@@ -30,6 +32,23 @@ describe.each(testDatabaseKinds)('signed audit-chain checkpoints on %s', (kind) 
     expect((await expectRefusal(verifyCheckpointAs(f.db, f.actors.compliance, { row: 'x' }))).code).toBe('VALIDATION_FAILED');
     expect((await expectRefusal(takeAuditCheckpointAs(f.db, f.actors.operator))).code).toBe('FORBIDDEN');
     expect(await f.db.selectFrom('audit_checkpoints').select('chain_row_id').execute()).toEqual([{ chain_row_id: checkpoint.row }]);
+  });
+
+  it('lists the kept checkpoints for the overseers, each downloadable as the signed file that verifies', async () => {
+    await append(2);
+    const taken = await takeAuditCheckpointAs(f.db, f.actors.compliance);
+    const listed = await listRecords(f.db, f.actors.compliance, auditCheckpointResource, { sort: { field: 'id', order: 'desc' }, offset: 0, limit: 10, filter: {} });
+    expect(listed.rows[0]).toMatchObject({ chain_row_id: taken.row, chain_rows: taken.rows, chain_hash: taken.hash, allowed_actions: ['download', 'verify'] });
+    const file = await downloadAuditCheckpoint(f.db, f.actors.platformAdmin, String(listed.rows[0]!.id));
+    expect(file.fileName).toBe(`audit-checkpoint-${taken.row}.json`);
+    const kept = JSON.parse(new TextDecoder().decode(file.content));
+    expect(kept).toEqual(taken);
+    await append(1);
+    expect(await verifyCheckpointAs(f.db, f.actors.compliance, kept)).toMatchObject({ ok: true });
+    await expect(listRecords(f.db, f.actors.operator, auditCheckpointResource, { sort: { field: 'id', order: 'desc' }, offset: 0, limit: 10, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await expectRefusal(downloadAuditCheckpoint(f.db, f.actors.operator, '1'))).code).toBe('FORBIDDEN');
+    expect((await expectRefusal(downloadAuditCheckpoint(f.db, f.actors.compliance, 'x'))).code).toBe('VALIDATION_FAILED');
+    expect((await expectRefusal(downloadAuditCheckpoint(f.db, f.actors.compliance, '999999'))).code).toBe('NOT_FOUND');
   });
 
   it('detects a chain cut at its end, which the chain check alone accepts', async () => {

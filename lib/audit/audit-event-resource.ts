@@ -2,6 +2,13 @@ import { z } from 'zod';
 import type { AuditEvent } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { declaredList } from '@/lib/back-office/declared-list';
+import { DomainError } from '@/lib/errors/domain-error';
+
+function instant(value: string | boolean): Date {
+  const at = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw new DomainError('VALIDATION_FAILED', '筛选的时间无效');
+  return at;
+}
 
 /** The audit chain as a read-only back-office list; nothing in the application can write to it but appends. */
 export const auditEventResource: ResourceDefinition<AuditEvent> = {
@@ -16,7 +23,14 @@ export const auditEventResource: ResourceDefinition<AuditEvent> = {
     id: 'id',
     // Platform-level events (no region, e.g. a baseline rule published) are readable by the whole back office.
     region: { column: 'region_id', orPlatform: true },
-    filters: { entity_type: 'entity_type', entity_id: 'entity_id', action: 'action', region_id: 'region_id', actor_role: 'actor_role' },
+    filters: {
+      entity_type: 'entity_type', entity_id: 'entity_id', action: 'action', region_id: 'region_id', actor_role: 'actor_role',
+      // 期间: from (inclusive) and to (exclusive), as instants.
+      occurred_from: { where: (query, value) => query.where('occurred_at', '>=', instant(value)) },
+      occurred_to: { where: (query, value) => query.where('occurred_at', '<', instant(value)) },
+    },
+    // 操作人 (name and phone as the chain keeps them) and the reason.
+    search: ['actor_label', 'reason'],
     sortable: { id: 'audit_events.id', occurred_at: 'audit_events.occurred_at' },
   }),
 

@@ -94,3 +94,11 @@ export function auditActionLabel(action: string): string {
   const verbLabel = VERB_LABELS[verb];
   return entityLabel && verbLabel ? `${verbLabel}${entityLabel}` : action;
 }
+
+/** Every action the labels above name, as the audit log's 操作 filter offers them (label order). */
+export const AUDIT_ACTION_CHOICES: { id: string; name: string }[] = [
+  ...new Set([
+    ...Object.keys(WHOLE_ACTION_LABELS),
+    ...Object.keys(AUDIT_ENTITY_LABELS).flatMap((entity) => Object.keys(VERB_LABELS).map((verb) => `${entity}.${verb}`)),
+  ]),
+].map((id) => ({ id, name: auditActionLabel(id) })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));

@@ -30,6 +30,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import type { AnyResource } from './resource-definition';
 import { approvalSettingResource } from '@/lib/versioning/approval-setting-resource';
 import { snapshotResource } from '@/lib/versioning/snapshot-resource';
+import { auditCheckpointResource } from '@/lib/audit/audit-checkpoint-resource';
 
 const resources: Record<string, AnyResource> = Object.fromEntries(
   [
@@ -44,6 +45,7 @@ const resources: Record<string, AnyResource> = Object.fromEntries(
     tradingPlatformResource,
     orderResource,
     approvalSettingResource, snapshotResource,
+    auditCheckpointResource,
   ].map((r) => [
     r.name,
     r as AnyResource,

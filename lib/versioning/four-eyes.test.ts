@@ -173,4 +173,38 @@ describe.each(testDatabaseKinds)('four-eyes change control of rule and form vers
       await requireApproval(false);
     }
   });
+  it('brings an older rule version back as a draft that goes through review where approval is required (no direct rollback)', async () => {
+    await requireApproval(false);
+    const admin = f.actors.platformAdmin;
+    const publishWith = async (rename: (name: string) => string, reason: string) => {
+      const draft = (await createRecord(f.db, admin, ruleVersionResource, { rule_set_key: 'invoice-type', region_id: URUMQI, note: reason })) as RuleVersionRecord;
+      const document = (draft.document as { name: string }[]).map((r, i) => (i === 0 ? { ...r, name: rename(r.name) } : r));
+      await updateRecord(f.db, admin, ruleVersionResource, draft.id, { document });
+      await command(admin, draft.id, 'publish', { reason });
+      return draft.id;
+    };
+    const older = await publishWith((n) => `${n}（旧）`, '旧写法');
+    await publishWith((n) => n.replace('（旧）', ''), '新写法');
+    const archived = await rule(admin, older);
+    expect(archived.status).toBe('archived');
+    expect(archived.allowed_actions).toContain('rollback');
+    await requireApproval(true);
+    try {
+      // Where a second person must approve, the older version is not published back directly: it becomes a draft.
+      const read = await rule(admin, older);
+      expect(read.allowed_actions).not.toContain('rollback');
+      expect(read.allowed_actions).toContain('copyToDraft');
+      expect((await expectRefusal(command(admin, older, 'rollback', { reason: '回滚' }))).code).toBe('APPROVAL_REQUIRED');
+      const draft = (await createRecord(f.db, admin, ruleVersionResource, { rule_set_key: 'invoice-type', region_id: URUMQI, copied_from: older, note: `以 v${archived.version} 为草稿` })) as RuleVersionRecord;
+      expect(draft).toMatchObject({ status: 'draft', document: archived.document });
+      expect((await rule(admin, draft.id)).allowed_actions).not.toContain('publish');
+      await command(admin, draft.id, 'submit', { reason: '恢复旧写法' });
+      await command(await reviewer(), draft.id, 'approve', { comment: '同意恢复' });
+      const published = await rule(admin, draft.id);
+      expect(published.status).toBe('published');
+      expect((published.document as { name: string }[])[0]!.name).toMatch(/（旧）$/);
+    } finally {
+      await requireApproval(false);
+    }
+  });
 });

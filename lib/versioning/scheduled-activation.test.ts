@@ -71,7 +71,11 @@ describe.each(testDatabaseKinds)('scheduled activation (生效时间) and versio
     expect(invoice(await snapshotAt(f.db, URUMQI, at))).toMatchObject({ version_id: draft.id, scope: 'regional' });
     const karamay = await snapshotAt(f.db, KARAMAY, t0);
     expect(invoice(karamay)).toMatchObject({ version_id: baseline.id, scope: 'baseline', scope_label: '平台基线' });
-    expect(karamay.find((r) => r.id === 'form:application')).toMatchObject({ kind: 'form', resource: 'form-versions' });
+    const form = karamay.find((r) => r.id === 'form:application')!;
+    expect(form).toMatchObject({ kind: 'form', resource: 'form-versions', label: '表单：投保信息' });
+    // A form shows when it came into force, as a rule does.
+    expect(form.effective_from).toBeInstanceOf(Date);
+    expect(form.effective_from!.getTime()).toBeLessThanOrEqual(t0.getTime());
     // The decision log says which version decided and whether it was the region's own.
     const logged = await f.db.selectFrom('rule_decisions').select('id').where('subject_id', '=', 'scheduled').executeTakeFirstOrThrow();
     const explained = (await getRecord(f.db, f.actors.operator, ruleDecisionResource, logged.id)) as RuleDecisionRecord;

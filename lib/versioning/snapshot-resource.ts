@@ -54,10 +54,14 @@ export async function snapshotAt(db: Kysely<Database>, regionId: string | null, 
           .orderBy(sql`coalesce(effective_from, published_at) desc, version desc`).limit(1).executeTakeFirst()
       : await findEffectiveForm(db, form_key, regionId, at, true);
     if (!form) continue;
+    // A form is named by its title (投保信息) as its applicants see it, and in force from its 生效时间 or publication.
+    const shown = await db.selectFrom('form_versions')
+      .select([sql<string | null>`schema->>'title'`.as('title'), sql<Date>`coalesce(effective_from, published_at)`.as('in_force_from')])
+      .where('id', '=', form.id).executeTakeFirstOrThrow();
     rows.push({
-      id: `form:${form_key}`, kind: 'form', resource: 'form-versions', key: form_key, label: `表单：${form_key}`,
+      id: `form:${form_key}`, kind: 'form', resource: 'form-versions', key: form_key, label: `表单：${shown.title ?? form_key}`,
       version_id: form.id, version: form.version, scope: scopeOf(form.region_id), scope_label: scopeLabel(form.region_id),
-      effective_from: null, region_id: regionId,
+      effective_from: shown.in_force_from, region_id: regionId,
     });
   }
   return rows;

@@ -26,6 +26,7 @@ import PlaceIcon from '@mui/icons-material/Place';
 import HubIcon from '@mui/icons-material/Hub';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import ListAltIcon from '@mui/icons-material/ListAlt';
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { Admin, Resource } from 'react-admin';
 import { AuditEventList, AuditEventShow } from '../_resources/audit-events';
@@ -42,6 +43,7 @@ import { RuleTestCaseCreate, RuleTestCaseList } from '../_resources/rules/rule-t
 import { RuleVersionCreate, RuleVersionEdit, RuleVersionList, RuleVersionShow } from '../_resources/rules/rule-versions';
 import { ApprovalSettingEdit, ApprovalSettingList } from '../_resources/versioning/approval-settings';
 import { SnapshotList } from '../_resources/versioning/snapshots';
+import { CompliancePage } from '../_resources/compliance/audit-checkpoints';
 import { PaymentTicketEdit, PaymentTicketList } from '../_resources/payment-tickets';
 import { RefundEdit, RefundList } from '../_resources/refunds';
 import { BankNotificationEdit, BankNotificationList } from '../_resources/bank-notifications';
@@ -126,6 +128,8 @@ export default function AdminApp() {
           <Resource key="version-approval-settings" name="version-approval-settings" icon={FactCheckIcon}
             list={<ApprovalSettingList canEdit={platformAdmin} />} edit={platformAdmin ? ApprovalSettingEdit : undefined} recordRepresentation="scope_name" />,
           <Resource key="audit-events" name="audit-events" icon={HistoryIcon} list={AuditEventList} show={AuditEventShow} />,
+          // 合规报告 and the chain's checkpoints are the overseers' (the server refuses everyone else).
+          ...(permissions?.role === 'compliance' || platformAdmin ? [<Resource key="audit-checkpoints" name="audit-checkpoints" icon={VerifiedUserIcon} list={CompliancePage} />] : []),
           <Resource key="users" name="users" icon={ManageAccountsIcon} list={UserList} show={UserShow}
             edit={platformAdmin ? UserEdit : undefined} create={platformAdmin ? UserCreate : undefined} recordRepresentation="display_name" />,
           <Resource key="regions" name="regions" icon={PlaceIcon} list={RegionList} show={RegionShow}

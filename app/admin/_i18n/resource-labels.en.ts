@@ -404,6 +404,16 @@ export const enResourceLabels: typeof zhResourceLabels = {
                 reason: 'Reason',
             },
         },
+        'audit-checkpoints': {
+            name: 'Compliance report |||| Compliance report',
+            fields: {
+                id: 'No.',
+                taken_at: 'Taken at',
+                chain_row_id: 'Last row',
+                chain_rows: 'Rows',
+                chain_hash: 'Last hash',
+            },
+        },
         'rule-snapshots': {
             name: 'Rules as of |||| Rules as of',
             fields: {

@@ -402,6 +402,16 @@ export const zhResourceLabels = {
                 reason: '原因',
             },
         },
+        'audit-checkpoints': {
+            name: '合规报告 |||| 合规报告',
+            fields: {
+                id: '编号',
+                taken_at: '生成时间',
+                chain_row_id: '链末记录序号',
+                chain_rows: '记录数',
+                chain_hash: '链末哈希',
+            },
+        },
         'rule-snapshots': {
             name: '规则快照 |||| 规则快照',
             fields: {

@@ -3,14 +3,8 @@ import { useEffect, useState } from 'react';
 import { useGetList, useRecordContext } from 'react-admin';
 import type { RuleVersionRecord } from '@/lib/rules/rule-version-record';
 import { VERSION_STATUS_LABELS } from '@/lib/versioning/version-status';
-import { diffRuleDocuments, type DiffRow } from '@/rules/diff-rule-documents';
-
-const COLORS: Record<DiffRow['kind'], { left?: string; right?: string }> = {
-  same: {},
-  removed: { left: '#fdecea' },
-  added: { right: '#e8f5e9' },
-  changed: { left: '#fdecea', right: '#e8f5e9' },
-};
+import { diffRuleDocuments } from '@/rules/diff-rule-documents';
+import { DiffTable } from '../../_components/diff-table';
 
 const versionLabel = (v: RuleVersionRecord) =>
   `${v.region_id === null ? '基线' : '区域'} v${v.version}（${VERSION_STATUS_LABELS[v.status]}）`;
@@ -58,26 +52,7 @@ export function VersionDiff({ document }: { /** The document being edited, inste
           <Alert severity={diff.changes ? 'info' : 'success'} sx={{ mb: 1 }} data-testid="diff-summary">
             {diff.changes ? `与 ${versionLabel(other)} 相比有 ${diff.changes} 处不同` : `与 ${versionLabel(other)} 完全相同`}
           </Alert>
-          <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', fontFamily: 'monospace', fontSize: 12, tableLayout: 'fixed' }}>
-            <thead>
-              <tr>
-                <th style={{ textAlign: 'left' }}>{versionLabel(other)}</th>
-                <th style={{ textAlign: 'left' }}>{versionLabel(record)}（本版本）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.rows.map((row, i) => (
-                <tr key={i}>
-                  <td style={{ background: COLORS[row.kind].left, whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>
-                    {row.left ? `${String(row.left.line).padStart(3)}  ${row.left.text}` : ''}
-                  </td>
-                  <td style={{ background: COLORS[row.kind].right, whiteSpace: 'pre-wrap', verticalAlign: 'top' }}>
-                    {row.right ? `${String(row.right.line).padStart(3)}  ${row.right.text}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Box>
+          <DiffTable rows={diff.rows} left={versionLabel(other)} right={`${versionLabel(record)}（本版本）`} />
         </>
       )}
     </Box>

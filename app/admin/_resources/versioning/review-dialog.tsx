@@ -1,9 +1,6 @@
-import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { useState } from 'react';
-import { Button, useRecordContext } from 'react-admin';
-import { useBackOfficeAction } from '../../_components/use-back-office-action';
+import { useRecordContext } from 'react-admin';
 import { callCommand } from '../../_components/call-api';
-import { EffectiveAtField, effectiveAtOf } from './effective-at-field';
+import { ReasonDialogButton } from './reason-dialog-button';
 
 type Step = 'submit' | 'approve' | 'reject' | 'withdraw';
 
@@ -47,44 +44,19 @@ const TEXT: Record<Step, { button: string; title: string; explain: string; field
 };
 
 /**
- * 提交审核 / 审核通过 / 驳回 of a rule or form version (四眼原则): the version's command of that name,
- * offered where its allowed_actions say, behind a confirmation that asks for the reason or comment.
+ * 提交审核 / 审核通过 / 驳回 / 撤回定时发布 of a rule or form version (四眼原则): the version's command of that
+ * name, offered where its allowed_actions say, behind a confirmation that asks for the reason or comment.
  */
 export function ReviewDialogButton({ resource, step }: { resource: 'rule-versions' | 'form-versions'; step: Step }) {
   const record = useRecordContext<{ id: string; version: number }>();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [effectiveAt, setEffectiveAt] = useState('');
-  const { run, busy, error } = useBackOfficeAction(() => setOpen(false));
   if (!record) return null;
   const t = TEXT[step];
-  const confirm = () =>
-    run(async () => {
-      await callCommand(resource, record.id, step, step === 'approve' ? { comment: text, effective_at: effectiveAtOf(effectiveAt) } : { [t.key]: text });
-      return t.done;
-    });
   return (
-    <>
-      <Button label={t.button} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{`${t.title} v${record.version}`}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t.explain}</DialogContentText>
-          <TextField label={t.field} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} fullWidth required />
-          {step === 'approve' && <EffectiveAtField value={effectiveAt} onChange={setEffectiveAt} />}
-          {error && (
-            <Box sx={{ mt: 2 }}>
-              <Alert severity="error">{error}</Alert>
-            </Box>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={() => setOpen(false)}>取消</MuiButton>
-          <MuiButton variant="contained" onClick={confirm} disabled={busy || text.trim().length < 2}>
-            {busy ? '处理中…' : t.confirm}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
-    </>
+    <ReasonDialogButton label={t.button} title={`${t.title} v${record.version}`} explain={t.explain} fieldLabel={t.field} confirmLabel={t.confirm}
+      withEffectiveAt={step === 'approve'}
+      onConfirm={async (text, effectiveAt) => {
+        await callCommand(resource, record.id, step, step === 'approve' ? { comment: text, effective_at: effectiveAt } : { [t.key]: text });
+        return t.done;
+      }} />
   );
 }
