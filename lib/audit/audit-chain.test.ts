@@ -55,6 +55,10 @@ describe.each(testDatabaseKinds)('audit chain on %s', (kind) => {
     expect((await list({ occurred_from: new Date(last.occurred_at.getTime() + 1).toISOString() })).total).toBe(0);
     expect((await list({ occurred_to: new Date(last.occurred_at.getTime() + 1).toISOString() })).total).toBe(all.length);
     expect(await list({ occurred_from: '昨天' }).catch((e: DomainError) => [e.code, e.message])).toEqual(['VALIDATION_FAILED', '筛选的时间无效']);
+    // A wall-clock time without its zone, or a bare number, is not a moment (new Date() would read both somehow).
+    for (const odd of ['2026-01-01T10:00', '1']) {
+      expect(await list({ occurred_to: odd }).catch((e: DomainError) => [e.code, e.message])).toEqual(['VALIDATION_FAILED', '筛选的时间无效']);
+    }
   });
 
   it('writes nothing when the change it records is rolled back', async () => {

@@ -3,11 +3,15 @@ import type { AuditEvent } from '@/db/database';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { declaredList } from '@/lib/back-office/declared-list';
 import { DomainError } from '@/lib/errors/domain-error';
+import { instant } from '@/lib/validation/fields';
 
-function instant(value: string | boolean): Date {
-  const at = typeof value === 'string' ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw new DomainError('VALIDATION_FAILED', '筛选的时间无效');
-  return at;
+const filterInstant = instant('筛选的时间');
+
+/** A filter's moment with its offset, as the other instants of the API: a wall-clock time without a zone would be read in the server's zone. */
+function filterMoment(value: string | boolean): Date {
+  const parsed = filterInstant.safeParse(value);
+  if (!parsed.success) throw new DomainError('VALIDATION_FAILED', '筛选的时间无效');
+  return parsed.data;
 }
 
 /** The audit chain as a read-only back-office list; nothing in the application can write to it but appends. */
@@ -26,8 +30,8 @@ export const auditEventResource: ResourceDefinition<AuditEvent> = {
     filters: {
       entity_type: 'entity_type', entity_id: 'entity_id', action: 'action', region_id: 'region_id', actor_role: 'actor_role',
       // 期间: from (inclusive) and to (exclusive), as instants.
-      occurred_from: { where: (query, value) => query.where('occurred_at', '>=', instant(value)) },
-      occurred_to: { where: (query, value) => query.where('occurred_at', '<', instant(value)) },
+      occurred_from: { where: (query, value) => query.where('occurred_at', '>=', filterMoment(value)) },
+      occurred_to: { where: (query, value) => query.where('occurred_at', '<', filterMoment(value)) },
     },
     // 操作人 (name and phone as the chain keeps them) and the reason.
     search: ['actor_label', 'reason'],

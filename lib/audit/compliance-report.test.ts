@@ -58,6 +58,12 @@ describe.each(testDatabaseKinds)('合规报告 on %s', (kind) => {
     expect((await expectRefusal(complianceReport(f.db, f.actors.compliance, { ...period, to: period.from }))).code).toBe('VALIDATION_FAILED');
   });
 
+  it('names its file by the Beijing days of the period', async () => {
+    // 00:00 Beijing on 15 March is still 14 March in UTC.
+    const file = await downloadComplianceReport(f.db, f.actors.compliance, { from: '2026-03-15T00:00:00+08:00', to: '2026-03-16T00:00:00+08:00', region_id: '650100', format: 'csv' });
+    expect(file.fileName).toBe('合规报告-650100-2026-03-15至2026-03-16.csv');
+  });
+
   it('is a Chinese PDF with the changes and the decision statistics; an empty period says so; bad input is refused', async () => {
     clock.advance(3_600_000); // after the other test's changes, on the same database
     const from = clock.now();
