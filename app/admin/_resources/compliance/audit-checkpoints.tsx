@@ -35,8 +35,15 @@ function VerifyRowButton({ show }: { show: (s: Shown) => void }) {
   const record = useRecordContext<AuditCheckpointRecord & { allowed_actions?: string[] }>();
   if (!record || !allowed(record, 'verify')) return null;
   const run = async () => {
-    const response = await fetch(`/api/admin/audit-chain/checkpoint/${record.id}`);
-    await verify(await response.json(), `检查点 #${record.id}（第 ${record.chain_row_id} 条）`, show);
+    const source = `检查点 #${record.id}（第 ${record.chain_row_id} 条）`;
+    // A refused download (403, 404) shows its own message, not 检查点格式无效 for the error's body.
+    let checkpoint: unknown;
+    try {
+      checkpoint = await callApi<unknown>(`/api/admin/audit-chain/checkpoint/${record.id}`);
+    } catch (e) {
+      return show({ error: (e as Error).message, source });
+    }
+    await verify(checkpoint, source, show);
   };
   return <MuiButton size="small" onClick={run}>校验</MuiButton>;
 }
