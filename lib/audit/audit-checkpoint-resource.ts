@@ -6,6 +6,7 @@ import { declaredList } from '@/lib/back-office/declared-list';
 import type { ResourceDefinition } from '@/lib/back-office/resource-definition';
 import { DomainError } from '@/lib/errors/domain-error';
 import type { AuditCheckpoint } from './audit-checkpoint';
+import { requireAllRegionsOverseer } from './require-all-regions-overseer';
 
 export interface AuditCheckpointRecord {
   id: number;
@@ -21,9 +22,7 @@ export interface AuditCheckpointRecord {
 }
 
 /** Checkpoints are the chain's overseers' (compliance and the platform administrator): everyone else is refused. */
-export function assertChainOverseer(actor: Actor): void {
-  if (actor.role !== 'compliance' && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', '只有合规审计或平台管理员可以查看审计链检查点');
-}
+const assertChainOverseer = (actor: Actor) => requireAllRegionsOverseer(actor, '查看审计链检查点');
 
 function selectCheckpoints(db: Kysely<Database> | Transaction<Database>) {
   return db

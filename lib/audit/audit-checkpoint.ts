@@ -8,6 +8,7 @@ import { DomainError } from '@/lib/errors/domain-error';
 import { secret } from '@/lib/config/secrets';
 import { now } from '@/lib/time/clock';
 import { verifyAuditChain } from './verify-audit-chain';
+import { requireAllRegionsOverseer } from './require-all-regions-overseer';
 
 /** What a checkpoint says, as signed and as compliance downloads it (JSON). */
 export interface AuditCheckpoint {
@@ -106,19 +107,15 @@ const checkpointSchema = z.object({
   signature: z.string({ error: '检查点格式无效' }).min(1).max(200),
 });
 
-function requireChainOverseer(actor: Actor): void {
-  if (actor.role !== 'compliance' && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', '只有合规审计或平台管理员可以生成或核对审计链检查点');
-}
-
 /** On demand (POST /api/admin/audit-chain/checkpoint): compliance or the platform administrator takes one. */
 export async function takeAuditCheckpointAs(db: Kysely<Database>, actor: Actor): Promise<AuditCheckpoint> {
-  requireChainOverseer(actor);
+  requireAllRegionsOverseer(actor, '生成或核对审计链检查点');
   return takeAuditCheckpoint(db);
 }
 
 /** POST /api/admin/audit-chain/verify-checkpoint with a checkpoint kept outside the system. */
 export async function verifyCheckpointAs(db: Kysely<Database>, actor: Actor, raw: unknown): Promise<CheckpointReport> {
-  requireChainOverseer(actor);
+  requireAllRegionsOverseer(actor, '生成或核对审计链检查点');
   return verifyAgainstCheckpoint(db, parseInput(checkpointSchema, raw));
 }
 

@@ -1,18 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@/db/database';
 import type { Actor } from '@/lib/auth/actor';
-import { DomainError } from '@/lib/errors/domain-error';
 import { now } from '@/lib/time/clock';
 import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain';
+import { requireAllRegionsOverseer } from './require-all-regions-overseer';
 
 /** The chain check as the audit log's banner shows it: the report, when, and the last row verified. */
 export type AuditChainCheck = AuditChainReport & { checkedAt: Date; lastVerifiedRow: number | null };
 
 /** The chain spans every region, so only those who oversee all regions may check it. */
 export async function checkAuditChain(db: Kysely<Database>, actor: Actor): Promise<AuditChainCheck> {
-  if (actor.role !== 'compliance' && actor.role !== 'platform_admin') {
-    throw new DomainError('FORBIDDEN', '只有合规审计或平台管理员可以校验审计链');
-  }
+  requireAllRegionsOverseer(actor, '校验审计链');
   const report = await verifyAuditChain(db);
   // The walk reads the chain in id order and accepts its first `checked` rows: the last of them is the
   // last row verified (the one before a break, or the head the walk reached).

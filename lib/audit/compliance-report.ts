@@ -9,6 +9,7 @@ import { getRuleSetCatalog, isRuleSetKey, type RuleSetKey } from '@/rules/catalo
 import { summarizeOutcome } from '@/rules/explain-decision';
 import { AUDIT_ENTITY_LABELS, auditActionLabel } from './audit-labels';
 import { summarizeVersionChange } from './summarize-version-change';
+import { requireAllRegionsOverseer } from './require-all-regions-overseer';
 
 export const complianceReportInput = z.object({
   from: z.string().refine((v) => !Number.isNaN(Date.parse(v)), { error: '开始时间无效' }).transform((v) => new Date(v)),
@@ -46,7 +47,7 @@ export interface ComplianceReport {
  * the decisions per rule set and outcome.
  */
 export async function complianceReport(db: Kysely<Database>, actor: Actor, raw: unknown): Promise<ComplianceReport> {
-  if (actor.role !== 'compliance' && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', '只有合规审计或平台管理员可以下载合规报告');
+  requireAllRegionsOverseer(actor, '下载合规报告');
   const input = parseInput(complianceReportInput, raw);
   if (input.to <= input.from) throw new DomainError('VALIDATION_FAILED', '结束时间须晚于开始时间', { to: '结束时间须晚于开始时间' });
   let regionLabel = '全部区域（含平台基线）';
