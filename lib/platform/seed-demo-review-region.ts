@@ -45,7 +45,7 @@ export async function seedDemoReviewRegion(trx: Transaction<Database>, bidder: A
       .execute();
     const operator = (await loadActor(trx, { phone: DEMO_REVIEW_OPERATOR_PHONE }))!;
     const insurer = await trx.insertInto('insurers').values({ ...demoReviewInsurer, region_id: demoReviewRegion.id, updated_at: now() }).returning('id').executeTakeFirstOrThrow();
-    const notice = await trx.selectFrom('products').select('notice').limit(1).executeTakeFirstOrThrow();
+    const notice = await trx.selectFrom('products').select('notice').orderBy('id').limit(1).executeTakeFirstOrThrow();
     await trx.insertInto('products').values({ ...demoReviewProduct, insurer_id: insurer.id, notice: notice.notice, updated_at: now() }).execute();
     for (const { section, depositDeadlineInDays, bidOpeningInDays, ...project } of Object.values(demoReviewProjects)) {
       const row = await trx

@@ -25,7 +25,7 @@ const filters = [
 /** Where the record an entry is about is shown in the back office, for the entry's link. */
 const ENTITY_PAGES: Record<string, string> = {
   rule_version: 'rule-versions', form_version: 'form-versions', order: 'orders', insurer: 'insurers', product: 'products',
-  project: 'projects', enterprise: 'enterprises', transfer: 'transfers', bank_transfer: 'transfers', surrender: 'surrenders',
+  project: 'projects', enterprise: 'enterprises', bank_transfer: 'transfers', surrender: 'surrenders',
   invoice: 'invoices', region: 'regions', user: 'users', outbox_message: 'outbox-messages',
 };
 
