@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER_PHONE } from '@/testing/demo-fixture';
 import { testDatabaseKinds } from '@/testing/test-database';
@@ -17,17 +13,10 @@ import { decide } from '@/lib/rules/decide';
 import { complianceReport, complianceReportCsv } from './compliance-report';
 import { downloadComplianceReport } from './download-compliance-report';
 import { summarizeVersionChange } from './summarize-version-change';
+import { pdfText } from '@/testing/pdf-text';
 
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'compliance-report-'));
-  try {
-    writeFileSync(join(dir, 'report.pdf'), bytes);
-    // Table cells wrap; the words are compared without pdftotext's line breaks.
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+// Table cells wrap; the words are compared without pdftotext's line breaks.
+const reportText = (bytes: Uint8Array) => pdfText(bytes).replace(/\s+/g, '');
 
 describe.each(testDatabaseKinds)('合规报告 on %s', (kind) => {
   const f = useDemoFixture(kind, { hookTimeout: 120_000 });
@@ -81,7 +70,7 @@ describe.each(testDatabaseKinds)('合规报告 on %s', (kind) => {
     const file = await downloadComplianceReport(f.db, f.actors.compliance, { ...period, format: 'pdf' });
     expect(file.contentType).toBe('application/pdf');
     expect(file.fileName).toMatch(/^合规报告-650100-.*\.pdf$/);
-    const text = pdfText(file.content);
+    const text = reportText(file.content);
     expect(text).toContain('合规报告');
     expect(text).toContain('乌鲁木齐市（含平台基线）');
     expect(text).toContain('规则和表单变更（共3条）');
@@ -92,7 +81,7 @@ describe.each(testDatabaseKinds)('合规报告 on %s', (kind) => {
     for (const d of report.decisions) expect(text).toContain(`${d.rule_set}${d.outcome}${d.count}`.replace(/\s+/g, ''));
 
     const long = new Date('2020-01-01T00:00:00Z');
-    const empty = pdfText((await downloadComplianceReport(f.db, f.actors.compliance, { from: long.toISOString(), to: new Date(long.getTime() + 3_600_000).toISOString(), format: 'pdf' })).content);
+    const empty = reportText((await downloadComplianceReport(f.db, f.actors.compliance, { from: long.toISOString(), to: new Date(long.getTime() + 3_600_000).toISOString(), format: 'pdf' })).content);
     expect(empty).toContain('全部区域');
     expect(empty).toContain('本期间内没有规则或表单变更。');
     expect(empty).toContain('本期间内没有规则决策。');

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_AT } from '@/testing/demo-fixture';
 import { useDemoFixture } from '@/testing/use-database';
@@ -11,16 +7,8 @@ import { expectRefusal } from '@/lib/errors/testing/expect-refusal';
 import { issuedOrderOnDemoProject } from '@/lib/orders/testing/test-orders';
 import { downloadPolicy } from './download-policy';
 import { verifyPolicy, VERIFY_RATE_LIMIT } from './verify-policy';
+import { pdfText } from '@/testing/pdf-text';
 
-function pdfText(pdf: Uint8Array): string {
-  const file = path.join(os.tmpdir(), `policy-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
 
 describe.each(testDatabaseKinds)('the policy on %s', (kind) => {
   const f = useDemoFixture(kind);

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuedOrderOnDemoProject, orderOnSection, payFromBasicAccount } from '@/lib/orders/testing/test-orders';
 import { renderDuePolicyDocuments } from '@/lib/policies/document-jobs/render-due-policy-documents';
@@ -12,16 +8,8 @@ import { testDatabaseKinds } from '@/testing/test-database';
 import { useDemoFixture } from '@/testing/use-database';
 import { useFixedClock } from '@/testing/use-fixed-clock';
 import { useFakeTradingPlatform } from './testing/use-fake-trading-platform';
+import { pdfText } from '@/testing/pdf-text';
 
-function pdfText(pdf: Uint8Array): string {
-  const file = path.join(os.tmpdir(), `platform-document-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
 
 const SECRET = 'doc-platform-shared-secret-0123456789abcdef';
 const OTHER_SECRET = 'other-platform-shared-secret-0123456789abcd';
