@@ -17,6 +17,17 @@ export function mainThreadCpuMs(pid: number): number | null {
   return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
 }
 
+/** The same summed over several processes (null if any cannot be read). */
+export function processesCpuMs(pids: number[], of: (pid: number) => number | null = processCpuMs): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const ms = of(pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}
+
 function statCpuMs(file: string): number | null {
   try {
     const stat = fs.readFileSync(file, 'utf8');

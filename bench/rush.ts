@@ -24,9 +24,11 @@ import { createRushBidders } from '@/e2e/support/rush-bidders';
 import { deliverPayments, isAck, type Delivery } from '@/e2e/support/rush-notifications';
 import { insuredExactlyOnceProblems, readRushOutcome, waitForDocuments, waitForOutcome } from '@/e2e/support/rush-outcome';
 import { rushServerEnv, startRushServer, type RushServer } from '@/e2e/support/rush-server';
+import { DEFAULT_ACCEPTS_PER_TURN } from '@/lib/server/server-processes-config';
 import { ensureNextBuild } from './ensure-next-build';
 import { pgbenchTps } from './pgbench';
-import { mainThreadCpuMs, processCpuMs } from './process-cpu';
+import { childPids } from '@/testing/child-processes';
+import { mainThreadCpuMs, processesCpuMs } from './process-cpu';
 
 const N = Number(process.env.BENCH_N ?? 200);
 /** Notifications for other orders sent first, to a server just started, and not measured (BENCH_WARMUP). */
@@ -54,7 +56,10 @@ function latencies(deliveries: Delivery[]) {
 }
 
 ensureNextBuild(ROOT, process.env.NEXT_DIST_DIR);
-console.log(`bench:rush — N=${N} notifications, concurrency ${C}; ${os.cpus().length} cores, Node ${process.version}; load average ${load()}`);
+console.log(
+  `bench:rush — N=${N} notifications, concurrency ${C}; ${os.cpus().length} cores, Node ${process.version}; load average ${load()}; ` +
+    `WEB_CONCURRENCY ${process.env.WEB_CONCURRENCY || 1}, ACCEPTS_PER_TURN ${process.env.ACCEPTS_PER_TURN || DEFAULT_ACCEPTS_PER_TURN}`,
+);
 
 const f = await openDemoFixture('postgres', new Date());
 let server: RushServer | undefined;
@@ -89,11 +94,15 @@ try {
     console.log(`warm-up     ${warm.deliveries.filter(isAck).length}/${W} acknowledged by the fresh server in ${ms(warm.wallMs)} (p50 ${ms(warmLatency.p50)}, p99 ${ms(warmLatency.p99)}); insured and documents ready before the rush`);
   }
 
-  const cpuBefore = processCpuMs(server.pid);
-  const loopBefore = mainThreadCpuMs(server.pid);
+  // The app processes under npm start's supervisor: they answer and render (the supervisor only watches them).
+  const appPids = childPids(server.pid, 'scripts/app-process.ts');
+  const cpuNow = () => processesCpuMs(appPids);
+  const loopNow = () => processesCpuMs(appPids, mainThreadCpuMs);
+  const cpuBefore = cpuNow();
+  const loopBefore = loopNow();
   const rush = await deliverPayments(server.baseUrl, BANK_SECRET, payments, C);
-  const rushCpu = processCpuMs(server.pid);
-  const rushLoop = mainThreadCpuMs(server.pid);
+  const rushCpu = cpuNow();
+  const rushLoop = loopNow();
   const acks = rush.deliveries.filter(isAck).length;
   // BENCH_DUMP=<file>: every delivery of the rush (start, latency, status) as JSON, to see where a tail comes from.
   if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, JSON.stringify(rush.deliveries));
@@ -103,7 +112,7 @@ try {
   const insuredMs = performance.now() - lastAck;
   const ready = await waitForDocuments(f.db, W + N, 120_000);
   const documentsMs = performance.now() - lastAck;
-  const documentsCpu = processCpuMs(server.pid);
+  const documentsCpu = cpuNow();
   const afterRush = await readRushOutcome(f.db);
 
   const retries = await deliverPayments(server.baseUrl, BANK_SECRET, payments, C);
@@ -139,8 +148,8 @@ insured     ${insured.ordersIssued - W}/${N} orders 投保成功 ${(insuredMs / 
 documents   ${ready.documentsReady - W}/${N} ready ${(documentsMs / 1000).toFixed(1)} s after the last ack (jobs done ${ready.jobsDone}/${ready.jobs}, warm-up included)
 retries     ${retriesReplayed}/${N} answered as replayed in ${ms(retries.wallMs)} (p50 ${ms(retryLatency.p50)}, p99 ${ms(retryLatency.p99)})
 counts      (warm-up included) orders issued ${afterRetries.ordersIssued}/${afterRetries.orders}, policies ${afterRetries.policies} (orders with one ${afterRetries.ordersWithPolicy}), bank_transfers ${afterRetries.transfers} (distinct ${afterRetries.distinctTransfers}, matched ${afterRetries.transfersMatched}), refunds ${afterRetries.refunds}
-server CPU  ${cpu(cpuBefore, rushCpu)} during the rush (${cpuBefore === null || rushCpu === null ? 'n/a' : ((rushCpu - cpuBefore) / N).toFixed(0)} ms per ack, renders done meanwhile included), ${cpu(rushCpu, documentsCpu)} more until the last document
-event loop  ${cpu(loopBefore, rushLoop)} on the main thread during the rush (${loopBefore === null || rushLoop === null ? 'n/a' : ((rushLoop - loopBefore) / N).toFixed(1)} ms per ack: what answering costs, renders excluded)
+server CPU  ${cpu(cpuBefore, rushCpu)} in ${appPids.length} app process(es) during the rush (${cpuBefore === null || rushCpu === null ? 'n/a' : ((rushCpu - cpuBefore) / N).toFixed(0)} ms per ack, renders done meanwhile included), ${cpu(rushCpu, documentsCpu)} more until the last document
+event loop  ${cpu(loopBefore, rushLoop)} on the app processes' main threads during the rush (${loopBefore === null || rushLoop === null ? 'n/a' : ((rushLoop - loopBefore) / N).toFixed(1)} ms per ack: what answering costs, renders excluded)
 pgbench     ${tps.toFixed(0)} tps (TPC-B, 10 s, 8 clients); rush throughput is ${((throughput / tps) * 100).toFixed(2)} % of it
 load        load average ${load()} (1, 5, 15 min) at the end
 

@@ -4,6 +4,7 @@ import { createRushBidders } from './support/rush-bidders';
 import { deliverPayments, isAck } from './support/rush-notifications';
 import { insuredExactlyOnceProblems, waitForDocuments } from './support/rush-outcome';
 import { rushServerEnv, startRushServer, type RushServer } from './support/rush-server';
+import { childPids } from '../testing/child-processes';
 
 const N = 60;
 const CONCURRENCY = 20;
@@ -69,6 +70,52 @@ test('kill -9 of the app in the middle of a rush, a restart and the bank’s ret
     console.log(`crash-safety: ${description}`);
   } catch (error) {
     for (const [i, each] of started.entries()) await test.info().attach(`server ${i + 1} output`, { body: each.output(), contentType: 'text/plain' });
+    throw error;
+  } finally {
+    await server?.stop();
+    await f.close();
+  }
+});
+
+test('kill -9 of the app process alone in the middle of a rush: its supervisor replaces it, the port is never closed, and after the bank’s retries every order is insured once', async () => {
+  test.setTimeout(150_000);
+  const f = await openDemoFixture('postgres', new Date());
+  let server: RushServer | undefined;
+  try {
+    const payments = await createRushBidders(f, N);
+    const env = rushServerEnv({ databaseUrl: f.url!, bankSecret: BANK_SECRET, env: { POLICY_DOCUMENT_LEASE_SECONDS: '2' } }, PORT + 1);
+    server = await startRushServer(env, PORT + 1);
+    const [doomed] = childPids(server.pid, 'scripts/app-process.ts');
+    expect(doomed, 'the app process under npm start').toBeDefined();
+
+    let killed = false;
+    let killedAtMs = Infinity;
+    const rush = await deliverPayments(server.baseUrl, BANK_SECRET, payments, CONCURRENCY, (delivery, acks) => {
+      if (killed || acks < KILL_AFTER_ACKS) return;
+      killed = true;
+      killedAtMs = delivery.startedMs + delivery.latencyMs;
+      process.kill(doomed!, 'SIGKILL');
+    });
+    expect(killed).toBe(true);
+    const replacement = childPids(server.pid, 'scripts/app-process.ts');
+    expect(replacement, 'one app process again, not the killed one').toHaveLength(1);
+    expect(replacement[0]).not.toBe(doomed);
+    // Connections cut by the kill were reset; none was refused, because the supervisor held the socket open.
+    const failed = rush.deliveries.filter((d) => !isAck(d));
+    expect(failed.filter((d) => d.startedMs < killedAtMs).length, 'notifications cut in flight by the kill').toBeGreaterThan(0);
+    expect(failed.filter((d) => d.error?.includes('ECONNREFUSED')), 'refused connections').toEqual([]);
+    // Sent after the kill on a new connection: it waited in the backlog for the replacement and was answered.
+    expect(rush.deliveries.filter((d) => d.startedMs > killedAtMs && isAck(d)).length, 'answered by the replacement').toBeGreaterThan(0);
+
+    const retries = await deliverPayments(server.baseUrl, BANK_SECRET, payments, CONCURRENCY);
+    expect(retries.deliveries.filter((d) => !isAck(d)), 'every retry is acknowledged').toEqual([]);
+    const outcome = await waitForDocuments(f.db, N, 60_000);
+    expect(insuredExactlyOnceProblems(outcome, N)).toEqual([]);
+    expect({ documentsReady: outcome.documentsReady, jobsDone: outcome.jobsDone }).toEqual({ documentsReady: N, jobsDone: N });
+    expect(server.output()).toContain('意外退出（信号 SIGKILL），1 秒后重启');
+    console.log(`crash-safety (app process alone): ${N - failed.length} acknowledged in the first round, ${failed.length} cut by the kill and answered on retry`);
+  } catch (error) {
+    if (server) await test.info().attach('server output', { body: server.output(), contentType: 'text/plain' });
     throw error;
   } finally {
     await server?.stop();

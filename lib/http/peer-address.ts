@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 /**
  * Next.js hands route handlers, pages and server actions the request's headers but not its socket, and
  * fills X-Forwarded-For from the socket only when the client sent none (so a client that sends one hides
- * its address). The app's own server (scripts/start-server.ts, `npm start`) therefore writes the socket's
+ * its address). The app's own server (`npm start`: scripts/app-process.ts under scripts/start-server.ts) therefore writes the socket's
  * address into this header on every request, replacing whatever the client sent under that name, and
  * marks the process so that the header is believed only where that server runs.
  */

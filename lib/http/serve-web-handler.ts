@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 /**
  * Answers a Node request with a handler written for web Requests and Responses (as the app's route
  * handlers are), adding `headers` to the answer. For the few paths the production server answers itself
- * rather than through Next's router (scripts/start-server.ts).
+ * rather than through Next's router (scripts/app-process.ts, under npm start).
  */
 export async function serveWebHandler(
   incoming: IncomingMessage,

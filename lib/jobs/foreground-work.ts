@@ -3,7 +3,7 @@
  * background loops (recording notifications, rendering documents) step aside while there is any: on a
  * small machine in a deadline rush the answers come first, and the background catches up as soon as the
  * rush eases. On globalThis: Next.js may load this module once per route bundle, and the server's own
- * webhook path (scripts/start-server.ts) once more; all must share one count.
+ * webhook path (scripts/app-process.ts) once more; all must share one count.
  */
 const KEY = Symbol.for('bid-guarantee.foreground-work-in-flight');
 const holder = globalThis as { [KEY]?: number };

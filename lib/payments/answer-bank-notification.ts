@@ -9,7 +9,7 @@ export const BANK_WEBHOOK_PATH = '/api/bank/transfers';
 
 /**
  * The answer to a bank's POST of a notification: the route (app/api/bank/transfers) and the production
- * server's own path for it (scripts/start-server.ts, which skips Next's router under a rush) both call this.
+ * server's own path for it (scripts/app-process.ts under npm start, which skips Next's router under a rush) both call this.
  */
 export function answerBankNotification(request: Request): Promise<Response> {
   return handleApi(async () => {

@@ -157,6 +157,9 @@ async function smoke(databaseUrl: string, serverLog: string[], servers: ChildPro
       POLICY_MASTER_KEY: randomBytes(32).toString('base64'),
       AUDIT_CHECKPOINT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
       DATABASE_POOL_SIZE: '4',
+      // Two app processes on the one port, as a deployment on PostgreSQL may run them: the first migrates
+      // the empty database, the second starts once it listens, and either may answer any request below.
+      WEB_CONCURRENCY: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -164,6 +167,12 @@ async function smoke(databaseUrl: string, serverLog: string[], servers: ChildPro
   server.stdout!.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
   server.stderr!.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
   await waitUntilServing(base, server);
+  const deadline = Date.now() + 60_000;
+  while ((serverLog.join('').match(/应用进程 \d（pid \d+）已就绪/g) ?? []).length < 2) {
+    check(Date.now() < deadline, '第二个应用进程 60 秒内未就绪');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  step('both app processes (WEB_CONCURRENCY=2) serve the port');
 
   step('no demo data: a demo account cannot sign in, the administrator is the only user');
   const stranger = client(base);

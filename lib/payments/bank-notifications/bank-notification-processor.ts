@@ -9,7 +9,7 @@ const IDLE_POLL_MS = 1_000;
 const WORKERS = 2;
 
 // On globalThis: Next.js may load this module once per route bundle, and the server's own webhook path
-// (scripts/start-server.ts) once more; all of them must see one processor.
+// (scripts/app-process.ts) once more; all of them must see one processor.
 const KEY = Symbol.for('bid-guarantee.bank-notification-processor');
 const holder = globalThis as { [KEY]?: BackgroundLoop };
 

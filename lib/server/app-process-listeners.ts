@@ -1,0 +1,62 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { SendHandle } from 'node:child_process';
+import { isSupervisorMessage, type AppProcessSettings, type ToAppProcess, type ToSupervisor } from './supervised-process';
+
+/** The raw socket handle under a listening server: what the supervisor keeps and copies (see app-supervisor.ts). */
+function rawHandle(server: Server): SendHandle {
+  return (server as unknown as { _handle: SendHandle })._handle;
+}
+
+function tell(message: ToSupervisor, handle?: SendHandle): void {
+  process.send!(message, handle);
+}
+
+/**
+ * The app process's side of `npm start`: tells the supervisor it is ready, then serves `handler` on every
+ * copy of the listening socket the supervisor hands it (the first process binds the socket itself and
+ * hands it up). Resolves with the servers once all `settings.acceptsPerTurn` copies are watched.
+ */
+export function listenUnderSupervisor(settings: AppProcessSettings, handler: RequestListener): Promise<Server[]> {
+  if (typeof process.send !== 'function') throw new Error('应用进程须由 npm start（scripts/start-server.ts）启动：它没有与监管进程的 IPC 通道');
+  const servers: Server[] = [];
+  return new Promise((resolve, reject) => {
+    const serving = (server: Server) => {
+      servers.push(server);
+      if (servers.length < settings.acceptsPerTurn) return;
+      process.off('message', onMessage);
+      tell({ kind: 'listening' });
+      resolve(servers);
+    };
+    const onMessage = (message: unknown, handle: unknown) => {
+      if (!isSupervisorMessage<ToAppProcess>(message)) return;
+      const server = createServer(handler);
+      server.once('error', reject);
+      if (message.kind === 'bind') {
+        server.listen(settings.port, settings.hostname, () => {
+          tell({ kind: 'bound' }, rawHandle(server));
+          serving(server);
+        });
+      } else if (handle) {
+        // A raw handle: the server adopts the socket copy as its own (net.Server#listen(handle)).
+        server.listen(handle as Parameters<Server['listen']>[0], () => serving(server));
+      }
+    };
+    process.on('message', onMessage);
+    tell({ kind: 'ready' });
+  });
+}
+
+/**
+ * Stops accepting on every copy, answers the requests in flight (idle kept-alive connections are closed
+ * at once), and resolves when they are done or after `graceMs`, whichever is first.
+ */
+export function stopServing(servers: Server[], graceMs: number): Promise<void> {
+  const closed = servers.map(
+    (server) =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
+  return Promise.race([Promise.all(closed).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+}
