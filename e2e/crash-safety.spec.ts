@@ -38,7 +38,7 @@ test('kill -9 of the app in the middle of a rush, a restart and the bank’s ret
     });
     await killing;
     server = undefined;
-    // The process that was killed is the one that listened: nothing answers on the port any more.
+    // The whole server was killed, supervisor and app process: nothing answers on the port any more.
     expect(() => process.kill(doomed.pid, 0), 'the server process is gone').toThrow();
     await expect(fetch(`${doomed.baseUrl}/login`), 'nothing listens on the port').rejects.toThrow();
 

@@ -49,7 +49,7 @@ process.on('exit', () => {
 
 export interface RushServer {
   baseUrl: string;
-  /** The process that listens: `node` itself, no npx or tsx wrapper in between. */
+  /** npm start's supervising process (`node` itself, no npx or tsx wrapper in between); its app processes are its children. */
   pid: number;
   /** What the server printed so far (for a failure's report). */
   output(): string;
@@ -62,7 +62,7 @@ export interface RushServer {
 /**
  * Starts the production server (scripts/start-server.ts, the build in NEXT_DIST_DIR or .next) as its
  * own process group and waits until it answers. Started with `node --import tsx` rather than through
- * npm or npx, so the pid is the process that holds the port and a kill reaches it.
+ * npm or npx, so the pid is the supervisor's and a signal to the group reaches its app processes too.
  */
 export async function startRushServer(env: NodeJS.ProcessEnv, port: number, nodeOptions: string[] = []): Promise<RushServer> {
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'scripts/start-server.ts', '-p', String(port), '-H', '127.0.0.1'], {

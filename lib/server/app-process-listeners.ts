@@ -21,6 +21,9 @@ export function listenUnderSupervisor(settings: AppProcessSettings, handler: Req
   const servers: Server[] = [];
   return new Promise((resolve, reject) => {
     const serving = (server: Server) => {
+      server.off('error', reject);
+      // After it listens, an error is a failed accept (out of file descriptors, say): libuv goes on accepting.
+      server.on('error', (error) => console.error(`应用进程 ${settings.index} 接受连接失败：${error.message}`));
       servers.push(server);
       if (servers.length < settings.acceptsPerTurn) return;
       process.off('message', onMessage);
