@@ -6,7 +6,7 @@ import staticSecurityHeaders from '../lib/http/static-security-headers.json';
 import { trustedProxies } from '../lib/http/trusted-proxies';
 import { answerBankNotification, BANK_WEBHOOK_PATH } from '../lib/payments/answer-bank-notification';
 import { getDb } from '../lib/database';
-import { listenUnderSupervisor, stopServing } from '../lib/server/app-process-listeners';
+import { listenUnderSupervisor } from '../lib/server/app-process-listeners';
 import { appProcessSettings } from '../lib/server/supervised-process';
 import { configuredSmsProvider } from '../lib/sms/configured-sms-provider';
 
@@ -18,6 +18,10 @@ import { configuredSmsProvider } from '../lib/sms/configured-sms-provider';
 //   times what storing a notification does, and in a deadline rush banks wait on every millisecond of it.
 const settings = appProcessSettings();
 if (!settings) throw new Error('scripts/app-process.ts 由 npm start（scripts/start-server.ts）启动，不单独运行');
+// The supervisor gone before this process serves (it was killed while this one started): nothing would
+// ever hand it the socket, and its background loops would run on unwatched. Once it serves, the graceful stop below.
+const orphanedWhileStarting = () => process.exit(1);
+process.once('disconnect', orphanedWhileStarting);
 
 trustedProxies(); // a malformed TRUSTED_PROXIES stops the server here, before it serves anything
 configuredSmsProvider(); // and so does an SMS_PROVIDER no provider answers to
@@ -31,7 +35,7 @@ await app.prepare();
 await getDb();
 const webhookHeaders = [...staticSecurityHeaders, { key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }];
 const isBankWebhook = (request: IncomingMessage) => request.method === 'POST' && request.url?.split('?')[0] === BANK_WEBHOOK_PATH;
-const servers = await listenUnderSupervisor(settings, (request, response) => {
+const listeners = await listenUnderSupervisor(settings, (request, response) => {
   stampPeerAddress(request);
   if (isBankWebhook(request)) void serveWebHandler(request, response, answerBankNotification, webhookHeaders);
   else void handle(request, response);
@@ -44,7 +48,8 @@ const stop = (why: string) => {
   if (stopping) return; // the supervisor passes a terminal's Ctrl-C on too: one stop is enough
   stopping = true;
   console.log(`应用进程 ${settings.index}：${why}，不再接受新请求，答复处理中的请求后退出`);
-  void stopServing(servers, 10_000).then(() => process.exit(0));
+  void listeners.stop(10_000).then(() => process.exit(0));
 };
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal));
+process.off('disconnect', orphanedWhileStarting);
 process.on('disconnect', () => stop('监管进程已退出'));

@@ -11,7 +11,13 @@ export function childPids(pid: number, running: string): number[] {
       .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' '))
       .filter(Boolean)
       .map(Number)
-      .filter((child) => fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(running));
+      .filter((child) => {
+        try {
+          return fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(running);
+        } catch {
+          return false; // gone while being listed
+        }
+      });
   } catch {
     return [];
   }

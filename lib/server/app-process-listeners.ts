@@ -11,14 +11,41 @@ function tell(message: ToSupervisor, handle?: SendHandle): void {
   process.send!(message, handle);
 }
 
+/** An app process's servers, one per copy of the listening socket, all answering with the same handler. */
+export interface SupervisedListeners {
+  servers: Server[];
+  /**
+   * Stops accepting on every copy and answers the requests in flight, then resolves; after `graceMs` it
+   * resolves anyway. Kept-alive connections are closed as soon as they are idle, and a request that still
+   * arrives on one is answered with `Connection: close`, so a client that keeps its connections busy (a
+   * bank's pool, a proxy's upstream keep-alive) does not hold the stop until the cap.
+   */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** How often a stopping process closes the kept-alive connections that have become idle. */
+const IDLE_SWEEP_MS = 50;
+
 /**
  * The app process's side of `npm start`: tells the supervisor it is ready, then serves `handler` on every
  * copy of the listening socket the supervisor hands it (the first process binds the socket itself and
- * hands it up). Resolves with the servers once all `settings.acceptsPerTurn` copies are watched.
+ * hands it up). Resolves once all `settings.acceptsPerTurn` copies are watched.
  */
-export function listenUnderSupervisor(settings: AppProcessSettings, handler: RequestListener): Promise<Server[]> {
+export function listenUnderSupervisor(settings: AppProcessSettings, handler: RequestListener): Promise<SupervisedListeners> {
   if (typeof process.send !== 'function') throw new Error('应用进程须由 npm start（scripts/start-server.ts）启动：它没有与监管进程的 IPC 通道');
   const servers: Server[] = [];
+  let stopping = false;
+  const answer: RequestListener = (request, response) => {
+    if (stopping) response.setHeader('connection', 'close');
+    handler(request, response);
+  };
+  const stop = (graceMs: number) => {
+    stopping = true;
+    const sweep = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), IDLE_SWEEP_MS);
+    const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    return Promise.race([Promise.all(closed).then(() => undefined), cap]).finally(() => clearInterval(sweep));
+  };
   return new Promise((resolve, reject) => {
     const serving = (server: Server) => {
       server.off('error', reject);
@@ -28,11 +55,11 @@ export function listenUnderSupervisor(settings: AppProcessSettings, handler: Req
       if (servers.length < settings.acceptsPerTurn) return;
       process.off('message', onMessage);
       tell({ kind: 'listening' });
-      resolve(servers);
+      resolve({ servers, stop });
     };
     const onMessage = (message: unknown, handle: unknown) => {
       if (!isSupervisorMessage<ToAppProcess>(message)) return;
-      const server = createServer(handler);
+      const server = createServer(answer);
       server.once('error', reject);
       if (message.kind === 'bind') {
         server.listen(settings.port, settings.hostname, () => {
@@ -47,19 +74,4 @@ export function listenUnderSupervisor(settings: AppProcessSettings, handler: Req
     process.on('message', onMessage);
     tell({ kind: 'ready' });
   });
-}
-
-/**
- * Stops accepting on every copy, answers the requests in flight (idle kept-alive connections are closed
- * at once), and resolves when they are done or after `graceMs`, whichever is first.
- */
-export function stopServing(servers: Server[], graceMs: number): Promise<void> {
-  const closed = servers.map(
-    (server) =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  );
-  return Promise.race([Promise.all(closed).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
 }

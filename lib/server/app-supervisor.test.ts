@@ -124,8 +124,8 @@ describe('npm start supervisor', () => {
   it('accepts as many queued connections in one turn of the event loop as it watches copies (one with a single copy)', async () => {
     for (const copies of [1, 8]) {
       const s = await supervise({ ACCEPTS_PER_TURN: String(copies) });
-      await get(s.port, '/block?ms=1000');
-      // Twelve banks connect while the app's event loop is busy: their connections wait in the accept queue.
+      await get(s.port, '/block?queued=12');
+      // Twelve banks connect while the app's event loop is busy (until all twelve wait in the accept queue).
       const waiting = Array.from({ length: 12 }, () => get(s.port, '/whoami'));
       const answers = await Promise.all(waiting);
       expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -163,7 +163,7 @@ describe('npm start supervisor', () => {
     }
     expect(await s.exited).toEqual({ code: 1, signal: null });
     expect(s.output()).toContain('一分钟内已退出 5 次，停止');
-  }, 30_000);
+  }, 60_000);
 
   it('exits with the app process’s code when it fails before serving (a configuration error, not a crash to retry)', async () => {
     const s = await supervise({ ECHO_FAIL_BEFORE_READY: '1' }, false);
@@ -175,12 +175,66 @@ describe('npm start supervisor', () => {
     const s = await supervise({ ACCEPTS_PER_TURN: '2' });
     const [app] = appPids(s);
     const inFlight = get(s.port, '/slow?ms=800');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until('the slow request in the app', () => (s.output().includes('slow request started') ? true : undefined));
     s.child.kill('SIGTERM');
     await expect(inFlight).resolves.toMatchObject({ status: 200, body: { waited: 800 } });
     expect(await s.exited).toEqual({ code: 0, signal: null });
     expect(() => process.kill(app!, 0), 'the app process is gone').toThrow();
     await expect(get(s.port, '/whoami')).rejects.toThrow();
+  });
+
+  it('on SIGTERM a kept-alive connection the client keeps busy is closed after the answer in flight, not served on until the cap', async () => {
+    const s = await supervise({ ACCEPTS_PER_TURN: '2' });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    let stopSent = false;
+    let answeredAfterStop = 0;
+    const once = () =>
+      new Promise<void>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: s.port, path: '/slow?ms=100', agent }, (response) => {
+            response.resume();
+            response.on('end', () => {
+              if (stopSent) answeredAfterStop++;
+              resolve();
+            });
+          })
+          .on('error', reject);
+      });
+    // A bank's pool: one connection, a request on it as soon as the last is answered.
+    const busy = (async () => {
+      for (;;) await once();
+    })().catch(() => undefined);
+    await until('a few requests on the kept-alive connection', () => (s.output().split('slow request started').length > 3 ? true : undefined));
+    stopSent = true;
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    await busy;
+    agent.destroy();
+    // Served on until the 5 s cap, it would have answered about fifty more.
+    expect(answeredAfterStop).toBeLessThanOrEqual(2);
+  });
+
+  it('a second SIGTERM does not wait for the requests in flight', async () => {
+    const s = await supervise({ ACCEPTS_PER_TURN: '1' });
+    const [app] = appPids(s);
+    const inFlight = get(s.port, '/slow?ms=4000').then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await until('the slow request in the app', () => (s.output().includes('slow request started') ? true : undefined));
+    s.child.kill('SIGTERM');
+    await until('the stop begun', () => (s.output().includes('停止接受新请求') ? true : undefined));
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toEqual({ code: 1, signal: null });
+    expect(await inFlight).toBe('cut');
+    await until('the app process killed', () => {
+      try {
+        process.kill(app!, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    });
   });
 
   it('an app process whose supervisor is killed stops by itself', async () => {

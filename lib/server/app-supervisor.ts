@@ -26,21 +26,23 @@ export interface SupervisorSettings {
   log?: (line: string) => void;
   /** How long app processes may take to answer what they hold when asked to stop (default 15 s). */
   stopGraceMs?: number;
+  /** How long after a death its replacement starts (default 1 s). */
+  restartDelayMs?: number;
 }
 
-/** A replacement that itself dies this many times within CRASH_WINDOW_MS means something is wrong for good. */
+/** App processes dying this many times within CRASH_WINDOW_MS means something is wrong for good. */
 const MAX_CRASHES = 5;
 const CRASH_WINDOW_MS = 60_000;
-const RESTART_DELAY_MS = 1_000;
 
 type RawHandle = SendHandle & { close(): void };
 
 /**
  * Runs `settings.processes` app processes and keeps them running: the first binds the port, the others
  * start once it listens (so only one migrates a new database); one that dies after the service is up is
- * replaced (at most MAX_CRASHES in a minute, then everything stops with an error). One that dies before
- * any listened stops everything with its exit code: a configuration error, not a crash. SIGTERM or SIGINT
- * stops every app process gracefully, then this process.
+ * replaced (the MAX_CRASHES-th death within a minute stops everything with exit code 1; a process that
+ * stopped cleanly by itself, exit code 0 after a signal of its own, is replaced without counting). The
+ * first process dying before it listens stops everything with its exit code: a configuration error, not a
+ * crash. SIGTERM or SIGINT stops every app process gracefully, then this process; a second one kills them.
  */
 export function superviseAppProcesses(settings: SupervisorSettings): void {
   const log = settings.log ?? ((line: string) => console.log(line));
@@ -50,6 +52,7 @@ export function superviseAppProcesses(settings: SupervisorSettings): void {
   let up = false;
   let stopping = false;
 
+  const restartDelayMs = settings.restartDelayMs ?? 1_000;
   const sendCopies = (child: ChildProcess, count: number) => {
     for (let i = 0; i < count; i++) child.send({ kind: 'listener' } satisfies ToAppProcess, socket!);
   };
@@ -62,8 +65,11 @@ export function superviseAppProcesses(settings: SupervisorSettings): void {
       },
     });
     running.set(index, child);
-    // A child gone before it read a message: its exit below says what happened.
-    child.on('error', (error) => log(`应用进程 ${index} 的 IPC 出错：${error.message}`));
+    child.on('error', (error) => {
+      log(`应用进程 ${index} 出错：${error.message}`);
+      // Not started at all (no pid: fork failed, out of processes or memory): no exit will follow.
+      if (child.pid === undefined) ended(index, child, 1, null);
+    });
     child.on('message', (message: unknown, handle: unknown) => {
       if (!isSupervisorMessage<ToSupervisor>(message) || stopping) return;
       if (message.kind === 'ready') {
@@ -80,31 +86,43 @@ export function superviseAppProcesses(settings: SupervisorSettings): void {
         for (let next = 1; next < settings.processes; next++) start(next);
       }
     });
-    child.once('exit', (code, signal) => {
-      running.delete(index);
-      if (stopping) {
-        if (running.size === 0) process.exit(process.exitCode ?? 0);
-        return;
-      }
-      const how = signal ? `信号 ${signal}` : `退出码 ${code}`;
-      if (!up) {
-        log(`应用进程 ${index} 在开始服务前退出（${how}），停止`);
-        stop(code || 1);
-        return;
-      }
-      const at = Date.now();
-      crashes.push(at);
-      while (crashes.length > 0 && crashes[0]! < at - CRASH_WINDOW_MS) crashes.shift();
-      if (crashes.length >= MAX_CRASHES) {
-        log(`应用进程 ${index} 意外退出（${how}）；一分钟内已退出 ${crashes.length} 次，停止`);
-        stop(1);
-        return;
-      }
-      log(`应用进程 ${index} 意外退出（${how}），${RESTART_DELAY_MS / 1000} 秒后重启；端口保持打开，新连接排队等候`);
+    child.once('exit', (code, signal) => ended(index, child, code, signal));
+  };
+
+  const ended = (index: number, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (running.get(index) !== child) return;
+    running.delete(index);
+    if (stopping) {
+      if (running.size === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    const how = signal ? `信号 ${signal}` : `退出码 ${code}`;
+    if (!up) {
+      log(`应用进程 ${index} 在开始服务前退出（${how}），停止`);
+      stop(code || 1);
+      return;
+    }
+    const restart = () =>
       setTimeout(() => {
         if (!stopping) start(index);
-      }, RESTART_DELAY_MS);
-    });
+      }, restartDelayMs);
+    // A signal meant for the whole group reaches an idle app process a moment before this one: the stop
+    // that follows cancels the restart. A process stopped alone (to recycle it) is simply replaced.
+    if (code === 0) {
+      log(`应用进程 ${index} 已自行停止（退出码 0），${restartDelayMs / 1000} 秒后启动新的应用进程`);
+      restart();
+      return;
+    }
+    const at = Date.now();
+    crashes.push(at);
+    while (crashes.length > 0 && crashes[0]! < at - CRASH_WINDOW_MS) crashes.shift();
+    if (crashes.length >= MAX_CRASHES) {
+      log(`应用进程 ${index} 意外退出（${how}）；一分钟内已退出 ${crashes.length} 次，停止`);
+      stop(1);
+      return;
+    }
+    log(`应用进程 ${index} 意外退出（${how}），${restartDelayMs / 1000} 秒后重启；端口保持打开，新连接排队等候`);
+    restart();
   };
 
   const stop = (exitCode: number) => {
@@ -121,6 +139,12 @@ export function superviseAppProcesses(settings: SupervisorSettings): void {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
+      if (stopping) {
+        // A second Ctrl-C: whoever sends it does not want to wait.
+        log(`${signal}：再次收到，立即结束所有应用进程`);
+        for (const child of running.values()) child.kill('SIGKILL');
+        process.exit(1);
+      }
       log(`${signal}：停止接受新请求，待处理中的请求答复后退出`);
       stop(0);
     });

@@ -13,5 +13,6 @@ superviseAppProcesses({
   processes,
   acceptsPerTurn,
   stopGraceMs: 5_000,
+  restartDelayMs: 100,
   onListening: () => console.log(`echo supervisor listening on ${port}`),
 });
