@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { childPids } from '@/testing/child-processes';
+import { freePort } from '@/testing/free-port';
 
 // npm start's supervisor (app-supervisor.ts) with real processes: the supervisor and its app processes
 // are started as npm start starts them, over a tiny app (test-fixtures/echo-app-process.ts) rather than
@@ -32,16 +32,6 @@ afterEach(async () => {
     await s.exited;
   }
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -108,6 +98,15 @@ function copiesHeld(pid: number, inode: string): number {
 }
 
 const appPids = (s: Supervised) => childPids(s.child.pid!, APP);
+
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 describe('npm start supervisor', () => {
   it('serves on the port from an app process that watches ACCEPTS_PER_TURN copies of the socket; the supervisor keeps one and accepts on none', async () => {
@@ -179,7 +178,7 @@ describe('npm start supervisor', () => {
     s.child.kill('SIGTERM');
     await expect(inFlight).resolves.toMatchObject({ status: 200, body: { waited: 800 } });
     expect(await s.exited).toEqual({ code: 0, signal: null });
-    expect(() => process.kill(app!, 0), 'the app process is gone').toThrow();
+    expect(isGone(app!), 'the app process is gone').toBe(true);
     await expect(get(s.port, '/whoami')).rejects.toThrow();
   });
 
@@ -227,28 +226,14 @@ describe('npm start supervisor', () => {
     s.child.kill('SIGTERM');
     expect(await s.exited).toEqual({ code: 1, signal: null });
     expect(await inFlight).toBe('cut');
-    await until('the app process killed', () => {
-      try {
-        process.kill(app!, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
+    await until('the app process killed', () => (isGone(app!) ? true : undefined));
   });
 
   it('an app process whose supervisor is killed stops by itself', async () => {
     const s = await supervise({ ACCEPTS_PER_TURN: '1' });
     const [app] = appPids(s);
     process.kill(s.child.pid!, 'SIGKILL');
-    await until('the orphaned app process gone', () => {
-      try {
-        process.kill(app!, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
+    await until('the orphaned app process gone', () => (isGone(app!) ? true : undefined));
   });
 
   it('refuses WEB_CONCURRENCY above 1 on the embedded database, and malformed settings, before starting anything', async () => {
