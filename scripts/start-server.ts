@@ -23,5 +23,6 @@ superviseAppProcesses({
   hostname,
   processes,
   acceptsPerTurn,
+  log: (line) => console.log(line),
   onListening: () => console.log(`▲ 电子保函服务平台 ready on http://${hostname ?? 'localhost'}:${port}（${processes} 个应用进程）`),
 });

@@ -23,7 +23,8 @@ export interface SupervisorSettings {
   acceptsPerTurn: number;
   /** Called once, when the first app process accepts connections. */
   onListening: () => void;
-  log?: (line: string) => void;
+  /** Where the supervisor's own lines go (the server's log). */
+  log: (line: string) => void;
   /** How long app processes may take to answer what they hold when asked to stop (default 15 s). */
   stopGraceMs?: number;
   /** How long after a death its replacement starts (default 1 s). */
@@ -45,7 +46,7 @@ type RawHandle = SendHandle & { close(): void };
  * crash. SIGTERM or SIGINT stops every app process gracefully, then this process; a second one kills them.
  */
 export function superviseAppProcesses(settings: SupervisorSettings): void {
-  const log = settings.log ?? ((line: string) => console.log(line));
+  const { log } = settings;
   const running = new Map<number, ChildProcess>();
   const crashes: number[] = [];
   let socket: RawHandle | undefined;

@@ -14,5 +14,6 @@ superviseAppProcesses({
   acceptsPerTurn,
   stopGraceMs: 5_000,
   restartDelayMs: 100,
+  log: (line) => console.log(line),
   onListening: () => console.log(`echo supervisor listening on ${port}`),
 });
