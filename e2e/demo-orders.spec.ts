@@ -33,6 +33,8 @@ test('the demo bidder 13900000010 finds an order in every state on 我的订单,
 
   await rows.filter({ hasText: '支付审核中' }).getByRole('link', { name: '查看' }).click();
   await expect(page.getByText('支付审核中').first()).toBeVisible();
+  // The bidder learns who has the order now and what either outcome brings.
+  await expect(page.getByTestId('order-status-note')).toContainText('运营人员正在人工审核付款信息');
   await snapshot(page, 'demo-order-payment-review');
 
   await page.goto('/orders');

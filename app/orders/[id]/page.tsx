@@ -4,7 +4,7 @@ import { getDb } from '@/lib/database';
 import { formatFen } from '@/lib/money/format-fen';
 import { getMyOrder } from '@/lib/orders/get-my-order';
 import type { OrderAction } from '@/lib/orders/order-lifecycle';
-import { ORDER_STATUS_LABELS } from '@/lib/orders/order-status';
+import { ORDER_STATUS_LABELS, ORDER_STATUS_NOTES } from '@/lib/orders/order-status';
 import { PROJECT_TYPE_LABELS } from '@/lib/projects/project-labels';
 import { formatDateTime } from '@/lib/time/format';
 import { FormDataSummary } from '../../_components/application/form-data-summary';
@@ -77,6 +77,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <span className={`status status--${order.status}`} data-testid="order-status">
               {ORDER_STATUS_LABELS[order.status]}
             </span>
+            {ORDER_STATUS_NOTES[order.status] && (
+              <p className="muted" style={{ margin: '6px 0 0' }} data-testid="order-status-note">
+                {ORDER_STATUS_NOTES[order.status]}
+              </p>
+            )}
           </dd>
           <dt>项目 / 标段</dt>
           <dd>
